@@ -1,0 +1,81 @@
+/* mdg-followup.c: the follow-up page's address, from the followup-url template. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mdg-error.h"
+#include "mdg-followup.h"
+
+/* A template the visitor's phone can open, that identifies the inquiry unguessably. */
+gboolean
+mdg_followup_check_template (const char *url_template,
+                             GError    **error)
+{
+  g_autofree char *sample = NULL;
+  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (url_template == NULL || *url_template == '\0')
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "The follow-up address (followup-url) is empty.");
+      return FALSE;
+    }
+  if (strstr (url_template, "{token}") == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "The follow-up address (followup-url) “%s” has no {token}.", url_template);
+      return FALSE;
+    }
+  sample = mdg_followup_build_url (url_template, "000000-001", "AAAAAAAAAAAAAAAAAAAAAA", "ja");
+  uri = g_uri_parse (sample, G_URI_FLAGS_NONE, &local_error);
+  if (uri == NULL
+      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0)
+      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "The follow-up address (followup-url) “%s” is not an http or https address.",
+                   url_template);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+mdg_followup_build_url (const char *url_template,
+                        const char *number,
+                        const char *token,
+                        const char *language)
+{
+  const struct { const char *name; const char *value; } fields[] = {
+    { "{number}", number }, { "{token}", token }, { "{lang}", language },
+  };
+  GString *url;
+
+  g_return_val_if_fail (url_template != NULL, NULL);
+
+  url = g_string_new (NULL);
+  for (const char *p = url_template; *p != '\0';)
+    {
+      gboolean replaced = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          gsize len = strlen (fields[i].name);
+
+          if (strncmp (p, fields[i].name, len) == 0)
+            {
+              g_string_append_uri_escaped (url, fields[i].value != NULL ? fields[i].value : "",
+                                           NULL, FALSE);
+              p += len;
+              replaced = TRUE;
+              break;
+            }
+        }
+      if (!replaced)
+        g_string_append_c (url, *p++);
+    }
+  return g_string_free (url, FALSE);
+}

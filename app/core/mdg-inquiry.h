@@ -1,0 +1,46 @@
+/* mdg-inquiry.h: one committed inquiry as the store holds it. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define MDG_TYPE_INQUIRY (mdg_inquiry_get_type ())
+G_DECLARE_FINAL_TYPE (MdgInquiry, mdg_inquiry, MDG, INQUIRY, GObject)
+
+MdgInquiry      *mdg_inquiry_new              (gint64      id,
+                                               const char *number,
+                                               const char *token,
+                                               gint64      created_at);
+gint64           mdg_inquiry_get_id           (MdgInquiry *self);
+const char      *mdg_inquiry_get_number       (MdgInquiry *self);
+const char      *mdg_inquiry_get_token        (MdgInquiry *self);
+GDateTime       *mdg_inquiry_get_created      (MdgInquiry *self);
+const char      *mdg_inquiry_get_language     (MdgInquiry *self);
+const char      *mdg_inquiry_get_flow_version (MdgInquiry *self);
+const char      *mdg_inquiry_get_details      (MdgInquiry *self);
+const char      *mdg_inquiry_get_followup     (MdgInquiry *self);
+const char      *mdg_inquiry_get_status       (MdgInquiry *self);
+const char      *mdg_inquiry_get_coordinator  (MdgInquiry *self);
+gboolean         mdg_inquiry_get_meeting      (MdgInquiry *self);
+gboolean         mdg_inquiry_get_printed      (MdgInquiry *self);
+const GPtrArray *mdg_inquiry_get_answer       (MdgInquiry *self,
+                                               const char *step_id);
+GStrv            mdg_inquiry_dup_answered_steps (MdgInquiry *self);
+
+/* Filled in by the store. */
+void             mdg_inquiry_set_fields       (MdgInquiry *self,
+                                               const char *language,
+                                               const char *flow_version,
+                                               const char *details,
+                                               const char *followup,
+                                               const char *status,
+                                               const char *coordinator,
+                                               gboolean    meeting,
+                                               gboolean    printed);
+void             mdg_inquiry_add_answer       (MdgInquiry *self,
+                                               const char *step_id,
+                                               const char *choice_id);
+
+G_END_DECLS

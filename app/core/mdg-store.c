@@ -1,0 +1,653 @@
+/* mdg-store.c: the SQLite file that keeps every accepted inquiry. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mdg-error.h"
+#include "mdg-store.h"
+#include "mdg-token.h"
+
+struct _MdgStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+};
+
+G_DEFINE_FINAL_TYPE (MdgStore, mdg_store, G_TYPE_OBJECT)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static const char schema_v1[] =
+  "CREATE TABLE inquiry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  day TEXT NOT NULL,"                   /* local date, YYYY-MM-DD */
+  "  seq INTEGER NOT NULL CHECK (seq > 0),"
+  "  token TEXT NOT NULL UNIQUE,"
+  "  created_at INTEGER NOT NULL,"         /* Unix seconds */
+  "  language TEXT NOT NULL,"
+  "  flow_version TEXT NOT NULL,"
+  "  details TEXT NOT NULL DEFAULT '',"
+  "  followup TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'new'"
+  "    CHECK (status IN ('new', 'in-progress', 'connected', 'closed')),"
+  "  coordinator TEXT,"
+  "  meeting INTEGER NOT NULL DEFAULT 0 CHECK (meeting IN (0, 1)),"
+  "  printed INTEGER NOT NULL DEFAULT 0 CHECK (printed IN (0, 1)),"
+  "  UNIQUE (day, seq)"
+  ");"
+  "CREATE TABLE answer ("
+  "  inquiry_id INTEGER NOT NULL REFERENCES inquiry (id) ON DELETE CASCADE,"
+  "  step TEXT NOT NULL,"
+  "  choice TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  UNIQUE (inquiry_id, step, choice)"
+  ");"
+  "CREATE INDEX answer_choice ON answer (step, choice);"
+  "CREATE TABLE contact ("
+  "  inquiry_id INTEGER PRIMARY KEY REFERENCES inquiry (id) ON DELETE CASCADE,"
+  "  consent_at INTEGER NOT NULL,"
+  "  name TEXT,"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  preferred_time TEXT,"
+  "  CHECK (phone IS NOT NULL OR email IS NOT NULL)"
+  ");"
+  "CREATE TABLE status_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  inquiry_id INTEGER NOT NULL REFERENCES inquiry (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE INDEX status_history_inquiry ON status_history (inquiry_id, at);"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  inquiry_id INTEGER NOT NULL REFERENCES inquiry (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  author TEXT,"
+  "  body TEXT NOT NULL"
+  ");"
+  "CREATE INDEX note_inquiry ON note (inquiry_id, at);"
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;";
+
+static const char *migrations[] = { schema_v1 };
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_STORE_SCHEMA_VERSION);
+
+static void
+mdg_store_finalize (GObject *object)
+{
+  MdgStore *self = MDG_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (mdg_store_parent_class)->finalize (object);
+}
+
+static void
+mdg_store_class_init (MdgStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mdg_store_finalize;
+}
+
+static void
+mdg_store_init (MdgStore *self)
+{
+}
+
+/* Turns an SQLite failure into the project's error, with a sentence a staff member can act on. */
+static gboolean
+fail (MdgStore   *self,
+      int         rc,
+      const char *doing,
+      GError    **error)
+{
+  int primary = rc & 0xff;
+  MdgError code;
+
+  switch (primary)
+    {
+    case SQLITE_FULL:
+      code = MDG_ERROR_STORE_FULL;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = MDG_ERROR_STORE_READ_ONLY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = MDG_ERROR_STORE_CORRUPT;
+      break;
+    case SQLITE_CANTOPEN:
+      code = MDG_ERROR_STORE_UNREADABLE;
+      break;
+    default:
+      code = MDG_ERROR_STORE_FAILED;
+    }
+  g_set_error (error, MDG_ERROR, code, "%s: %s while %s (%s)", self->path,
+               code == MDG_ERROR_STORE_FULL ? "the disk is full" : "the database failed", doing,
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+exec (MdgStore   *self,
+      const char *sql,
+      GError    **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || fail (self, rc, sql, error);
+}
+
+static sqlite3_stmt *
+prepare (MdgStore   *self,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      fail (self, rc, "preparing a query", error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+query_int (MdgStore   *self,
+           const char *sql,
+           gint64     *value,
+           GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return fail (self, rc, sql, error);
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Refuses, before writing anything, a file that is read-only, unreadable or not a database. */
+static gboolean
+check_access (const char *path,
+              gboolean   *exists,
+              GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MDG_ERROR, saved == EACCES || saved == EROFS
+                                       ? MDG_ERROR_STORE_READ_ONLY : MDG_ERROR_STORE_UNREADABLE,
+                   "%s: the folder cannot be created: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (access (dir, W_OK | X_OK) != 0 || (g_stat (dir, &st) == 0 && (st.st_mode & S_IWUSR) == 0))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_READ_ONLY,
+                   "%s: the folder of the database is read-only", dir);
+      return FALSE;
+    }
+
+  *exists = g_stat (path, &st) == 0;
+  if (!*exists)
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_READ_ONLY,
+                       "%s: the database cannot be created: %s", path, g_strerror (saved));
+          return FALSE;
+        }
+      close (fd);
+      return TRUE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE, "%s: not a regular file", path);
+      return FALSE;
+    }
+  if (access (path, R_OK) != 0 || (st.st_mode & S_IRUSR) == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE,
+                   "%s: the database cannot be read (permission denied)", path);
+      return FALSE;
+    }
+  if (access (path, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_READ_ONLY, "%s: the database is read-only",
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (MdgStore *self,
+         GError  **error)
+{
+  gint64 version = 0;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    goto rollback;
+  if (version > MDG_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_TOO_NEW,
+                   "%s: written by a newer Madoguchi (schema %" G_GINT64_FORMAT
+                   ", this program knows %d); update the kiosk",
+                   self->path, version, MDG_STORE_SCHEMA_VERSION);
+      goto rollback;
+    }
+  for (gint64 v = version; v < MDG_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+
+      if (!exec (self, migrations[v], error) || !exec (self, bump, error))
+        goto rollback;
+    }
+  return exec (self, "COMMIT", error);
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+check_integrity (MdgStore *self,
+                 GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (self, "PRAGMA quick_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return fail (self, rc, "checking the database", error);
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT,
+                   "%s: the database is damaged (%s)", self->path,
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+mdg_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "madoguchi", "inquiries.db", NULL);
+}
+
+MdgStore *
+mdg_store_open (const char *path,
+                GError    **error)
+{
+  g_autoptr (MdgStore) self = NULL;
+  gboolean exists = FALSE;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (MDG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!check_access (path, &exists, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fail (self, rc, "opening", error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read-only checks first: a damaged or newer file is refused untouched. */
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return NULL;
+  if (version > MDG_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_TOO_NEW,
+                   "%s: written by a newer Madoguchi (schema %" G_GINT64_FORMAT
+                   ", this program knows %d); update the kiosk",
+                   path, version, MDG_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (exists && !check_integrity (self, error))
+    return NULL;
+
+  if (!exec (self,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = FULL;"
+             "PRAGMA foreign_keys = ON;"
+             "PRAGMA secure_delete = ON;",
+             error))
+    return NULL;
+  if (!migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+mdg_store_get_path (MdgStore *self)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+  return self->path;
+}
+
+static gboolean
+step_done (MdgStore     *self,
+           sqlite3_stmt *stmt,
+           const char   *doing,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  return rc == SQLITE_DONE || fail (self, rc, doing, error);
+}
+
+static const char *
+single_answer (MdgVisit   *visit,
+               const char *step_id)
+{
+  const GPtrArray *answer = mdg_visit_get_answer (visit, step_id);
+
+  return answer != NULL && answer->len > 0 ? g_ptr_array_index (answer, 0) : NULL;
+}
+
+static gboolean
+insert_answers (MdgStore  *self,
+                gint64     inquiry_id,
+                MdgVisit  *visit,
+                char     **details,
+                GError   **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
+
+  stmt = prepare (self, "INSERT INTO answer (inquiry_id, step, choice, position) VALUES (?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < steps->len; i++)
+    {
+      MdgStep *step = g_ptr_array_index (steps, i);
+      const GPtrArray *answer = mdg_visit_get_answer (visit, mdg_step_get_id (step));
+
+      if (mdg_step_get_kind (step) == MDG_STEP_TEXT && *details == NULL)
+        *details = g_strdup (mdg_visit_get_text (visit, mdg_step_get_id (step)));
+      if (answer == NULL)
+        continue;
+      for (guint j = 0; j < answer->len; j++)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, inquiry_id);
+          sqlite3_bind_text (stmt, 2, mdg_step_get_id (step), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, g_ptr_array_index (answer, j), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 4, j);
+          if (!step_done (self, stmt, "saving an answer", error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+visit_has_step (MdgVisit    *visit,
+                MdgStepKind  kind)
+{
+  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
+
+  for (guint i = 0; i < steps->len; i++)
+    if (mdg_step_get_kind (g_ptr_array_index (steps, i)) == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+insert_contact (MdgStore  *self,
+                gint64     inquiry_id,
+                gint64     now,
+                MdgVisit  *visit,
+                GError   **error)
+{
+  const MdgContact *contact = mdg_visit_get_contact (visit);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (!visit_has_step (visit, MDG_STEP_CONTACT) || !mdg_contact_is_storable (contact))
+    return TRUE;
+
+  stmt = prepare (self,
+                  "INSERT INTO contact (inquiry_id, consent_at, name, phone, email, preferred_time)"
+                  " VALUES (?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inquiry_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+    {
+      g_autofree char *value = mdg_contact_normalize (contact->fields[i]);
+
+      if (*value != '\0')
+        sqlite3_bind_text (stmt, 3 + i, value, -1, SQLITE_TRANSIENT);
+    }
+  return step_done (self, stmt, "saving the contact details", error);
+}
+
+/* Numbers the inquiry and stores it in one transaction; the number exists only once committed. */
+MdgInquiry *
+mdg_store_record (MdgStore *self,
+                  MdgVisit *visit,
+                  GError  **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *number = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  const char *followup = single_answer (visit, "followup");
+  gint64 seq = 0, inquiry_id;
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+  g_return_val_if_fail (MDG_IS_VISIT (visit), NULL);
+
+  token = mdg_token_new (error);
+  if (token == NULL)
+    return NULL;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  stmt = prepare (self, "SELECT COALESCE (MAX (seq), 0) + 1 FROM inquiry WHERE day = ?", error);
+  if (stmt == NULL)
+    goto rollback;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fail (self, rc, "numbering the inquiry", error);
+      goto rollback;
+    }
+  seq = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  number = mdg_number_format (now, seq);
+
+  stmt = prepare (self,
+                  "INSERT INTO inquiry (number, day, seq, token, created_at, language, flow_version,"
+                  " followup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    goto rollback;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, seq);
+  sqlite3_bind_text (stmt, 4, token, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (now));
+  sqlite3_bind_text (stmt, 6, mdg_visit_get_language (visit), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, mdg_flow_get_version (mdg_visit_get_flow (visit)), -1,
+                     SQLITE_TRANSIENT);
+  if (followup != NULL)
+    sqlite3_bind_text (stmt, 8, followup, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, "saving the inquiry", error))
+    goto rollback;
+  inquiry_id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!insert_answers (self, inquiry_id, visit, &details, error)
+      || !insert_contact (self, inquiry_id, g_date_time_to_unix (now), visit, error))
+    goto rollback;
+  if (details != NULL)
+    {
+      stmt = prepare (self, "UPDATE inquiry SET details = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        goto rollback;
+      sqlite3_bind_text (stmt, 1, details, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, inquiry_id);
+      if (!step_done (self, stmt, "saving the details", error))
+        goto rollback;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (!exec (self, "COMMIT", error))
+    goto rollback;
+
+  return mdg_store_lookup (self, number, error);
+
+rollback:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
+
+static MdgInquiry *
+inquiry_from_row (sqlite3_stmt *stmt)
+{
+  MdgInquiry *inquiry = mdg_inquiry_new (sqlite3_column_int64 (stmt, 0),
+                                         (const char *) sqlite3_column_text (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 2),
+                                         sqlite3_column_int64 (stmt, 3));
+
+  mdg_inquiry_set_fields (inquiry, (const char *) sqlite3_column_text (stmt, 4),
+                          (const char *) sqlite3_column_text (stmt, 5),
+                          (const char *) sqlite3_column_text (stmt, 6),
+                          (const char *) sqlite3_column_text (stmt, 7),
+                          (const char *) sqlite3_column_text (stmt, 8),
+                          (const char *) sqlite3_column_text (stmt, 9),
+                          sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
+  return inquiry;
+}
+
+#define INQUIRY_COLUMNS                                                                    \
+  "i.id, i.number, i.token, i.created_at, i.language, i.flow_version, i.details, "        \
+  "i.followup, i.status, i.coordinator, i.meeting, i.printed"
+
+/* The inquiries matching `where` with their answers, in order of arrival. */
+static GPtrArray *
+list_where (MdgStore   *self,
+            const char *where,
+            const char *value,
+            GError    **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  sql = g_strdup_printf ("SELECT " INQUIRY_COLUMNS " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
+                         where);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, inquiry_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, rc, "reading inquiries", error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (self, "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < result->len; i++)
+    {
+      MdgInquiry *inquiry = g_ptr_array_index (result, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        mdg_inquiry_add_answer (inquiry, (const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1));
+      if (rc != SQLITE_DONE)
+        {
+          fail (self, rc, "reading answers", error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&result);
+}
+
+MdgInquiry *
+mdg_store_lookup (MdgStore   *self,
+                  const char *number,
+                  GError    **error)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+
+  found = list_where (self, "i.number = ?", number, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "No inquiry numbered %s", number);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+GPtrArray *
+mdg_store_list_day (MdgStore   *self,
+                    const char *day,
+                    GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+  return list_where (self, "i.day = ?", day, error);
+}

@@ -1,0 +1,31 @@
+/* mdg-store.h: the SQLite file that keeps every accepted inquiry. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "mdg-inquiry.h"
+#include "mdg-visit.h"
+
+G_BEGIN_DECLS
+
+#define MDG_STORE_SCHEMA_VERSION 1
+
+#define MDG_TYPE_STORE (mdg_store_get_type ())
+G_DECLARE_FINAL_TYPE (MdgStore, mdg_store, MDG, STORE, GObject)
+
+char       *mdg_store_default_path (void);
+MdgStore   *mdg_store_open         (const char  *path,
+                                    GError     **error);
+const char *mdg_store_get_path     (MdgStore    *self);
+MdgInquiry *mdg_store_record       (MdgStore    *self,
+                                    MdgVisit    *visit,
+                                    GError     **error);
+MdgInquiry *mdg_store_lookup       (MdgStore    *self,
+                                    const char  *number,
+                                    GError     **error);
+GPtrArray  *mdg_store_list_day     (MdgStore    *self,
+                                    const char  *day,
+                                    GError     **error);
+
+G_END_DECLS

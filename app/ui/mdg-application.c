@@ -1,0 +1,276 @@
+/* mdg-application.c: the kiosk application: settings, flow and store for every window. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-application.h"
+#include "mdg-followup.h"
+#include "mdg-i18n.h"
+#include "mdg-resources.h"
+#include "mdg-window.h"
+
+struct _MdgApplication
+{
+  GtkApplication parent_instance;
+
+  GSettings *settings;
+  MdgFlow *flow;
+  MdgStore *store;
+  char *db_path;
+  char *language;
+  gboolean windowed;
+  GPtrArray *problems; /* staff-facing sentences: why inquiries cannot be taken, or what is off */
+  gboolean flow_ok;
+  gboolean store_ok;
+};
+
+G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, GTK_TYPE_APPLICATION)
+
+enum { PROP_0, PROP_DATABASE, PROP_LANGUAGE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry options[] = {
+  { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL, N_("Run in a window instead of fullscreen"), NULL },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The inquiry database (default: $XDG_DATA_HOME/madoguchi/inquiries.db)"), N_("PATH") },
+  { "language", 'l', 0, G_OPTION_ARG_STRING, NULL, N_("Start language: ja or en (default: from the environment, else ja)"), N_("LANG") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL },
+};
+
+static int
+mdg_application_handle_local_options (GApplication *app,
+                                      GVariantDict *dict)
+{
+  MdgApplication *self = MDG_APPLICATION (app);
+  const char *language = NULL;
+  const char *db = NULL;
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("madoguchi %s\n", VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (dict, "language", "&s", &language))
+    {
+      if (!mdg_i18n_is_supported (language))
+        {
+          g_printerr ("madoguchi: unknown language “%s”: use ja or en\n", language);
+          return 1;
+        }
+      g_free (self->language);
+      self->language = g_strdup (language);
+    }
+  if (g_variant_dict_lookup (dict, "db", "^&ay", &db))
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (db);
+    }
+  self->windowed = g_variant_dict_contains (dict, "windowed");
+  return -1;
+}
+
+static void
+add_problem (MdgApplication *self,
+             const char     *message)
+{
+  g_warning ("%s", message);
+  g_ptr_array_add (self->problems, g_strdup (message));
+}
+
+static void
+load_flow (MdgApplication *self)
+{
+  g_autofree char *flow_file = g_settings_get_string (self->settings, "flow-file");
+  g_autoptr (GError) error = NULL;
+
+  if (*flow_file == '\0')
+    self->flow = mdg_flow_new_default (&error);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (flow_file);
+      self->flow = mdg_flow_new_from_file (file, &error);
+    }
+  self->flow_ok = self->flow != NULL;
+  if (!self->flow_ok)
+    add_problem (self, error->message);
+}
+
+static void
+open_store (MdgApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->db_path == NULL)
+    self->db_path = mdg_store_default_path ();
+  self->store = mdg_store_open (self->db_path, &error);
+  self->store_ok = self->store != NULL;
+  if (!self->store_ok)
+    add_problem (self, error->message);
+}
+
+static void
+check_settings (MdgApplication *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "followup-url");
+  g_autoptr (GError) error = NULL;
+
+  if (!mdg_followup_check_template (url, &error))
+    add_problem (self, error->message);
+}
+
+static void
+mdg_application_startup (GApplication *app)
+{
+  MdgApplication *self = MDG_APPLICATION (app);
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (mdg_application_parent_class)->startup (app);
+
+  if (self->language == NULL)
+    self->language = g_strdup (mdg_i18n_default_language ());
+  mdg_i18n_set_language (self->language);
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
+
+  self->settings = g_settings_new (APP_ID);
+  load_flow (self);
+  open_store (self);
+  check_settings (self);
+}
+
+static void
+mdg_application_activate (GApplication *app)
+{
+  MdgApplication *self = MDG_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (mdg_window_new (self));
+      if (!self->windowed)
+        gtk_window_fullscreen (window);
+    }
+  gtk_window_present (window);
+}
+
+static void
+mdg_application_finalize (GObject *object)
+{
+  MdgApplication *self = MDG_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->flow);
+  g_clear_object (&self->store);
+  g_free (self->db_path);
+  g_free (self->language);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  G_OBJECT_CLASS (mdg_application_parent_class)->finalize (object);
+}
+
+static void
+mdg_application_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  MdgApplication *self = MDG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_free (self->db_path);
+      self->db_path = g_value_dup_string (value);
+      break;
+    case PROP_LANGUAGE:
+      g_free (self->language);
+      self->language = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_application_class_init (MdgApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* Referenced so the linker keeps the resources (and their constructor) from the static library. */
+  g_assert (mdg_get_resource () != NULL);
+
+  object_class->finalize = mdg_application_finalize;
+  object_class->set_property = mdg_application_set_property;
+  app_class->handle_local_options = mdg_application_handle_local_options;
+  app_class->startup = mdg_application_startup;
+  app_class->activate = mdg_application_activate;
+
+  /* What --db and --language set; tests set them directly. */
+  properties[PROP_DATABASE] = g_param_spec_string ("database", NULL, NULL, NULL,
+                                                   G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
+                                                   G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mdg_application_init (MdgApplication *self)
+{
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The front-desk kiosk of a civic collaboration center."));
+}
+
+MdgApplication *
+mdg_application_new (void)
+{
+  /* NON_UNIQUE: each kiosk process owns its own database file and window. */
+  return g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, NULL);
+}
+
+GSettings *
+mdg_application_get_settings (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+MdgFlow *
+mdg_application_get_flow (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
+  return self->flow;
+}
+
+MdgStore *
+mdg_application_get_store (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+const char *
+mdg_application_get_language (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
+  return self->language;
+}
+
+GPtrArray *
+mdg_application_get_problems (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
+  return self->problems;
+}
+
+/* A kiosk with a broken flow or store refuses visitors rather than lose what they say. */
+gboolean
+mdg_application_can_take_inquiries (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), FALSE);
+  return self->flow_ok && self->store_ok;
+}

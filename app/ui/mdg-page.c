@@ -1,0 +1,561 @@
+/* mdg-page.c: one page class for every step; the step's kind decides which parts show. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-page.h"
+#include "mdg-qr-paintable.h"
+#include "mdg-token.h"
+
+struct _MdgPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *progress_box;
+  GtkProgressBar *progress;
+  GtkLabel *progress_label;
+  GtkLabel *question;
+  GtkWidget *info_card;
+  GtkLabel *info_title;
+  GtkBox *info_paras;
+  GtkFlowBox *choices;
+  GtkWidget *text_box;
+  GtkTextView *text_view;
+  GtkLabel *counter;
+  GtkWidget *contact_box;
+  GtkLabel *contact_notice;
+  GtkCheckButton *consent;
+  GtkEntry *name_entry;
+  GtkEntry *phone_entry;
+  GtkEntry *email_entry;
+  GtkEntry *time_entry;
+  GtkLabel *phone_error;
+  GtkLabel *email_error;
+  GtkLabel *contact_error;
+  GtkListBox *review_list;
+  GtkWidget *done_box;
+  GtkLabel *call_number;
+  GtkLabel *full_number;
+  GtkPicture *qr_picture;
+  GtkLabel *qr_hint;
+  GtkLabel *error_label;
+  GtkButton *start_button;
+  GtkWidget *nav;
+  GtkButton *next_button;
+
+  /* owned references */
+  MdgVisit *visit;
+  GSettings *settings;
+  MdgInquiry *inquiry;
+  char *followup_url;
+};
+
+G_DEFINE_FINAL_TYPE (MdgPage, mdg_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+create_choice_cb (gpointer item,
+                  gpointer user_data)
+{
+  MdgPage *self = user_data;
+  MdgChoice *choice = item;
+  MdgStep *step = mdg_visit_get_step (self->visit);
+  GtkWidget *button;
+  GtkWidget *label = gtk_label_new (mdg_choice_get_label (choice));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  if (mdg_step_get_kind (step) == MDG_STEP_MULTI)
+    {
+      button = gtk_toggle_button_new ();
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "visit.toggle");
+    }
+  else
+    {
+      button = gtk_button_new ();
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "visit.choose");
+    }
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", mdg_choice_get_id (choice));
+  gtk_widget_add_css_class (button, "choice");
+  /* The accessible name is the visible label, so a screen reader reads what the eye sees. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mdg_choice_get_label (choice), -1);
+  g_object_set_data_full (G_OBJECT (button), "choice-id", g_strdup (mdg_choice_get_id (choice)),
+                          g_free);
+  return button;
+}
+
+static void
+sync_toggles (MdgPage *self)
+{
+  MdgStep *step = mdg_visit_get_step (self->visit);
+
+  if (mdg_step_get_kind (step) != MDG_STEP_MULTI)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      const char *id = g_object_get_data (G_OBJECT (button), "choice-id");
+      gboolean chosen = mdg_visit_has_choice (self->visit, mdg_step_get_id (step), id);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, chosen,
+                                   -1);
+    }
+}
+
+static void
+update_counter (MdgPage *self)
+{
+  MdgStep *step = mdg_visit_get_step (self->visit);
+  const char *text = mdg_visit_get_text (self->visit, mdg_step_get_id (step));
+  glong used = text != NULL ? g_utf8_strlen (text, -1) : 0;
+  g_autofree char *label = g_strdup_printf ("%ld / %u", used, mdg_step_get_max (step));
+
+  gtk_label_set_label (self->counter, label);
+  if (used > (glong) mdg_step_get_max (step))
+    gtk_widget_add_css_class (GTK_WIDGET (self->counter), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->counter), "error");
+}
+
+static void
+update_contact_errors (MdgPage *self)
+{
+  const MdgContact *contact = mdg_visit_get_contact (self->visit);
+  const char *phone = contact->fields[MDG_CONTACT_PHONE];
+  const char *email = contact->fields[MDG_CONTACT_EMAIL];
+  gboolean bad_phone = phone != NULL && !mdg_contact_phone_is_valid (phone);
+  gboolean bad_email = email != NULL && !mdg_contact_email_is_valid (email);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->phone_error), bad_phone);
+  gtk_widget_set_visible (GTK_WIDGET (self->email_error), bad_email);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_error),
+                          contact->consent && phone == NULL && email == NULL);
+}
+
+/* Re-reads the visit's answers into the page's widgets. */
+void
+mdg_page_refresh (MdgPage *self)
+{
+  g_return_if_fail (MDG_IS_PAGE (self));
+
+  sync_toggles (self);
+  switch (mdg_step_get_kind (mdg_visit_get_step (self->visit)))
+    {
+    case MDG_STEP_TEXT:
+      update_counter (self);
+      break;
+    case MDG_STEP_CONTACT:
+      update_contact_errors (self);
+      break;
+    default:
+      break;
+    }
+}
+
+void
+mdg_page_show_error (MdgPage    *self,
+                     const char *message)
+{
+  g_return_if_fail (MDG_IS_PAGE (self));
+
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+text_changed_cb (MdgPage       *self,
+                 GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  mdg_visit_set_text (self->visit, mdg_step_get_id (mdg_visit_get_step (self->visit)), text);
+  update_counter (self);
+}
+
+static void
+contact_changed_cb (MdgPage  *self,
+                    GtkEntry *entry)
+{
+  GtkEntry *entries[MDG_CONTACT_N_FIELDS] = { self->name_entry, self->phone_entry,
+                                              self->email_entry, self->time_entry };
+
+  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+    if (entries[i] == entry)
+      mdg_visit_set_contact_field (self->visit, i,
+                                   gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_contact_errors (self);
+}
+
+static void
+consent_toggled_cb (MdgPage        *self,
+                    GtkCheckButton *check)
+{
+  mdg_visit_set_consent (self->visit, gtk_check_button_get_active (check));
+  update_contact_errors (self);
+}
+
+static void
+build_progress (MdgPage *self)
+{
+  guint total = 0;
+  guint position = mdg_visit_get_position (self->visit, &total);
+  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), position, total);
+
+  gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) position / total : 0);
+  gtk_label_set_label (self->progress_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+}
+
+static void
+build_info (MdgPage *self,
+            MdgStep *step)
+{
+  if (mdg_step_get_info_title (step) == NULL && mdg_step_get_n_info_paras (step) == 0)
+    return;
+  gtk_widget_set_visible (self->info_card, TRUE);
+  gtk_label_set_label (self->info_title, mdg_step_get_info_title (step));
+  for (guint i = 0; i < mdg_step_get_n_info_paras (step); i++)
+    {
+      GtkWidget *para = gtk_label_new (mdg_step_get_info_para (step, i));
+
+      gtk_label_set_wrap (GTK_LABEL (para), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (para), 0);
+      gtk_box_append (self->info_paras, para);
+    }
+}
+
+static void
+build_text (MdgPage *self,
+            MdgStep *step)
+{
+  const char *text = mdg_visit_get_text (self->visit, mdg_step_get_id (step));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_widget_set_visible (self->text_box, TRUE);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mdg_step_get_question (step), -1);
+  update_counter (self);
+}
+
+static char *
+settings_text (GSettings  *settings,
+               const char *key,
+               const char *language)
+{
+  g_autoptr (GVariant) texts = g_settings_get_value (settings, key);
+  const char *text = NULL;
+
+  if (!g_variant_lookup (texts, language, "&s", &text) && !g_variant_lookup (texts, "ja", "&s", &text))
+    text = "";
+  return g_strdup (text);
+}
+
+/* What the details are for, that all is optional, how long they stay and whom to ask. */
+static void
+build_contact_notice (MdgPage *self)
+{
+  g_autofree char *who = settings_text (self->settings, "privacy-contact",
+                                        mdg_visit_get_language (self->visit));
+  guint days = g_settings_get_uint (self->settings, "contact-retention-days");
+  g_autofree char *notice = NULL;
+
+  notice = g_strdup_printf (
+    _("A coordinator will use these details only to contact you about this inquiry. "
+      "Every field is optional. Your details are kept for %u days and then erased. "
+      "To see or delete them, ask %s."),
+    days, who);
+  gtk_label_set_label (self->contact_notice, notice);
+}
+
+static void
+build_contact (MdgPage *self)
+{
+  const MdgContact *contact = mdg_visit_get_contact (self->visit);
+  GtkEntry *entries[MDG_CONTACT_N_FIELDS] = { self->name_entry, self->phone_entry,
+                                              self->email_entry, self->time_entry };
+
+  gtk_widget_set_visible (self->contact_box, TRUE);
+  build_contact_notice (self);
+  gtk_check_button_set_active (self->consent, contact->consent);
+  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entries[i]),
+                             contact->fields[i] != NULL ? contact->fields[i] : "");
+      g_signal_connect_object (entries[i], "changed", G_CALLBACK (contact_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->consent, "toggled", G_CALLBACK (consent_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_contact_errors (self);
+}
+
+static char *
+describe_answer (MdgVisit *visit,
+                 MdgStep  *step)
+{
+  const GPtrArray *answer = mdg_visit_get_answer (visit, mdg_step_get_id (step));
+  const MdgContact *contact = mdg_visit_get_contact (visit);
+  GString *text = g_string_new (NULL);
+
+  switch (mdg_step_get_kind (step))
+    {
+    case MDG_STEP_SINGLE:
+    case MDG_STEP_MULTI:
+      for (guint i = 0; answer != NULL && i < answer->len; i++)
+        {
+          MdgChoice *choice = mdg_step_lookup_choice (step, g_ptr_array_index (answer, i));
+
+          g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "",
+                                  choice != NULL ? mdg_choice_get_label (choice) : "");
+        }
+      break;
+    case MDG_STEP_TEXT:
+      g_string_append (text, mdg_visit_get_text (visit, mdg_step_get_id (step)) != NULL
+                               ? mdg_visit_get_text (visit, mdg_step_get_id (step))
+                               : _("(nothing written)"));
+      break;
+    case MDG_STEP_CONTACT:
+      if (!mdg_contact_is_storable (contact))
+        g_string_append (text, _("(no contact details will be kept)"));
+      else
+        for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+          if (contact->fields[i] != NULL)
+            g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", contact->fields[i]);
+      break;
+    default:
+      break;
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+build_review (MdgPage *self)
+{
+  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (self->visit);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), TRUE);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      MdgStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *answer = describe_answer (self->visit, step);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+      GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *question = gtk_label_new (mdg_step_get_question (step));
+      GtkWidget *value = gtk_label_new (answer);
+      GtkWidget *change = gtk_button_new_with_label (_("Change"));
+
+      gtk_widget_add_css_class (row, "review-row");
+      gtk_widget_add_css_class (question, "review-question");
+      gtk_widget_add_css_class (value, "review-answer");
+      gtk_label_set_xalign (GTK_LABEL (question), 0);
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_wrap (GTK_LABEL (question), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (texts, TRUE);
+      gtk_box_append (GTK_BOX (texts), question);
+      gtk_box_append (GTK_BOX (texts), value);
+      gtk_box_append (GTK_BOX (row), texts);
+      gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "visit.change");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (change), "s", mdg_step_get_id (step));
+      gtk_box_append (GTK_BOX (row), change);
+      gtk_list_box_append (self->review_list, row);
+    }
+}
+
+static void
+build_done (MdgPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgQr) qr = NULL;
+  const char *number;
+
+  gtk_widget_set_visible (self->done_box, TRUE);
+  if (self->inquiry == NULL)
+    return;
+  number = mdg_inquiry_get_number (self->inquiry);
+  gtk_label_set_label (self->call_number, mdg_number_call_part (number));
+  gtk_label_set_label (self->full_number, number);
+  if (self->followup_url == NULL)
+    return;
+  qr = mdg_qr_new (self->followup_url, &error);
+  if (qr == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  {
+    g_autoptr (MdgQrPaintable) paintable = mdg_qr_paintable_new (qr);
+
+    gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (paintable));
+    gtk_widget_set_visible (GTK_WIDGET (self->qr_picture), TRUE);
+    gtk_widget_set_visible (GTK_WIDGET (self->qr_hint), TRUE);
+  }
+}
+
+static void
+build (MdgPage *self)
+{
+  MdgStep *step = mdg_visit_get_step (self->visit);
+  MdgStepKind kind = mdg_step_get_kind (step);
+  const char *button = mdg_step_get_button (step);
+
+  gtk_label_set_label (self->question, mdg_step_get_question (step));
+  gtk_widget_set_visible (self->progress_box, kind != MDG_STEP_WELCOME && kind != MDG_STEP_DONE);
+  gtk_widget_set_visible (self->nav, kind != MDG_STEP_WELCOME);
+  gtk_widget_set_visible (GTK_WIDGET (self->start_button), kind == MDG_STEP_WELCOME);
+  if (kind != MDG_STEP_WELCOME && kind != MDG_STEP_DONE)
+    build_progress (self);
+  build_info (self, step);
+
+  switch (kind)
+    {
+    case MDG_STEP_WELCOME:
+      gtk_widget_add_css_class (GTK_WIDGET (self), "welcome");
+      gtk_button_set_label (self->start_button, button);
+      break;
+    case MDG_STEP_SINGLE:
+    case MDG_STEP_MULTI:
+      gtk_widget_set_visible (GTK_WIDGET (self->choices), TRUE);
+      gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
+                               NULL);
+      sync_toggles (self);
+      break;
+    case MDG_STEP_TEXT:
+      build_text (self, step);
+      break;
+    case MDG_STEP_CONTACT:
+      build_contact (self);
+      break;
+    case MDG_STEP_REVIEW:
+      build_review (self);
+      break;
+    case MDG_STEP_DONE:
+      build_done (self);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Single-choice pages advance on tap: no Next. Review sends; done finishes. */
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), kind != MDG_STEP_SINGLE);
+  if (kind == MDG_STEP_REVIEW)
+    {
+      gtk_button_set_label (self->next_button, button);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.send");
+      gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
+    }
+  else if (kind == MDG_STEP_DONE)
+    {
+      gtk_button_set_label (self->next_button, button);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.restart");
+    }
+}
+
+static void
+mdg_page_dispose (GObject *object)
+{
+  MdgPage *self = MDG_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->visit);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->inquiry);
+  G_OBJECT_CLASS (mdg_page_parent_class)->dispose (object);
+}
+
+static void
+mdg_page_finalize (GObject *object)
+{
+  MdgPage *self = MDG_PAGE (object);
+
+  g_free (self->followup_url);
+  G_OBJECT_CLASS (mdg_page_parent_class)->finalize (object);
+}
+
+static void
+mdg_page_class_init (MdgPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mdg_page_dispose;
+  object_class->finalize = mdg_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "page");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, progress);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, question);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, info_card);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, info_title);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, info_paras);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, choices);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, text_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, counter);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_notice);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, consent);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, email_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, time_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, phone_error);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, email_error);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_error);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, review_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, done_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, call_number);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, full_number);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_picture);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_hint);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, nav);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, next_button);
+}
+
+static void
+mdg_page_init (MdgPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+MdgPage *
+mdg_page_new (MdgVisit   *visit,
+              GSettings  *settings,
+              MdgInquiry *inquiry,
+              const char *followup_url)
+{
+  MdgPage *self;
+
+  g_return_val_if_fail (MDG_IS_VISIT (visit), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (MDG_TYPE_PAGE, NULL);
+  self->visit = g_object_ref (visit);
+  self->settings = g_object_ref (settings);
+  self->inquiry = inquiry != NULL ? g_object_ref (inquiry) : NULL;
+  self->followup_url = g_strdup (followup_url);
+  build (self);
+  return self;
+}

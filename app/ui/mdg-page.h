@@ -1,0 +1,23 @@
+/* mdg-page.h: one page of the visitor's path, drawn from the current step of the flow. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mdg-inquiry.h"
+#include "mdg-visit.h"
+
+G_BEGIN_DECLS
+
+#define MDG_TYPE_PAGE (mdg_page_get_type ())
+G_DECLARE_FINAL_TYPE (MdgPage, mdg_page, MDG, PAGE, GtkWidget)
+
+MdgPage *mdg_page_new        (MdgVisit   *visit,
+                              GSettings  *settings,
+                              MdgInquiry *inquiry,
+                              const char *followup_url);
+void     mdg_page_refresh    (MdgPage    *self);
+void     mdg_page_show_error (MdgPage    *self,
+                              const char *message);
+
+G_END_DECLS

@@ -1,0 +1,308 @@
+/* mdg-window.c: the kiosk's one window; it owns the visit and shows its current step. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-error.h"
+#include "mdg-followup.h"
+#include "mdg-i18n.h"
+#include "mdg-page.h"
+#include "mdg-window.h"
+
+struct _MdgWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template widgets */
+  GtkLabel *center_label;
+  GtkStack *stack;
+  GtkLabel *problem_title;
+  GtkLabel *problem_label;
+
+  /* owned references */
+  MdgApplication *application;
+  MdgVisit *visit;
+  MdgInquiry *inquiry; /* the committed inquiry the done page shows */
+  MdgPage *page;
+  char *language;
+};
+
+G_DEFINE_FINAL_TYPE (MdgWindow, mdg_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_LANGUAGE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_center_name (MdgWindow *self)
+{
+  g_autoptr (GVariant) names = g_settings_get_value (
+    mdg_application_get_settings (self->application), "center-name");
+  const char *name = NULL;
+
+  if (!g_variant_lookup (names, self->language, "&s", &name))
+    g_variant_lookup (names, "ja", "&s", &name);
+  gtk_label_set_label (self->center_label, name != NULL ? name : "");
+}
+
+static void
+show_problems (MdgWindow *self)
+{
+  GPtrArray *problems = mdg_application_get_problems (self->application);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n\n" : "", (char *) g_ptr_array_index (problems, i));
+  gtk_label_set_label (self->problem_title,
+                       _("This kiosk cannot take inquiries right now. Please ask at the desk."));
+  gtk_label_set_label (self->problem_label, text->str);
+  gtk_stack_set_visible_child_name (self->stack, "problem");
+}
+
+/* Every step change and language switch builds the page anew, so its texts are in the language. */
+static void
+show_step (MdgWindow *self)
+{
+  MdgPage *old = self->page;
+  g_autofree char *url = NULL;
+
+  if (!mdg_application_can_take_inquiries (self->application))
+    {
+      show_problems (self);
+      return;
+    }
+  if (mdg_step_get_kind (mdg_visit_get_step (self->visit)) == MDG_STEP_DONE && self->inquiry != NULL)
+    {
+      g_autofree char *url_template = g_settings_get_string (
+        mdg_application_get_settings (self->application), "followup-url");
+
+      if (mdg_followup_check_template (url_template, NULL))
+        url = mdg_followup_build_url (url_template, mdg_inquiry_get_number (self->inquiry),
+                                      mdg_inquiry_get_token (self->inquiry), self->language);
+    }
+
+  self->page = mdg_page_new (self->visit, mdg_application_get_settings (self->application),
+                             self->inquiry, url);
+  gtk_stack_add_child (self->stack, GTK_WIDGET (self->page));
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->page));
+  if (old != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (old));
+  gtk_widget_grab_focus (GTK_WIDGET (self->page));
+}
+
+static void
+step_changed_cb (MdgWindow  *self,
+                 GParamSpec *pspec,
+                 MdgVisit   *visit)
+{
+  show_step (self);
+}
+
+void
+mdg_window_set_language (MdgWindow  *self,
+                         const char *language)
+{
+  g_return_if_fail (MDG_IS_WINDOW (self));
+  g_return_if_fail (mdg_i18n_is_supported (language));
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  mdg_i18n_set_language (language);
+  mdg_visit_set_language (self->visit, language);
+  update_center_name (self);
+  show_step (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+static void
+choose_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  mdg_visit_choose (self->visit, g_variant_get_string (param, NULL));
+}
+
+static void
+toggle_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  if (!mdg_visit_toggle (self->visit, g_variant_get_string (param, NULL)))
+    mdg_page_refresh (self->page); /* the maximum is reached: undo the button's own toggle */
+}
+
+static void
+next_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  mdg_visit_advance (MDG_WINDOW (widget)->visit);
+}
+
+static void
+back_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  mdg_visit_go_back (MDG_WINDOW (widget)->visit);
+}
+
+static void
+change_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  mdg_visit_revisit (MDG_WINDOW (widget)->visit, g_variant_get_string (param, NULL));
+}
+
+static void
+restart_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  g_clear_object (&self->inquiry);
+  mdg_visit_reset (self->visit);
+}
+
+/* Send: the number appears only once the transaction has committed. */
+static void
+send_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  MdgInquiry *inquiry;
+
+  inquiry = mdg_store_record (mdg_application_get_store (self->application), self->visit, &error);
+  if (inquiry == NULL)
+    {
+      g_warning ("Inquiry not saved: %s", error->message);
+      mdg_page_show_error (self->page,
+                           _("Your answers could not be saved. Please ask the staff at the desk; "
+                             "your answers are still here."));
+      return;
+    }
+  g_clear_object (&self->inquiry);
+  self->inquiry = inquiry;
+  mdg_visit_finish (self->visit);
+}
+
+static void
+mdg_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MdgWindow *self = MDG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  MdgWindow *self = MDG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      mdg_window_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_window_dispose (GObject *object)
+{
+  MdgWindow *self = MDG_WINDOW (object);
+
+  if (self->visit != NULL)
+    g_signal_handlers_disconnect_by_data (self->visit, self);
+  g_clear_object (&self->visit);
+  g_clear_object (&self->inquiry);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_WINDOW);
+  G_OBJECT_CLASS (mdg_window_parent_class)->dispose (object);
+}
+
+static void
+mdg_window_finalize (GObject *object)
+{
+  MdgWindow *self = MDG_WINDOW (object);
+
+  g_free (self->language);
+  G_OBJECT_CLASS (mdg_window_parent_class)->finalize (object);
+}
+
+static void
+mdg_window_class_init (MdgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mdg_window_dispose;
+  object_class->finalize = mdg_window_finalize;
+  object_class->get_property = mdg_window_get_property;
+  object_class->set_property = mdg_window_set_property;
+
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "ja",
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, center_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_title);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_label);
+
+  gtk_widget_class_install_property_action (widget_class, "visit.language", "language");
+  gtk_widget_class_install_action (widget_class, "visit.choose", "s", choose_action);
+  gtk_widget_class_install_action (widget_class, "visit.toggle", "s", toggle_action);
+  gtk_widget_class_install_action (widget_class, "visit.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "visit.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "visit.change", "s", change_action);
+  gtk_widget_class_install_action (widget_class, "visit.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "visit.send", NULL, send_action);
+}
+
+static void
+mdg_window_init (MdgWindow *self)
+{
+  self->language = g_strdup ("ja");
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+MdgWindow *
+mdg_window_new (MdgApplication *application)
+{
+  MdgWindow *self;
+  MdgFlow *flow;
+
+  g_return_val_if_fail (MDG_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (MDG_TYPE_WINDOW, "application", application, NULL);
+  self->application = application;
+  g_free (self->language);
+  self->language = g_strdup (mdg_application_get_language (application));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  update_center_name (self);
+
+  flow = mdg_application_get_flow (application);
+  if (flow != NULL)
+    {
+      self->visit = mdg_visit_new (flow);
+      mdg_visit_set_language (self->visit, self->language);
+      g_signal_connect_object (self->visit, "notify::step", G_CALLBACK (step_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  show_step (self);
+  return self;
+}
+
+MdgVisit *
+mdg_window_get_visit (MdgWindow *self)
+{
+  g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
+  return self->visit;
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# test.sh: installs what is needed, builds, and runs every test: the data and translation checks
+# through meson, then all Criterion suites in one run whose closing line is Criterion's Synthesis.
+# Without a display it runs itself again under xvfb-run.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+if [ "${MDG_TEST_UNDER_XVFB:-}" != 1 ]; then
+  build-aux/install-deps.sh
+  build-aux/build.sh
+  if [ -z "${DISPLAY:-}" ]; then
+    MDG_TEST_UNDER_XVFB=1 exec xvfb-run -a -s '-screen 0 1920x1080x24' "$0" "$@"
+  fi
+fi
+
+meson test -C _build --no-suite criterion --print-errorlogs
+
+# The same environment as tests/meson.build gives the suites.
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$top/_build/data"
+export MADOGUCHI_LOCALEDIR="$top/_build/po"
+export G_DEBUG=fatal-criticals
+export GSK_RENDERER=cairo
+export GTK_A11Y=none
+export NO_AT_BRIDGE=1
+export MDG_SOURCE_DIR="$top"
+export MDG_BUILD_DIR="$top/_build"
+exec "$top/_build/tests/madoguchi-tests" "$@"

@@ -1,0 +1,129 @@
+/* test-flow.c: the flow loader accepts the default flow and names the line of each mistake. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+
+#include "fixtures.h"
+#include "mdg-error.h"
+#include "mdg-flow.h"
+
+#define HEAD "<flow version=\"t\">\n<step id=\"welcome\" kind=\"welcome\"><question>Hi</question><button>Go</button></step>\n"
+#define TAIL "<step id=\"review\" kind=\"review\"><question>R</question><button>Send</button></step>\n" \
+             "<step id=\"done\" kind=\"done\"><question>D</question><button>End</button></step>\n</flow>\n"
+
+static void
+assert_rejected (const char *xml,
+                 const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgFlow) flow = mdg_flow_new_from_data (xml, -1, "test.xml", &error);
+
+  cr_assert_null (flow, "a broken flow was accepted:\n%s", xml);
+  cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_FLOW_INVALID));
+  cr_assert (strstr (error->message, expected) != NULL, "expected “%s” in “%s”", expected,
+             error->message);
+}
+
+Test (flow, accepts_default_flow)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+
+  cr_assert_str_eq (mdg_flow_get_version (flow), "1");
+  cr_assert_str_eq (mdg_step_get_id (mdg_flow_get_first_step (flow)), "welcome");
+  cr_assert_eq (g_list_model_get_n_items (mdg_flow_get_steps (flow)), 12);
+  cr_assert_eq (mdg_step_get_max (mdg_flow_lookup_step (flow, "themes")), 3);
+  cr_assert_eq (mdg_step_get_max (mdg_flow_lookup_step (flow, "details")), 400);
+  cr_assert_eq (g_list_model_get_n_items (mdg_step_get_choices (mdg_flow_lookup_step (flow, "purpose"))), 7);
+  cr_assert_eq (g_list_model_get_n_items (mdg_step_get_choices (mdg_flow_lookup_step (flow, "themes"))), 12);
+  cr_assert_eq (mdg_step_get_n_info_paras (mdg_flow_lookup_step (flow, "forms")), 2);
+}
+
+Test (flow, accepts_data_flow_file_on_disk)
+{
+  g_autofree char *path = fixture_source_path ("data/flow.xml");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgFlow) flow = mdg_flow_new_from_file (file, &error);
+
+  cr_assert_not_null (flow, "%s", error ? error->message : "");
+}
+
+Test (flow, rejects_duplicate_step_id_with_line)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice></step>\n"
+                        "<step id=\"a\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:4: duplicate step id “a” (first on line 3)");
+}
+
+Test (flow, rejects_duplicate_choice_id)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question>\n<choice id=\"x\">X</choice>\n<choice id=\"x\">Y</choice></step>\n" TAIL,
+                   "test.xml:5: duplicate choice id “x”");
+}
+
+Test (flow, rejects_branch_to_unknown_step)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice>\n"
+                        "<branch when=\"a\" is=\"x\" to=\"nowhere\"/></step>\n" TAIL,
+                   "test.xml:4: a branch in step “a” leads to an unknown step “nowhere”");
+}
+
+Test (flow, rejects_choice_next_to_unknown_step)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question>\n<choice id=\"x\" next=\"zz\">X</choice></step>\n" TAIL,
+                   "unknown step “zz”");
+}
+
+Test (flow, rejects_unreachable_step)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\" next=\"review\"><question>Q</question><choice id=\"x\">X</choice></step>\n"
+                        "<step id=\"island\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:4: step “island” cannot be reached");
+}
+
+Test (flow, rejects_cycle)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice><choice id=\"y\">Y</choice></step>\n"
+                        "<step id=\"b\" kind=\"single\"><question>Q</question><choice id=\"x\" next=\"a\">X</choice>"
+                        "<choice id=\"y\" next=\"review\">Y</choice></step>\n" TAIL,
+                   "a cycle");
+}
+
+Test (flow, rejects_step_without_choices)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"multi\"><question>Q</question></step>\n" TAIL,
+                   "test.xml:3: step “a” has no choices");
+}
+
+Test (flow, rejects_missing_label)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question>\n<choice id=\"x\">  </choice></step>\n" TAIL,
+                   "test.xml:4: <choice> in step “a” has no label");
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\">\n<choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: step “a” has no <question>");
+}
+
+Test (flow, rejects_unknown_element)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question>\n<choise id=\"x\">X</choise></step>\n" TAIL,
+                   "test.xml:4: unknown element <choise> in <step>");
+}
+
+Test (flow, rejects_unknown_kind_and_malformed_xml)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"dropdown\"><question>Q</question></step>\n" TAIL,
+                   "test.xml:3: step “a” has an unknown kind “dropdown”");
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question>\n<choice id=\"x\">X</step>\n" TAIL,
+                   "test.xml:4:");
+}
+
+Test (flow, rejects_unreadable_file_naming_it)
+{
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/flow.xml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgFlow) flow = mdg_flow_new_from_file (file, &error);
+
+  cr_assert_null (flow);
+  cr_assert (strstr (error->message, "/nonexistent/flow.xml") != NULL, "%s", error->message);
+}

@@ -1,0 +1,158 @@
+/* test-visit.c: the visit follows every branch of the default flow and keeps its answers. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+
+#include "fixtures.h"
+#include "mdg-visit.h"
+
+static char *
+path_of (MdgVisit *visit)
+{
+  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    g_string_append_printf (path, "%s%s", i ? " " : "", mdg_step_get_id (g_ptr_array_index (steps, i)));
+  return g_string_free (path, FALSE);
+}
+
+Test (visit, plain_path_skips_both_branches)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autofree char *path = NULL;
+
+  fixture_answer_default (visit, "start");
+  path = path_of (visit);
+  cr_assert_str_eq (path, "purpose themes who stage details followup");
+}
+
+Test (visit, offer_branch_adds_offer_step)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autofree char *path = NULL;
+
+  fixture_answer_default (visit, "offer");
+  path = path_of (visit);
+  cr_assert_str_eq (path, "purpose themes who offer stage details followup");
+  cr_assert (mdg_visit_has_choice (visit, "offer", "space"));
+}
+
+Test (visit, propose_branch_adds_forms_step)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autofree char *path = NULL;
+
+  fixture_answer_default (visit, "propose");
+  path = path_of (visit);
+  cr_assert_str_eq (path, "purpose themes who forms stage details followup");
+}
+
+Test (visit, contact_follow_up_adds_contact_step)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+
+  fixture_answer_default (visit, "join");
+  cr_assert (mdg_visit_go_back (visit));
+  cr_assert (mdg_visit_choose (visit, "contact"));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "contact");
+  mdg_visit_set_consent (visit, TRUE);
+  cr_assert_not (mdg_visit_can_advance (visit), "consent without phone or e-mail");
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "045-123");
+  cr_assert_not (mdg_visit_can_advance (visit), "a malformed phone number");
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "０４５－１２３－４５６７");
+  cr_assert (mdg_visit_can_advance (visit));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}
+
+Test (visit, multi_choice_enforces_maximum)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+
+  mdg_visit_advance (visit);
+  mdg_visit_choose (visit, "start");
+  cr_assert_not (mdg_visit_can_advance (visit), "Next before any area is chosen");
+  cr_assert (mdg_visit_toggle (visit, "children"));
+  cr_assert (mdg_visit_toggle (visit, "education"));
+  cr_assert (mdg_visit_toggle (visit, "elderly"));
+  cr_assert_not (mdg_visit_toggle (visit, "work"), "a fourth area");
+  cr_assert_eq (mdg_visit_get_answer (visit, "themes")->len, 3);
+  cr_assert (mdg_visit_toggle (visit, "education")); /* off again */
+  cr_assert (mdg_visit_toggle (visit, "work"));
+  cr_assert (mdg_visit_has_choice (visit, "themes", "work"));
+  cr_assert_not (mdg_visit_has_choice (visit, "themes", "education"));
+}
+
+Test (visit, answers_survive_a_language_switch)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+
+  fixture_answer_default (visit, "offer");
+  mdg_visit_set_language (visit, "en");
+  mdg_visit_set_language (visit, "ja");
+  cr_assert_str_eq (mdg_visit_get_language (visit), "ja");
+  cr_assert (mdg_visit_has_choice (visit, "purpose", "offer"));
+  cr_assert (mdg_visit_has_choice (visit, "offer", "space"));
+  cr_assert_str_eq (mdg_visit_get_text (visit, "details"), "子ども食堂を始めたい");
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}
+
+Test (visit, change_from_review_opens_new_branch_then_returns)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autofree char *path = NULL;
+
+  fixture_answer_default (visit, "start");
+  cr_assert (mdg_visit_revisit (visit, "purpose"));
+  cr_assert (mdg_visit_choose (visit, "offer"));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "offer");
+  cr_assert (mdg_visit_toggle (visit, "funds"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+  path = path_of (visit);
+  cr_assert_str_eq (path, "purpose themes who offer stage details followup");
+
+  cr_assert (mdg_visit_revisit (visit, "stage"));
+  cr_assert (mdg_visit_choose (visit, "active"));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}
+
+Test (visit, reset_forgets_everything)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+
+  fixture_answer_default (visit, "propose");
+  mdg_visit_set_consent (visit, TRUE);
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_NAME, "山田");
+  mdg_visit_reset (visit);
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "welcome");
+  cr_assert_null (mdg_visit_get_answer (visit, "purpose"));
+  cr_assert_null (mdg_visit_get_text (visit, "details"));
+  cr_assert_null (mdg_visit_get_contact (visit)->fields[MDG_CONTACT_NAME]);
+  cr_assert_not (mdg_visit_get_contact (visit)->consent);
+  cr_assert_not (mdg_visit_go_back (visit));
+}
+
+Test (visit, progress_counts_the_visitors_own_path)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  guint total = 0;
+
+  mdg_visit_advance (visit);
+  cr_assert_eq (mdg_visit_get_position (visit, &total), 1);
+  cr_assert_eq (total, 7); /* purpose themes who stage details followup review */
+  mdg_visit_choose (visit, "offer");
+  cr_assert_eq (mdg_visit_get_position (visit, &total), 2);
+  cr_assert_eq (total, 8);
+}

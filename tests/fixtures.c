@@ -1,0 +1,93 @@
+/* fixtures.c: helpers shared by the Criterion suites. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <glib/gstdio.h>
+
+#include "fixtures.h"
+#include "mdg-i18n.h"
+
+char *
+fixture_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("madoguchi-test-XXXXXX", &error);
+
+  cr_assert_not_null (dir, "tmpdir: %s", error ? error->message : "");
+  return dir;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+fixture_rmdir (const char *dir)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (dir);
+
+  g_chmod (dir, 0700);
+  remove_tree (file);
+}
+
+char *
+fixture_source_path (const char *relative)
+{
+  const char *top = g_getenv ("MDG_SOURCE_DIR");
+
+  cr_assert_not_null (top, "MDG_SOURCE_DIR is not set; run the suites through meson test");
+  return g_build_filename (top, relative, NULL);
+}
+
+MdgFlow *
+fixture_default_flow (void)
+{
+  g_autoptr (GError) error = NULL;
+  MdgFlow *flow = mdg_flow_new_default (&error);
+
+  cr_assert_not_null (flow, "default flow: %s", error ? error->message : "");
+  return flow;
+}
+
+/* Walks the default flow from the welcome to the review with plausible answers. */
+void
+fixture_answer_default (MdgVisit   *visit,
+                        const char *purpose)
+{
+  cr_assert (mdg_visit_advance (visit)); /* welcome → purpose */
+  cr_assert (mdg_visit_choose (visit, purpose));
+  cr_assert (mdg_visit_toggle (visit, "children"));
+  cr_assert (mdg_visit_toggle (visit, "town"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "npo"));
+  if (g_str_equal (purpose, "offer"))
+    {
+      cr_assert (mdg_visit_toggle (visit, "space"));
+      cr_assert (mdg_visit_advance (visit));
+    }
+  else if (g_str_equal (purpose, "propose"))
+    cr_assert (mdg_visit_choose (visit, "cohost"));
+  cr_assert (mdg_visit_choose (visit, "idea"));
+  mdg_visit_set_text (visit, "details", "子ども食堂を始めたい");
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "qr"));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}

@@ -1,0 +1,16 @@
+/* fixtures.h: helpers shared by the Criterion suites. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "mdg-flow.h"
+#include "mdg-store.h"
+#include "mdg-visit.h"
+
+char     *fixture_tmpdir           (void);
+void      fixture_rmdir            (const char *dir);
+char     *fixture_source_path      (const char *relative);
+MdgFlow  *fixture_default_flow     (void);
+void      fixture_answer_default   (MdgVisit   *visit,
+                                    const char *purpose);
