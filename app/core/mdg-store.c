@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "mdg-error.h"
-#include "mdg-store.h"
+#include "mdg-store-private.h"
 #include "mdg-token.h"
 
 struct _MdgStore
@@ -22,8 +22,6 @@ struct _MdgStore
 };
 
 G_DEFINE_FINAL_TYPE (MdgStore, mdg_store, G_TYPE_OBJECT)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static const char schema_v1[] =
   "CREATE TABLE inquiry ("
@@ -109,8 +107,8 @@ mdg_store_init (MdgStore *self)
 }
 
 /* Turns an SQLite failure into the project's error, with a sentence a staff member can act on. */
-static gboolean
-fail (MdgStore   *self,
+gboolean
+mdg_store_fail (MdgStore   *self,
       int         rc,
       const char *doing,
       GError    **error)
@@ -143,18 +141,18 @@ fail (MdgStore   *self,
   return FALSE;
 }
 
-static gboolean
-exec (MdgStore   *self,
+gboolean
+mdg_store_exec (MdgStore   *self,
       const char *sql,
       GError    **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
-  return rc == SQLITE_OK || fail (self, rc, sql, error);
+  return rc == SQLITE_OK || mdg_store_fail (self, rc, sql, error);
 }
 
-static sqlite3_stmt *
-prepare (MdgStore   *self,
+sqlite3_stmt *
+mdg_store_prepare (MdgStore   *self,
          const char *sql,
          GError    **error)
 {
@@ -163,7 +161,7 @@ prepare (MdgStore   *self,
 
   if (rc != SQLITE_OK)
     {
-      fail (self, rc, "preparing a query", error);
+      mdg_store_fail (self, rc, "preparing a query", error);
       return NULL;
     }
   return stmt;
@@ -175,14 +173,14 @@ query_int (MdgStore   *self,
            gint64     *value,
            GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return fail (self, rc, sql, error);
+    return mdg_store_fail (self, rc, sql, error);
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
@@ -254,7 +252,7 @@ migrate (MdgStore *self,
 {
   gint64 version = 0;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!mdg_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!query_int (self, "PRAGMA user_version", &version, error))
     goto rollback;
@@ -270,10 +268,10 @@ migrate (MdgStore *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
 
-      if (!exec (self, migrations[v], error) || !exec (self, bump, error))
+      if (!mdg_store_exec (self, migrations[v], error) || !mdg_store_exec (self, bump, error))
         goto rollback;
     }
-  return exec (self, "COMMIT", error);
+  return mdg_store_exec (self, "COMMIT", error);
 
 rollback:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -284,14 +282,14 @@ static gboolean
 check_integrity (MdgStore *self,
                  GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (self, "PRAGMA quick_check", error);
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, "PRAGMA quick_check", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return fail (self, rc, "checking the database", error);
+    return mdg_store_fail (self, rc, "checking the database", error);
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT,
@@ -327,7 +325,7 @@ mdg_store_open (const char *path,
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      fail (self, rc, "opening", error);
+      mdg_store_fail (self, rc, "opening", error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -347,7 +345,7 @@ mdg_store_open (const char *path,
   if (exists && !check_integrity (self, error))
     return NULL;
 
-  if (!exec (self,
+  if (!mdg_store_exec (self,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = FULL;"
              "PRAGMA foreign_keys = ON;"
@@ -357,6 +355,13 @@ mdg_store_open (const char *path,
   if (!migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+sqlite3 *
+mdg_store_get_db (MdgStore *self)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+  return self->db;
 }
 
 const char *
@@ -374,7 +379,7 @@ step_done (MdgStore     *self,
 {
   int rc = sqlite3_step (stmt);
 
-  return rc == SQLITE_DONE || fail (self, rc, doing, error);
+  return rc == SQLITE_DONE || mdg_store_fail (self, rc, doing, error);
 }
 
 static const char *
@@ -396,7 +401,7 @@ insert_answers (MdgStore  *self,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
 
-  stmt = prepare (self, "INSERT INTO answer (inquiry_id, step, choice, position) VALUES (?, ?, ?, ?)",
+  stmt = mdg_store_prepare (self, "INSERT INTO answer (inquiry_id, step, choice, position) VALUES (?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -448,7 +453,7 @@ insert_contact (MdgStore  *self,
   if (!visit_has_step (visit, MDG_STEP_CONTACT) || !mdg_contact_is_storable (contact))
     return TRUE;
 
-  stmt = prepare (self,
+  stmt = mdg_store_prepare (self,
                   "INSERT INTO contact (inquiry_id, consent_at, name, phone, email, preferred_time)"
                   " VALUES (?, ?, ?, ?, ?, ?)",
                   error);
@@ -489,24 +494,24 @@ mdg_store_record (MdgStore *self,
   token = mdg_token_new (error);
   if (token == NULL)
     return NULL;
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!mdg_store_exec (self, "BEGIN IMMEDIATE", error))
     return NULL;
 
-  stmt = prepare (self, "SELECT COALESCE (MAX (seq), 0) + 1 FROM inquiry WHERE day = ?", error);
+  stmt = mdg_store_prepare (self, "SELECT COALESCE (MAX (seq), 0) + 1 FROM inquiry WHERE day = ?", error);
   if (stmt == NULL)
     goto rollback;
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      fail (self, rc, "numbering the inquiry", error);
+      mdg_store_fail (self, rc, "numbering the inquiry", error);
       goto rollback;
     }
   seq = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
   number = mdg_number_format (now, seq);
 
-  stmt = prepare (self,
+  stmt = mdg_store_prepare (self,
                   "INSERT INTO inquiry (number, day, seq, token, created_at, language, flow_version,"
                   " followup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
@@ -532,7 +537,7 @@ mdg_store_record (MdgStore *self,
     goto rollback;
   if (details != NULL)
     {
-      stmt = prepare (self, "UPDATE inquiry SET details = ? WHERE id = ?", error);
+      stmt = mdg_store_prepare (self, "UPDATE inquiry SET details = ? WHERE id = ?", error);
       if (stmt == NULL)
         goto rollback;
       sqlite3_bind_text (stmt, 1, details, -1, SQLITE_TRANSIENT);
@@ -541,7 +546,7 @@ mdg_store_record (MdgStore *self,
         goto rollback;
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (!exec (self, "COMMIT", error))
+  if (!mdg_store_exec (self, "COMMIT", error))
     goto rollback;
 
   return mdg_store_lookup (self, number, error);
@@ -589,7 +594,7 @@ list_where (MdgStore   *self,
 
   sql = g_strdup_printf ("SELECT " INQUIRY_COLUMNS " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
                          where);
-  stmt = prepare (self, sql, error);
+  stmt = mdg_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
@@ -597,12 +602,12 @@ list_where (MdgStore   *self,
     g_ptr_array_add (result, inquiry_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      fail (self, rc, "reading inquiries", error);
+      mdg_store_fail (self, rc, "reading inquiries", error);
       return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (self, "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid", error);
+  stmt = mdg_store_prepare (self, "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid", error);
   if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < result->len; i++)
@@ -616,7 +621,7 @@ list_where (MdgStore   *self,
                                 (const char *) sqlite3_column_text (stmt, 1));
       if (rc != SQLITE_DONE)
         {
-          fail (self, rc, "reading answers", error);
+          mdg_store_fail (self, rc, "reading answers", error);
           return NULL;
         }
     }
