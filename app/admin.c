@@ -8,6 +8,7 @@
 
 #include "mdg-error.h"
 #include "mdg-i18n.h"
+#include "mdg-pin.h"
 #include "mdg-store.h"
 
 typedef struct
@@ -129,9 +130,51 @@ check_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* Reads the PIN from standard input, so it never shows in the process list or the history. */
+static gboolean
+set_pin_run (int argc, char **argv, GError **error)
+{
+  g_autoptr (MdgStore) store = NULL;
+  g_autofree char *path = NULL;
+  char line[64] = "";
+  size_t length;
+
+  if (!parse ("", NULL, &argc, &argv, 0, error))
+    return FALSE;
+  if (fgets (line, sizeof line, stdin) == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "no PIN on standard input (e.g. “madoguchi-admin set-pin < file”)");
+      return FALSE;
+    }
+  length = strcspn (line, "\r\n");
+  line[length] = '\0';
+  /* Unlike the other commands, this one may create the file: staff set the PIN before the
+   * kiosk's first day. */
+  path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
+  if (!mdg_pin_is_valid (line))
+    {
+      explicit_bzero (line, sizeof line);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "the PIN must be %d to %d digits (0–9), nothing else", MDG_PIN_MIN_DIGITS,
+                   MDG_PIN_MAX_DIGITS);
+      return FALSE;
+    }
+  store = mdg_store_open (path, error);
+  if (store == NULL || !mdg_pin_set (store, line, error))
+    {
+      explicit_bzero (line, sizeof line);
+      return FALSE;
+    }
+  explicit_bzero (line, sizeof line);
+  g_print ("%s: the staff PIN is set\n", mdg_store_get_path (store));
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD", "List one day's inquiries as a table", list_run },
   { "check", "", "Check the database's integrity", check_run },
+  { "set-pin", "", "Set the staff desk's PIN (6 to 12 digits, read from standard input)", set_pin_run },
 };
 
 static void

@@ -266,3 +266,43 @@ mdg_inquiry_add_answer (MdgInquiry *self,
     }
   g_ptr_array_add (answer, g_strdup (choice_id));
 }
+
+void
+mdg_inquiry_set_status (MdgInquiry *self,
+                        const char *status)
+{
+  g_return_if_fail (MDG_IS_INQUIRY (self));
+  g_return_if_fail (status != NULL);
+
+  if (g_strcmp0 (self->status, status) == 0)
+    return;
+  g_free (self->status);
+  self->status = g_strdup (status);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+void
+mdg_inquiry_set_coordinator (MdgInquiry *self,
+                             const char *coordinator)
+{
+  g_return_if_fail (MDG_IS_INQUIRY (self));
+
+  if (g_strcmp0 (self->coordinator, coordinator) == 0)
+    return;
+  g_free (self->coordinator);
+  self->coordinator = g_strdup (coordinator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COORDINATOR]);
+}
+
+void
+mdg_inquiry_set_meeting (MdgInquiry *self,
+                         gboolean    meeting)
+{
+  g_return_if_fail (MDG_IS_INQUIRY (self));
+
+  meeting = !!meeting;
+  if (self->meeting == meeting)
+    return;
+  self->meeting = meeting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+}

@@ -43,4 +43,12 @@ void             mdg_inquiry_add_answer       (MdgInquiry *self,
                                                const char *step_id,
                                                const char *choice_id);
 
+/* Set by the staff desk after the store accepted the change; each notifies its property. */
+void             mdg_inquiry_set_status       (MdgInquiry *self,
+                                               const char *status);
+void             mdg_inquiry_set_coordinator  (MdgInquiry *self,
+                                               const char *coordinator);
+void             mdg_inquiry_set_meeting      (MdgInquiry *self,
+                                               gboolean    meeting);
+
 G_END_DECLS

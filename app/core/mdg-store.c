@@ -23,6 +23,9 @@ struct _MdgStore
 
 G_DEFINE_FINAL_TYPE (MdgStore, mdg_store, G_TYPE_OBJECT)
 
+enum { INQUIRY_ADDED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static const char schema_v1[] =
   "CREATE TABLE inquiry ("
   "  id INTEGER PRIMARY KEY,"
@@ -99,6 +102,11 @@ static void
 mdg_store_class_init (MdgStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = mdg_store_finalize;
+
+  /* Emitted after an inquiry is committed, so that the staff desk's list shows it at once. */
+  signals[INQUIRY_ADDED] = g_signal_new ("inquiry-added", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         MDG_TYPE_INQUIRY);
 }
 
 static void
@@ -549,7 +557,10 @@ mdg_store_record (MdgStore *self,
   if (!mdg_store_exec (self, "COMMIT", error))
     goto rollback;
 
-  return mdg_store_lookup (self, number, error);
+  inquiry = mdg_store_lookup (self, number, error);
+  if (inquiry != NULL)
+    g_signal_emit (self, signals[INQUIRY_ADDED], 0, inquiry);
+  return g_steal_pointer (&inquiry);
 
 rollback:
   g_clear_pointer (&stmt, sqlite3_finalize);

@@ -1,0 +1,276 @@
+/* mdg-agenda.c: the desk's exports: a day's inquiries as CSV, the regular meeting's agenda as
+ * CSV and as a printable PDF. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "mdg-agenda.h"
+#include "mdg-desk-store.h"
+#include "mdg-error.h"
+#include "mdg-i18n.h"
+#include "mdg-inquiry-list.h"
+
+/* The agreed CSV: every field quoted, quotes doubled, and a cell that a spreadsheet would take
+ * for a formula gets a leading apostrophe. */
+static void
+append_field (GString    *line,
+              const char *value)
+{
+  if (line->len > 0 && line->str[line->len - 1] != '\n')
+    g_string_append_c (line, ',');
+  g_string_append_c (line, '"');
+  if (value != NULL && strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    g_string_append_c (line, '\'');
+  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static const char *
+tr (const char *language,
+    const char *source)
+{
+  return mdg_i18n_translate_in (language, source);
+}
+
+static const char *
+followup_label (MdgInquiry *inquiry,
+                MdgFlow    *flow,
+                const char *language)
+{
+  const char *followup = mdg_inquiry_get_followup (inquiry);
+  MdgChoice *choice = followup != NULL && flow != NULL
+                        ? mdg_flow_lookup_choice (flow, "followup", followup) : NULL;
+
+  return choice != NULL ? mdg_choice_get_label_in (choice, language) : followup;
+}
+
+/* Writes next to the target and renames, so a failure never leaves half a file. */
+static gboolean
+write_atomically (const char *path,
+                  const char *data,
+                  gsize       length,
+                  GError    **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &local))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s cannot be written: %s", path,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mdg_agenda_write_csv (GListModel *inquiries,
+                      MdgFlow    *flow,
+                      const char *language,
+                      const char *path,
+                      GError    **error)
+{
+  static const char *headers[] = {
+    N_("Number"), N_("Date"), N_("Time"), N_("Purpose"), N_("Areas"), N_("Who"), N_("Stage"),
+    N_("Follow-up"), N_("Status"), N_("Coordinator"), N_("Regular meeting"), N_("Details"),
+  };
+  g_autoptr (GString) csv = g_string_new ("\xEF\xBB\xBF");
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_string_append (csv, i == 0 ? "\"" : ",\"");
+      g_string_append (csv, tr (language, headers[i]));
+      g_string_append_c (csv, '"');
+    }
+  g_string_append (csv, "\r\n");
+
+  n = g_list_model_get_n_items (inquiries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (inquiries, i);
+      g_autoptr (GString) line = g_string_new (NULL);
+      g_autofree char *date = g_date_time_format (mdg_inquiry_get_created (inquiry), "%Y-%m-%d");
+      g_autofree char *time = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+      static const char *steps[] = { "purpose", "themes", "who", "stage" };
+
+      append_field (line, mdg_inquiry_get_number (inquiry));
+      append_field (line, date);
+      append_field (line, time);
+      for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+        {
+          g_autofree char *answer = mdg_inquiry_describe_answer (inquiry, flow, steps[s], language);
+
+          append_field (line, answer);
+        }
+      append_field (line, followup_label (inquiry, flow, language));
+      append_field (line, mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language));
+      append_field (line, mdg_inquiry_get_coordinator (inquiry));
+      append_field (line, mdg_inquiry_get_meeting (inquiry) ? tr (language, N_("Yes")) : "");
+      append_field (line, mdg_inquiry_get_details (inquiry));
+      g_string_append (line, "\r\n");
+      g_string_append_len (csv, line->str, line->len);
+    }
+  return write_atomically (path, csv->str, csv->len, error);
+}
+
+/* A4 in points, with 2 cm margins. */
+#define PAGE_WIDTH 595.0
+#define PAGE_HEIGHT 842.0
+#define MARGIN 56.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double y;
+} Sheet;
+
+static void
+draw_text (Sheet      *sheet,
+           const char *text,
+           const char *font,
+           double      gap_after)
+{
+  g_autoptr (PangoLayout) layout = pango_cairo_create_layout (sheet->cr);
+  g_autoptr (PangoFontDescription) description = pango_font_description_from_string (font);
+  int width, height;
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int) ((PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, &height);
+  if (sheet->y + height / (double) PANGO_SCALE > PAGE_HEIGHT - MARGIN && sheet->y > MARGIN)
+    {
+      cairo_show_page (sheet->cr);
+      sheet->y = MARGIN;
+    }
+  cairo_move_to (sheet->cr, MARGIN, sheet->y);
+  pango_cairo_show_layout (sheet->cr, layout);
+  sheet->y += height / (double) PANGO_SCALE + gap_after;
+}
+
+static void
+draw_inquiry (Sheet      *sheet,
+              MdgStore   *store,
+              MdgInquiry *inquiry,
+              MdgFlow    *flow,
+              const char *language)
+{
+  g_autofree char *when = g_date_time_format (mdg_inquiry_get_created (inquiry), "%Y-%m-%d %H:%M");
+  g_autofree char *purpose = mdg_inquiry_describe_answer (inquiry, flow, "purpose", language);
+  g_autofree char *areas = mdg_inquiry_describe_answer (inquiry, flow, "themes", language);
+  g_autofree char *who = mdg_inquiry_describe_answer (inquiry, flow, "who", language);
+  g_autofree char *heading = g_strdup_printf ("%s   %s   %s", mdg_inquiry_get_number (inquiry),
+                                              when, purpose);
+  g_autofree char *facts = g_strdup_printf (
+    "%s: %s\n%s: %s\n%s: %s   %s: %s", tr (language, N_("Areas")), areas,
+    tr (language, N_("Who")), who, tr (language, N_("Status")),
+    mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language),
+    tr (language, N_("Coordinator")),
+    mdg_inquiry_get_coordinator (inquiry) != NULL ? mdg_inquiry_get_coordinator (inquiry) : "—");
+  g_autoptr (GPtrArray) timeline = mdg_desk_list_timeline (store, inquiry, NULL);
+
+  draw_text (sheet, heading, "Sans Bold 13", 4);
+  draw_text (sheet, facts, "Sans 10", 4);
+  if (mdg_inquiry_get_details (inquiry) != NULL && *mdg_inquiry_get_details (inquiry) != '\0')
+    draw_text (sheet, mdg_inquiry_get_details (inquiry), "Sans Italic 10", 4);
+  for (guint i = 0; timeline != NULL && i < timeline->len; i++)
+    {
+      MdgDeskEvent *event = g_ptr_array_index (timeline, i);
+      g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (event->at);
+      g_autofree char *date = g_date_time_format (at, "%m/%d");
+      g_autofree char *line = NULL;
+
+      if (!g_str_equal (event->field, "note"))
+        continue;
+      line = g_strdup_printf ("%s  %s", date, event->new_value != NULL ? event->new_value : "");
+      draw_text (sheet, line, "Sans 10", 2);
+    }
+  sheet->y += 14;
+}
+
+gboolean
+mdg_agenda_write_pdf (MdgStore   *store,
+                      GListModel *inquiries,
+                      MdgFlow    *flow,
+                      const char *language,
+                      const char *path,
+                      GError    **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Sheet sheet = { NULL, MARGIN };
+  guint n;
+  int fd;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  tmp = g_build_filename (dir, ".madoguchi-agenda-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s cannot be written: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
+  sheet.cr = cairo_create (surface);
+  cairo_set_source_rgb (sheet.cr, 0, 0, 0);
+  title = g_strdup_printf ("%s — %s", tr (language, N_("Regular meeting agenda")), today);
+  draw_text (&sheet, title, "Sans Bold 18", 16);
+  n = g_list_model_get_n_items (inquiries);
+  if (n == 0)
+    draw_text (&sheet, tr (language, N_("No inquiry is flagged for the regular meeting.")),
+               "Sans 11", 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (inquiries, i);
+
+      draw_inquiry (&sheet, store, inquiry, flow, language);
+    }
+  cairo_destroy (sheet.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s cannot be written: %s", path,
+                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
+                                                  : g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

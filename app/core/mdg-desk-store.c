@@ -1,0 +1,386 @@
+/* mdg-desk-store.c: the staff desk's changes to an inquiry, each kept in its history. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mdg-desk-store.h"
+#include "mdg-error.h"
+#include "mdg-store-private.h"
+
+void
+mdg_desk_event_free (MdgDeskEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->field);
+  g_free (event->old_value);
+  g_free (event->new_value);
+  g_free (event);
+}
+
+gboolean
+mdg_desk_status_is_valid (const char *status)
+{
+  static const char *statuses[] = { "new", "in-progress", "connected", "closed" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (g_strcmp0 (status, statuses[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+rollback (MdgStore *store)
+{
+  sqlite3 *db = mdg_store_get_db (store);
+
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+step_done (MdgStore     *store,
+           sqlite3_stmt *stmt,
+           const char   *doing,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  return rc == SQLITE_DONE || mdg_store_fail (store, rc, doing, error);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+add_history (MdgStore   *store,
+             gint64      inquiry_id,
+             const char *field,
+             const char *old_value,
+             const char *new_value,
+             GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (
+    store, "INSERT INTO status_history (inquiry_id, at, field, old_value, new_value)"
+           " VALUES (?, ?, ?, ?, ?)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inquiry_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, old_value);
+  bind_text_or_null (stmt, 5, new_value);
+  return step_done (store, stmt, "saving the history", error);
+}
+
+/* Changes one column of the inquiry and records old and new value, in one transaction.
+ * The old value is read from the file, not the object, so the history stays true even
+ * when another desk changed it meanwhile. */
+static gboolean
+set_column (MdgStore    *store,
+            MdgInquiry  *inquiry,
+            const char  *column,
+            const char  *value,
+            GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *select = g_strdup_printf ("SELECT %s FROM inquiry WHERE id = ?", column);
+  g_autofree char *update = g_strdup_printf ("UPDATE inquiry SET %s = ? WHERE id = ?", column);
+  g_autofree char *old = NULL;
+  gint64 id = mdg_inquiry_get_id (inquiry);
+  int rc;
+
+  if (!mdg_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = mdg_store_prepare (store, select, error);
+  if (stmt == NULL)
+    return rollback (store);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "Inquiry %s is no longer in the file",
+                   mdg_inquiry_get_number (inquiry));
+      return rollback (store);
+    }
+  if (rc != SQLITE_ROW)
+    {
+      mdg_store_fail (store, rc, "reading the inquiry", error);
+      return rollback (store);
+    }
+  old = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (g_strcmp0 (old, value) == 0)
+    return mdg_store_exec (store, "COMMIT", error) || rollback (store);
+
+  stmt = mdg_store_prepare (store, update, error);
+  if (stmt == NULL)
+    return rollback (store);
+  bind_text_or_null (stmt, 1, value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!step_done (store, stmt, "changing the inquiry", error)
+      || !add_history (store, id, column, old, value, error)
+      || !mdg_store_exec (store, "COMMIT", error))
+    return rollback (store);
+  return TRUE;
+}
+
+gboolean
+mdg_desk_set_status (MdgStore   *store,
+                     MdgInquiry *inquiry,
+                     const char *status,
+                     GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+
+  if (!mdg_desk_status_is_valid (status))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a status (new, in-progress, connected, closed)",
+                   status != NULL ? status : "");
+      return FALSE;
+    }
+  if (!set_column (store, inquiry, "status", status, error))
+    return FALSE;
+  mdg_inquiry_set_status (inquiry, status);
+  return TRUE;
+}
+
+gboolean
+mdg_desk_set_coordinator (MdgStore   *store,
+                          MdgInquiry *inquiry,
+                          const char *coordinator,
+                          GError    **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+
+  if (coordinator != NULL)
+    {
+      name = g_strstrip (g_strdup (coordinator));
+      if (!g_utf8_validate (name, -1, NULL))
+        {
+          g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                       "The coordinator's name is not valid text");
+          return FALSE;
+        }
+      if (*name == '\0')
+        g_clear_pointer (&name, g_free);
+    }
+  if (!set_column (store, inquiry, "coordinator", name, error))
+    return FALSE;
+  mdg_inquiry_set_coordinator (inquiry, name);
+  return TRUE;
+}
+
+gboolean
+mdg_desk_set_meeting (MdgStore   *store,
+                      MdgInquiry *inquiry,
+                      gboolean    meeting,
+                      GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+
+  if (!set_column (store, inquiry, "meeting", meeting ? "1" : "0", error))
+    return FALSE;
+  mdg_inquiry_set_meeting (inquiry, meeting);
+  return TRUE;
+}
+
+gboolean
+mdg_desk_add_note (MdgStore   *store,
+                   MdgInquiry *inquiry,
+                   const char *author,
+                   const char *body,
+                   GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note_id = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+
+  text = g_strstrip (g_strdup (body != NULL ? body : ""));
+  if (*text == '\0' || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "The note is empty");
+      return FALSE;
+    }
+  if (g_utf8_strlen (text, -1) > MDG_NOTE_MAX_CHARS)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "The note is longer than %d characters", MDG_NOTE_MAX_CHARS);
+      return FALSE;
+    }
+
+  id = mdg_inquiry_get_id (inquiry);
+  if (!mdg_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = mdg_store_prepare (store, "INSERT INTO note (inquiry_id, at, author, body) VALUES (?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return rollback (store);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  bind_text_or_null (stmt, 3, author != NULL && *author != '\0' ? author : NULL);
+  sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
+  if (!step_done (store, stmt, "saving the note", error))
+    return rollback (store);
+  /* The history points at the note rather than copying its text. */
+  note_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             (gint64) sqlite3_last_insert_rowid (mdg_store_get_db (store)));
+  if (!add_history (store, id, "note", NULL, note_id, error)
+      || !mdg_store_exec (store, "COMMIT", error))
+    return rollback (store);
+  return TRUE;
+}
+
+GPtrArray *
+mdg_desk_list_timeline (MdgStore   *store,
+                        MdgInquiry *inquiry,
+                        GError    **error)
+{
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_desk_event_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), NULL);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), NULL);
+
+  stmt = mdg_store_prepare (
+    store,
+    "SELECT h.at, h.field,"
+    "  CASE WHEN h.field = 'note' THEN n.author ELSE h.old_value END,"
+    "  CASE WHEN h.field = 'note' THEN n.body ELSE h.new_value END"
+    " FROM status_history h"
+    " LEFT JOIN note n ON h.field = 'note' AND n.id = CAST (h.new_value AS INTEGER)"
+    " WHERE h.inquiry_id = ? ORDER BY h.at, h.id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MdgDeskEvent *event = g_new0 (MdgDeskEvent, 1);
+
+      event->at = sqlite3_column_int64 (stmt, 0);
+      event->field = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      event->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      event->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      mdg_store_fail (store, rc, "reading the history", error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+/* Fills `contact` (cleared first); no row leaves it empty with consent FALSE. */
+gboolean
+mdg_desk_get_contact (MdgStore   *store,
+                      MdgInquiry *inquiry,
+                      MdgContact *contact,
+                      GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+  g_return_val_if_fail (contact != NULL, FALSE);
+
+  mdg_contact_clear (contact);
+  stmt = mdg_store_prepare (store,
+                            "SELECT name, phone, email, preferred_time FROM contact"
+                            " WHERE inquiry_id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return mdg_store_fail (store, rc, "reading the contact details", error);
+  contact->consent = TRUE;
+  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+    contact->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i));
+  return TRUE;
+}
+
+/* The inquiries brought to the regular meeting: flagged and not closed, oldest first. */
+GPtrArray *
+mdg_desk_list_flagged (MdgStore *store,
+                       GError  **error)
+{
+  g_autoptr (GPtrArray) inquiries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), NULL);
+
+  stmt = mdg_store_prepare (store,
+                            "SELECT number FROM inquiry WHERE meeting = 1 AND status != 'closed'"
+                            " ORDER BY day, seq",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (numbers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      mdg_store_fail (store, rc, "reading the flagged inquiries", error);
+      return NULL;
+    }
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      MdgInquiry *inquiry = mdg_store_lookup (store, g_ptr_array_index (numbers, i), error);
+
+      if (inquiry == NULL)
+        return NULL;
+      g_ptr_array_add (inquiries, inquiry);
+    }
+  return g_steal_pointer (&inquiries);
+}
+
+/* Changes whenever another connection commits to the file; see PRAGMA data_version. */
+gboolean
+mdg_desk_data_version (MdgStore *store,
+                       gint64   *version,
+                       GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+
+  stmt = mdg_store_prepare (store, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return mdg_store_fail (store, rc, "polling the database", error);
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
