@@ -4,10 +4,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mdg-desk.h"
 #include "mdg-error.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-page.h"
+#include "mdg-pin-pad.h"
 #include "mdg-window.h"
 
 struct _MdgWindow
@@ -26,7 +28,12 @@ struct _MdgWindow
   MdgInquiry *inquiry; /* the committed inquiry the done page shows */
   MdgPage *page;
   char *language;
+  MdgPinPad *pin_pad;   /* the staff's way in; only while open */
+  MdgDesk *desk;        /* only while unlocked */
+  guint logo_press_id;  /* the 3-second press on the logo */
 };
+
+#define STAFF_PRESS_MS 3000
 
 G_DEFINE_FINAL_TYPE (MdgWindow, mdg_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -84,7 +91,8 @@ show_step (MdgWindow *self)
   self->page = mdg_page_new (self->visit, mdg_application_get_settings (self->application),
                              self->inquiry, url);
   gtk_stack_add_child (self->stack, GTK_WIDGET (self->page));
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->page));
+  if (self->pin_pad == NULL && self->desk == NULL)
+    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->page));
   if (old != NULL)
     gtk_stack_remove (self->stack, GTK_WIDGET (old));
   gtk_widget_grab_focus (GTK_WIDGET (self->page));
@@ -96,6 +104,106 @@ step_changed_cb (MdgWindow  *self,
                  MdgVisit   *visit)
 {
   show_step (self);
+}
+
+/* The staff desk: a 3-second press on the logo, then the PIN; locking wipes both and the visit
+ * and returns to the welcome page. */
+static void
+close_staff (MdgWindow *self)
+{
+  if (self->pin_pad != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->pin_pad)));
+  if (self->desk != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->desk)));
+  g_clear_object (&self->inquiry);
+  if (self->visit != NULL)
+    mdg_visit_reset (self->visit);
+  show_step (self);
+}
+
+static void
+desk_locked_cb (MdgWindow *self)
+{
+  close_staff (self);
+}
+
+static void
+show_desk (MdgWindow *self,
+           MdgDesk   *desk)
+{
+  MdgDesk *old = self->desk;
+
+  self->desk = desk;
+  g_signal_connect_object (desk, "locked", G_CALLBACK (desk_locked_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (desk), NULL);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (desk));
+  if (old != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (old));
+}
+
+/* Its labels come from the template: a language switch builds the desk anew, same view. */
+static void
+replace_desk (MdgWindow *self)
+{
+  if (self->desk != NULL)
+    show_desk (self, mdg_desk_new (self->application, self->desk));
+}
+
+static void
+unlocked_cb (MdgWindow *self)
+{
+  show_desk (self, mdg_desk_new (self->application, NULL));
+  gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->pin_pad)));
+}
+
+static void
+open_staff_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  if (self->pin_pad != NULL || self->desk != NULL)
+    return;
+  self->pin_pad = mdg_pin_pad_new (mdg_application_get_store (self->application));
+  g_signal_connect_object (self->pin_pad, "unlocked", G_CALLBACK (unlocked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (close_staff), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->pin_pad), NULL);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pin_pad));
+}
+
+static gboolean
+logo_held_cb (gpointer data)
+{
+  MdgWindow *self = data;
+
+  self->logo_press_id = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "staff.open", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+logo_pressed_cb (MdgWindow *self)
+{
+  g_clear_handle_id (&self->logo_press_id, g_source_remove);
+  if (mdg_application_get_store (self->application) != NULL)
+    self->logo_press_id = g_timeout_add (STAFF_PRESS_MS, logo_held_cb, self);
+}
+
+static void
+logo_released_cb (MdgWindow *self)
+{
+  g_clear_handle_id (&self->logo_press_id, g_source_remove);
+}
+
+/* A finger that slides away is not a press. */
+static void
+logo_moved_cb (MdgWindow *self,
+               double     offset_x,
+               double     offset_y)
+{
+  if (offset_x * offset_x + offset_y * offset_y > 32 * 32)
+    logo_released_cb (self);
 }
 
 void
@@ -113,6 +221,7 @@ mdg_window_set_language (MdgWindow  *self,
   mdg_visit_set_language (self->visit, language);
   update_center_name (self);
   show_step (self);
+  replace_desk (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
@@ -221,6 +330,7 @@ mdg_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->visit, self);
   g_clear_object (&self->visit);
   g_clear_object (&self->inquiry);
+  g_clear_handle_id (&self->logo_press_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_WINDOW);
   G_OBJECT_CLASS (mdg_window_parent_class)->dispose (object);
 }
@@ -255,6 +365,9 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_title);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_label);
+  gtk_widget_class_bind_template_callback (widget_class, logo_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, logo_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, logo_moved_cb);
 
   gtk_widget_class_install_property_action (widget_class, "visit.language", "language");
   gtk_widget_class_install_action (widget_class, "visit.choose", "s", choose_action);
@@ -264,6 +377,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "visit.change", "s", change_action);
   gtk_widget_class_install_action (widget_class, "visit.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "visit.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "staff.open", NULL, open_staff_action);
 }
 
 static void

@@ -1,0 +1,771 @@
+/* mdg-desk.c: the staff desk: the day's inquiries, one inquiry's detail, the day's summary and
+ * the exports, behind the PIN. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-agenda.h"
+#include "mdg-bar-chart.h"
+#include "mdg-desk-store.h"
+#include "mdg-desk.h"
+#include "mdg-i18n.h"
+#include "mdg-inquiry-list.h"
+
+typedef enum
+{
+  EXPORT_DAY_CSV,
+  EXPORT_AGENDA_CSV,
+  EXPORT_AGENDA_PDF,
+} ExportKind;
+
+struct _MdgDesk
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkLabel *day_label;
+  GtkLabel *message_label;
+  GtkStack *pages;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_filter;
+  GtkDropDown *purpose_filter;
+  GtkLabel *count_label;
+  GtkColumnView *view;
+  GtkBox *detail_box;
+  MdgBarChart *purpose_chart;
+  MdgBarChart *area_chart;
+  MdgBarChart *hour_chart;
+
+  /* owned references */
+  MdgApplication *application;
+  MdgInquiryDetail *detail;
+  MdgInquiryList *list;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+  GPtrArray *purpose_ids; /* "" (all) first, then the flow's purposes, like the dropdown */
+  GtkFileChooserNative *chooser;
+  ExportKind export_kind;
+  guint idle_id;
+};
+
+G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
+
+enum { LOCKED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *status_ids[] = { "", "new", "in-progress", "connected", "closed" };
+
+static void
+say (MdgDesk    *self,
+     const char *message,
+     gboolean    problem)
+{
+  gtk_label_set_label (self->message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
+  if (problem)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+}
+
+/* Locking: after staff-idle-seconds without a touch, or at once with the button. */
+static gboolean
+idle_cb (gpointer data)
+{
+  MdgDesk *self = data;
+
+  self->idle_id = 0;
+  g_signal_emit (self, signals[LOCKED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_idle (MdgDesk *self)
+{
+  guint seconds = g_settings_get_uint (mdg_application_get_settings (self->application),
+                                       "staff-idle-seconds");
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  self->idle_id = g_timeout_add_seconds (seconds, idle_cb, self);
+}
+
+static gboolean
+any_event_cb (MdgDesk                  *self,
+              GdkEvent                 *event,
+              GtkEventControllerLegacy *controller)
+{
+  restart_idle (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+lock_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgDesk *self = MDG_DESK (widget);
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_signal_emit (self, signals[LOCKED], 0);
+}
+
+/* The columns: what each shows, and how it sorts. */
+typedef struct
+{
+  const char *title;
+  const char *key;
+  int sort; /* MdgInquiryKey, or -1 for no sorting */
+  gboolean expand;
+} Column;
+
+static const Column columns[] = {
+  { N_("Number"), "number", MDG_INQUIRY_KEY_NUMBER, FALSE },
+  { N_("Time"), "time", MDG_INQUIRY_KEY_TIME, FALSE },
+  { N_("Purpose"), "purpose", MDG_INQUIRY_KEY_PURPOSE, TRUE },
+  { N_("Areas"), "themes", -1, TRUE },
+  { N_("Who"), "who", MDG_INQUIRY_KEY_WHO, FALSE },
+  { N_("Follow-up"), "followup", MDG_INQUIRY_KEY_FOLLOWUP, FALSE },
+  { N_("Status"), "status", MDG_INQUIRY_KEY_STATUS, FALSE },
+  { N_("Coordinator"), "coordinator", MDG_INQUIRY_KEY_COORDINATOR, FALSE },
+  { N_("Meeting"), "meeting", MDG_INQUIRY_KEY_MEETING, FALSE },
+};
+
+static char *
+cell_text (MdgDesk    *self,
+           MdgInquiry *inquiry,
+           const char *key)
+{
+  const char *language = mdg_i18n_get_language ();
+  MdgFlow *flow = mdg_application_get_flow (self->application);
+
+  if (g_str_equal (key, "number"))
+    return g_strdup (mdg_inquiry_get_number (inquiry));
+  if (g_str_equal (key, "time"))
+    return g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+  if (g_str_equal (key, "status"))
+    return g_strdup (mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language));
+  if (g_str_equal (key, "coordinator"))
+    return g_strdup (mdg_inquiry_get_coordinator (inquiry) != NULL
+                       ? mdg_inquiry_get_coordinator (inquiry) : "");
+  if (g_str_equal (key, "meeting"))
+    return g_strdup (mdg_inquiry_get_meeting (inquiry) ? "●" : "");
+  return mdg_inquiry_describe_answer (inquiry, flow, key, language);
+}
+
+static void
+update_cell (GtkListItem *item)
+{
+  MdgDesk *self = g_object_get_data (G_OBJECT (item), "desk");
+  const char *key = g_object_get_data (G_OBJECT (item), "key");
+  MdgInquiry *inquiry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (inquiry == NULL)
+    return;
+  text = cell_text (self, inquiry, key);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  /* A visitor waiting at the desk whom nobody has taken: the whole row stands out. */
+  if (mdg_inquiry_needs_attention (inquiry))
+    gtk_widget_add_css_class (label, "attention");
+  else
+    gtk_widget_remove_css_class (label, "attention");
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               MdgDesk                  *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (item), "desk", self);
+  g_object_set_data (G_OBJECT (item), "key", g_object_get_data (G_OBJECT (factory), "key"));
+}
+
+static void
+inquiry_notify_cb (MdgInquiry  *inquiry,
+                   GParamSpec  *pspec,
+                   GtkListItem *item)
+{
+  update_cell (item);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              MdgDesk                  *self)
+{
+  update_cell (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (inquiry_notify_cb),
+                           item, 0);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                MdgDesk                  *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), inquiry_notify_cb, item);
+}
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      key)
+{
+  return mdg_inquiry_compare ((MdgInquiry *) a, (MdgInquiry *) b, GPOINTER_TO_INT (key));
+}
+
+static void
+add_columns (MdgDesk *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "key", (gpointer) columns[i].key);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].sort >= 0)
+        {
+          GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (
+            compare_cb, GINT_TO_POINTER (columns[i].sort), NULL));
+
+          gtk_column_view_column_set_sorter (column, sorter);
+          g_object_unref (sorter);
+        }
+      gtk_column_view_append_column (self->view, column);
+      if (columns[i].sort == MDG_INQUIRY_KEY_NUMBER)
+        gtk_column_view_sort_by_column (self->view, column, GTK_SORT_DESCENDING);
+      g_object_unref (column);
+    }
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer data)
+{
+  MdgDesk *self = data;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint purpose = gtk_drop_down_get_selected (self->purpose_filter);
+
+  return mdg_inquiry_matches (item,
+                              status < G_N_ELEMENTS (status_ids) ? status_ids[status] : NULL,
+                              purpose < self->purpose_ids->len
+                                ? g_ptr_array_index (self->purpose_ids, purpose) : NULL,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                              mdg_application_get_flow (self->application));
+}
+
+static void
+update_count (MdgDesk *self)
+{
+  g_autofree char *text = NULL;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint waiting = 0;
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
+      waiting += mdg_inquiry_needs_attention (inquiry);
+    }
+  text = g_strdup_printf (_("%u of %u shown · %u waiting at the desk"), shown, total, waiting);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+filter_changed_cb (MdgDesk *self)
+{
+  if (self->filter == NULL)
+    return; /* the filters' own set-up */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+add_bars (MdgBarChart *chart,
+          GHashTable  *counts,
+          MdgStep     *step)
+{
+  GListModel *choices = mdg_step_get_choices (step);
+  guint n = g_list_model_get_n_items (choices);
+
+  mdg_bar_chart_clear (chart);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MdgChoice) choice = g_list_model_get_item (choices, i);
+
+      mdg_bar_chart_add (chart, mdg_choice_get_label_in (choice, mdg_i18n_get_language ()),
+                         GPOINTER_TO_UINT (g_hash_table_lookup (counts, mdg_choice_get_id (choice))));
+    }
+}
+
+static void
+update_summary (MdgDesk *self)
+{
+  MdgFlow *flow = mdg_application_get_flow (self->application);
+  guint hours[24];
+  int first = 24, last = -1;
+
+  if (flow != NULL && mdg_flow_lookup_step (flow, "purpose") != NULL)
+    {
+      g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "purpose");
+
+      add_bars (self->purpose_chart, counts, mdg_flow_lookup_step (flow, "purpose"));
+    }
+  if (flow != NULL && mdg_flow_lookup_step (flow, "themes") != NULL)
+    {
+      g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "themes");
+
+      add_bars (self->area_chart, counts, mdg_flow_lookup_step (flow, "themes"));
+    }
+
+  /* Opening hours, widened to any inquiry outside them. */
+  mdg_inquiry_count_hours (G_LIST_MODEL (self->list), hours);
+  for (int h = 0; h < 24; h++)
+    if (hours[h] > 0 || (h >= 9 && h <= 17))
+      {
+        first = MIN (first, h);
+        last = MAX (last, h);
+      }
+  mdg_bar_chart_clear (self->hour_chart);
+  for (int h = first; h <= last; h++)
+    {
+      g_autofree char *label = g_strdup_printf ("%02d:00–%02d:59", h, h);
+
+      mdg_bar_chart_add (self->hour_chart, label, hours[h]);
+    }
+}
+
+static void
+items_changed_cb (MdgDesk    *self,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GListModel *model)
+{
+  update_count (self);
+  update_summary (self);
+}
+
+static void
+update_day_label (MdgDesk *self)
+{
+  const char *day = mdg_inquiry_list_get_day (self->list);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *text = NULL;
+
+  text = g_str_equal (day, today) ? g_strdup_printf (_("%s (today)"), day) : g_strdup (day);
+  gtk_label_set_label (self->day_label, text);
+}
+
+gboolean
+mdg_desk_set_day (MdgDesk    *self,
+                  const char *day)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (MDG_IS_DESK (self), FALSE);
+
+  if (self->list == NULL)
+    return FALSE;
+  if (!mdg_inquiry_list_set_day (self->list, day, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("That day could not be read: %s"), error->message);
+
+      say (self, text, TRUE);
+      return FALSE;
+    }
+  say (self, NULL, FALSE);
+  update_day_label (self);
+  return TRUE;
+}
+
+static void
+move_day (MdgDesk *self,
+          int      days)
+{
+  g_autoptr (GDate) date = g_date_new ();
+  char text[16];
+
+  g_date_set_parse (date, mdg_inquiry_list_get_day (self->list));
+  if (!g_date_valid (date))
+    return;
+  if (days > 0)
+    g_date_add_days (date, days);
+  else
+    g_date_subtract_days (date, -days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  mdg_desk_set_day (self, text);
+}
+
+static void
+previous_day_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move_day (MDG_DESK (widget), -1);
+}
+
+static void
+next_day_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move_day (MDG_DESK (widget), 1);
+}
+
+static void
+today_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  mdg_desk_set_day (MDG_DESK (widget), today);
+}
+
+void
+mdg_desk_show (MdgDesk    *self,
+               MdgInquiry *inquiry)
+{
+  g_return_if_fail (MDG_IS_DESK (self));
+
+  mdg_inquiry_detail_set_inquiry (self->detail, inquiry);
+  gtk_stack_set_visible_child_name (self->pages, "detail");
+}
+
+static void
+activate_cb (MdgDesk       *self,
+             guint          position,
+             GtkColumnView *view)
+{
+  g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (inquiry != NULL)
+    mdg_desk_show (self, inquiry);
+}
+
+static void
+detail_changed_cb (MdgDesk          *self,
+                   MdgInquiryDetail *detail)
+{
+  /* Status and coordinator decide filters and order: apply them again. */
+  filter_changed_cb (self);
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->view), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Exports: the coordinator chooses where; a target that cannot be written says so. */
+static void
+export_response_cb (MdgDesk              *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) flagged = NULL;
+  g_autoptr (GListStore) agenda = g_list_store_new (MDG_TYPE_INQUIRY);
+  MdgStore *store = mdg_application_get_store (self->application);
+  MdgFlow *flow = mdg_application_get_flow (self->application);
+  const char *language = mdg_i18n_get_language ();
+  gboolean ok = FALSE;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto done;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      say (self, _("That place cannot be written to. Please choose a folder on this computer."),
+           TRUE);
+      goto done;
+    }
+  if (self->export_kind == EXPORT_DAY_CSV)
+    ok = mdg_agenda_write_csv (G_LIST_MODEL (self->list), flow, language, path, &error);
+  else
+    {
+      flagged = mdg_desk_list_flagged (store, &error);
+      for (guint i = 0; flagged != NULL && i < flagged->len; i++)
+        g_list_store_append (agenda, g_ptr_array_index (flagged, i));
+      if (flagged != NULL && self->export_kind == EXPORT_AGENDA_CSV)
+        ok = mdg_agenda_write_csv (G_LIST_MODEL (agenda), flow, language, path, &error);
+      else if (flagged != NULL)
+        ok = mdg_agenda_write_pdf (store, G_LIST_MODEL (agenda), flow, language, path, &error);
+    }
+  if (ok)
+    {
+      g_autofree char *text = g_strdup_printf (_("Saved %s"), path);
+
+      say (self, text, FALSE);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("The file was not saved: %s"), error->message);
+
+      say (self, text, TRUE);
+    }
+
+done:
+  g_clear_object (&self->chooser);
+}
+
+static void
+start_export (MdgDesk    *self,
+              ExportKind  kind,
+              const char *title,
+              const char *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_clear_object (&self->chooser);
+  self->export_kind = kind;
+  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_day_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgDesk *self = MDG_DESK (widget);
+  g_autofree char *file = g_strdup_printf ("madoguchi-%s.csv", mdg_inquiry_list_get_day (self->list));
+
+  start_export (self, EXPORT_DAY_CSV, _("Save the day's inquiries"), file);
+}
+
+static void
+export_agenda_csv_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *file = g_date_time_format (now, "agenda-%Y-%m-%d.csv");
+
+  start_export (MDG_DESK (widget), EXPORT_AGENDA_CSV, _("Save the meeting agenda"), file);
+}
+
+static void
+export_agenda_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *file = g_date_time_format (now, "agenda-%Y-%m-%d.pdf");
+
+  start_export (MDG_DESK (widget), EXPORT_AGENDA_PDF, _("Save the meeting agenda"), file);
+}
+
+static void
+mdg_desk_dispose (GObject *object)
+{
+  MdgDesk *self = MDG_DESK (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->list != NULL)
+    {
+      mdg_inquiry_list_set_polling (self->list, 0);
+      g_signal_handlers_disconnect_by_data (self->list, self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_DESK);
+  /* The template's outer box is not bound to a field, so unparent what is left by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->purpose_ids, g_ptr_array_unref);
+  G_OBJECT_CLASS (mdg_desk_parent_class)->dispose (object);
+}
+
+static void
+mdg_desk_class_init (MdgDeskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mdg_desk_dispose;
+
+  /* The desk asks to be closed: idle too long, or the lock button. */
+  signals[LOCKED] = g_signal_new ("locked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (MDG_TYPE_BAR_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-desk.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, day_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, message_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, pages);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, purpose_filter);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, count_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, view);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, purpose_chart);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, area_chart);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, hour_chart);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, any_event_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "desk.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "desk.previous-day", NULL, previous_day_action);
+  gtk_widget_class_install_action (widget_class, "desk.next-day", NULL, next_day_action);
+  gtk_widget_class_install_action (widget_class, "desk.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "desk.export-day", NULL, export_day_action);
+  gtk_widget_class_install_action (widget_class, "desk.export-agenda-csv", NULL,
+                                   export_agenda_csv_action);
+  gtk_widget_class_install_action (widget_class, "desk.export-agenda-pdf", NULL,
+                                   export_agenda_pdf_action);
+}
+
+static void
+mdg_desk_init (MdgDesk *self)
+{
+  self->purpose_ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+fill_filters (MdgDesk *self)
+{
+  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) purposes = gtk_string_list_new (NULL);
+  MdgFlow *flow = mdg_application_get_flow (self->application);
+  MdgStep *step = flow != NULL ? mdg_flow_lookup_step (flow, "purpose") : NULL;
+
+  gtk_string_list_append (statuses, _("Every status"));
+  for (guint i = 1; i < G_N_ELEMENTS (status_ids); i++)
+    gtk_string_list_append (statuses, mdg_inquiry_status_label (status_ids[i], mdg_i18n_get_language ()));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+
+  gtk_string_list_append (purposes, _("Every purpose"));
+  g_ptr_array_add (self->purpose_ids, g_strdup (""));
+  if (step != NULL)
+    {
+      GListModel *choices = mdg_step_get_choices (step);
+
+      for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+        {
+          g_autoptr (MdgChoice) choice = g_list_model_get_item (choices, i);
+
+          gtk_string_list_append (purposes, mdg_choice_get_label_in (choice, mdg_i18n_get_language ()));
+          g_ptr_array_add (self->purpose_ids, g_strdup (mdg_choice_get_id (choice)));
+        }
+    }
+  gtk_drop_down_set_model (self->purpose_filter, G_LIST_MODEL (purposes));
+}
+
+/* Everything but locking needs the day's list. */
+static const char *list_actions[] = {
+  "desk.previous-day", "desk.next-day", "desk.today", "desk.export-day", "desk.export-agenda-csv",
+  "desk.export-agenda-pdf",
+};
+
+/* `previous` (may be NULL) is the desk this one replaces after a language switch: the new one
+ * shows the same day, filters, inquiry and page. */
+MdgDesk *
+mdg_desk_new (MdgApplication *application,
+              MdgDesk        *previous)
+{
+  MdgDesk *self;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GError) error = NULL;
+  const char *day = previous != NULL && previous->list != NULL
+                      ? mdg_inquiry_list_get_day (previous->list) : today;
+
+  g_return_val_if_fail (MDG_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (MDG_TYPE_DESK, NULL);
+  self->application = application;
+  self->detail = mdg_inquiry_detail_new (application);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
+  gtk_box_append (self->detail_box, GTK_WIDGET (self->detail));
+  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->list = mdg_inquiry_list_new (mdg_application_get_store (application), day, &error);
+  if (self->list == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The day could not be read: %s"), error->message);
+
+      g_clear_error (&error);
+      self->list = mdg_inquiry_list_new (mdg_application_get_store (application), today, &error);
+      say (self, text, TRUE);
+    }
+  if (self->list == NULL)
+    {
+      /* A store that cannot even list today still leaves a desk that says why and can lock. */
+      g_autofree char *text = g_strdup_printf (_("The inquiries could not be read: %s"),
+                                               error->message);
+
+      g_warning ("%s", text);
+      say (self, text, TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), list_actions[i], FALSE);
+      restart_idle (self);
+      return self;
+    }
+  mdg_inquiry_list_set_polling (self->list, MDG_INQUIRY_LIST_POLL_SECONDS);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  fill_filters (self);
+  add_columns (self);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->list)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+
+  if (previous != NULL && previous->list != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                             gtk_editable_get_text (GTK_EDITABLE (previous->search_entry)));
+      gtk_drop_down_set_selected (self->status_filter,
+                                  gtk_drop_down_get_selected (previous->status_filter));
+      gtk_drop_down_set_selected (self->purpose_filter,
+                                  gtk_drop_down_get_selected (previous->purpose_filter));
+      mdg_inquiry_detail_set_inquiry (self->detail, mdg_inquiry_detail_get_inquiry (previous->detail));
+      gtk_stack_set_visible_child_name (self->pages, gtk_stack_get_visible_child_name (previous->pages));
+    }
+  update_day_label (self);
+  update_count (self);
+  update_summary (self);
+  restart_idle (self);
+  return self;
+}
+
+GListModel *
+mdg_desk_get_rows (MdgDesk *self)
+{
+  g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+MdgInquiryDetail *
+mdg_desk_get_detail (MdgDesk *self)
+{
+  g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  return self->detail;
+}

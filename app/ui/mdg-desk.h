@@ -1,0 +1,25 @@
+/* mdg-desk.h: the staff desk: the day's inquiries, one inquiry's detail, the day's summary and
+ * the exports, behind the PIN. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mdg-application.h"
+#include "mdg-inquiry-detail.h"
+
+G_BEGIN_DECLS
+
+#define MDG_TYPE_DESK (mdg_desk_get_type ())
+G_DECLARE_FINAL_TYPE (MdgDesk, mdg_desk, MDG, DESK, GtkWidget)
+
+MdgDesk          *mdg_desk_new        (MdgApplication *application,
+                                       MdgDesk        *previous);
+GListModel       *mdg_desk_get_rows   (MdgDesk        *self);
+MdgInquiryDetail *mdg_desk_get_detail (MdgDesk        *self);
+gboolean          mdg_desk_set_day    (MdgDesk        *self,
+                                       const char     *day);
+void              mdg_desk_show       (MdgDesk        *self,
+                                       MdgInquiry     *inquiry);
+
+G_END_DECLS

@@ -1,0 +1,473 @@
+/* mdg-inquiry-detail.c: one inquiry at the staff desk: answers, contact, status, coordinator,
+ * meeting flag, notes and its timeline. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-desk-store.h"
+#include "mdg-i18n.h"
+#include "mdg-inquiry-detail.h"
+#include "mdg-inquiry-list.h"
+
+struct _MdgInquiryDetail
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkStack *stack;
+  GtkLabel *number_label;
+  GtkLabel *time_label;
+  GtkLabel *answers_label;
+  GtkLabel *contact_label;
+  GtkDropDown *coordinator_dropdown;
+  GtkEntry *note_entry;
+  GtkLabel *error_label;
+  GtkListBox *timeline_list;
+
+  /* owned references */
+  MdgApplication *application;
+  MdgInquiry *inquiry;
+  GtkStringList *coordinators; /* "" (nobody) first, then the names */
+  GtkStringList *timeline;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (MdgInquiryDetail, mdg_inquiry_detail, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_STATUS, PROP_MEETING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static MdgStore *
+get_store (MdgInquiryDetail *self)
+{
+  return mdg_application_get_store (self->application);
+}
+
+static void
+show_error (MdgInquiryDetail *self,
+            const GError     *error)
+{
+  g_autofree char *text = NULL;
+
+  if (error == NULL)
+    {
+      gtk_label_set_label (self->error_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      return;
+    }
+  g_warning ("Staff change not saved: %s", error->message);
+  text = g_strdup_printf (_("Not saved: %s"), error->message);
+  gtk_label_set_label (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static char *
+format_value (const char *field,
+              const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("(nobody)"));
+  if (g_str_equal (field, "status"))
+    return g_strdup (mdg_inquiry_status_label (value, mdg_i18n_get_language ()));
+  return g_strdup (value);
+}
+
+static char *
+describe_event (const MdgDeskEvent *event)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (event->at);
+  g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
+  g_autofree char *old_value = format_value (event->field, event->old_value);
+  g_autofree char *new_value = format_value (event->field, event->new_value);
+  g_autofree char *what = NULL;
+
+  if (g_str_equal (event->field, "status"))
+    what = g_strdup_printf (_("Status: %s → %s"), old_value, new_value);
+  else if (g_str_equal (event->field, "coordinator"))
+    what = g_strdup_printf (_("Coordinator: %s → %s"), old_value, new_value);
+  else if (g_str_equal (event->field, "meeting"))
+    what = g_strdup (g_strcmp0 (event->new_value, "1") == 0
+                       ? _("Brought to the regular meeting")
+                       : _("Taken off the regular meeting"));
+  else if (g_str_equal (event->field, "note"))
+    what = g_strdup_printf (_("Note: %s"), event->new_value != NULL ? event->new_value : "");
+  else
+    what = g_strdup_printf ("%s: %s → %s", event->field, old_value, new_value);
+  return g_strdup_printf ("%s   %s", when, what);
+}
+
+static void
+load_timeline (MdgInquiryDetail *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+  g_autofree char *created = g_date_time_format (mdg_inquiry_get_created (self->inquiry),
+                                                 "%Y-%m-%d %H:%M");
+  g_autofree char *received = g_strdup_printf ("%s   %s", created, _("Received at the kiosk"));
+
+  g_strv_builder_add (lines, received);
+  events = mdg_desk_list_timeline (get_store (self), self->inquiry, &error);
+  if (events == NULL)
+    show_error (self, error);
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      g_autofree char *line = describe_event (g_ptr_array_index (events, i));
+
+      g_strv_builder_add (lines, line);
+    }
+  strv = g_strv_builder_end (lines);
+  gtk_string_list_splice (self->timeline, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
+                          (const char * const *) strv);
+}
+
+/* Every answer in the staff's language, question by question, as the visitor gave them. */
+static void
+load_answers (MdgInquiryDetail *self)
+{
+  MdgFlow *flow = mdg_application_get_flow (self->application);
+  const char *language = mdg_i18n_get_language ();
+  g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (self->inquiry);
+  g_autoptr (GString) markup = g_string_new (NULL);
+  const char *details = mdg_inquiry_get_details (self->inquiry);
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      MdgStep *step = flow != NULL ? mdg_flow_lookup_step (flow, steps[i]) : NULL;
+      g_autofree char *answer = mdg_inquiry_describe_answer (self->inquiry, flow, steps[i], language);
+      g_autofree char *line = g_markup_printf_escaped (
+        "<b>%s</b>\n%s\n\n", step != NULL ? mdg_step_get_question_in (step, language) : steps[i],
+        answer);
+
+      g_string_append (markup, line);
+    }
+  if (details != NULL && *details != '\0')
+    {
+      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b>\n%s\n", _("Details"), details);
+
+      g_string_append (markup, line);
+    }
+  gtk_label_set_markup (self->answers_label, markup->str);
+}
+
+static void
+load_contact (MdgInquiryDetail *self)
+{
+  MdgContact contact = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *names[MDG_CONTACT_N_FIELDS] = {
+    _("Name"), _("Phone"), _("E-mail"), _("Preferred time"),
+  };
+
+  if (!mdg_desk_get_contact (get_store (self), self->inquiry, &contact, &error))
+    show_error (self, error);
+  if (!contact.consent)
+    g_string_append (text, _("No contact details: none were given, or the visitor did not consent."));
+  for (guint i = 0; contact.consent && i < MDG_CONTACT_N_FIELDS; i++)
+    if (contact.fields[i] != NULL)
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", names[i],
+                              contact.fields[i]);
+  gtk_label_set_label (self->contact_label, text->str);
+  mdg_contact_clear (&contact);
+}
+
+static void
+load_coordinator (MdgInquiryDetail *self)
+{
+  const char *current = mdg_inquiry_get_coordinator (self->inquiry);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->coordinators));
+  guint position = 0;
+
+  for (guint i = 1; current != NULL && i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->coordinators, i), current) == 0)
+      position = i;
+  /* Someone no longer in the settings' list still shows as assigned. */
+  if (current != NULL && position == 0)
+    {
+      gtk_string_list_append (self->coordinators, current);
+      position = n;
+    }
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->coordinator_dropdown, position);
+  self->updating = FALSE;
+}
+
+static void
+load (MdgInquiryDetail *self)
+{
+  g_autofree char *time = NULL;
+
+  show_error (self, NULL);
+  if (self->inquiry == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_label_set_label (self->number_label, mdg_inquiry_get_number (self->inquiry));
+  time = g_date_time_format (mdg_inquiry_get_created (self->inquiry), "%Y-%m-%d %H:%M");
+  gtk_label_set_label (self->time_label, time);
+  load_answers (self);
+  load_contact (self);
+  load_coordinator (self);
+  load_timeline (self);
+  gtk_stack_set_visible_child_name (self->stack, "inquiry");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+}
+
+static void
+changed (MdgInquiryDetail *self,
+         gboolean          ok,
+         GError           *error)
+{
+  show_error (self, ok ? NULL : error);
+  load_timeline (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+  if (ok)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_status (MdgInquiryDetail *self,
+            const char       *status)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (self->inquiry == NULL || g_strcmp0 (status, mdg_inquiry_get_status (self->inquiry)) == 0)
+    return;
+  ok = mdg_desk_set_status (get_store (self), self->inquiry, status, &error);
+  changed (self, ok, error);
+}
+
+static void
+set_meeting (MdgInquiryDetail *self,
+             gboolean          meeting)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (self->inquiry == NULL || meeting == mdg_inquiry_get_meeting (self->inquiry))
+    return;
+  ok = mdg_desk_set_meeting (get_store (self), self->inquiry, meeting, &error);
+  changed (self, ok, error);
+}
+
+static void
+set_coordinator (MdgInquiryDetail *self,
+                 const char       *name)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (self->inquiry == NULL)
+    return;
+  ok = mdg_desk_set_coordinator (get_store (self), self->inquiry, name, &error);
+  changed (self, ok, error);
+  load_coordinator (self);
+}
+
+static void
+coordinator_selected_cb (MdgInquiryDetail *self,
+                         GParamSpec       *pspec,
+                         GtkDropDown      *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || position == GTK_INVALID_LIST_POSITION)
+    return;
+  set_coordinator (self, position == 0 ? NULL
+                                       : gtk_string_list_get_string (self->coordinators, position));
+}
+
+static void
+coordinator_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  set_coordinator (MDG_INQUIRY_DETAIL (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+add_note_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (widget);
+  g_autoptr (GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  gboolean ok;
+
+  if (self->inquiry == NULL)
+    return;
+  ok = mdg_desk_add_note (get_store (self), self->inquiry, mdg_inquiry_get_coordinator (self->inquiry),
+                          text, &error);
+  if (ok)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  changed (self, ok, error);
+}
+
+static GtkWidget *
+create_timeline_row (gpointer item,
+                     gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+static void
+mdg_inquiry_detail_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_string (value, self->inquiry != NULL ? mdg_inquiry_get_status (self->inquiry) : "");
+      break;
+    case PROP_MEETING:
+      g_value_set_boolean (value, self->inquiry != NULL && mdg_inquiry_get_meeting (self->inquiry));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_inquiry_detail_set_property (GObject *object, guint prop_id, const GValue *value,
+                                 GParamSpec *pspec)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      set_status (self, g_value_get_string (value));
+      break;
+    case PROP_MEETING:
+      set_meeting (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_inquiry_detail_dispose (GObject *object)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->inquiry);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_INQUIRY_DETAIL);
+  /* The template's outer box is not bound to a field, so unparent what is left by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->coordinators);
+  g_clear_object (&self->timeline);
+  G_OBJECT_CLASS (mdg_inquiry_detail_parent_class)->dispose (object);
+}
+
+static void
+mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mdg_inquiry_detail_dispose;
+  object_class->get_property = mdg_inquiry_detail_get_property;
+  object_class->set_property = mdg_inquiry_detail_set_property;
+
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, "",
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                   | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEETING] = g_param_spec_boolean ("meeting", NULL, NULL, FALSE,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After a change has been saved, so that the desk can filter and sort again. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mdg-inquiry-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, number_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, time_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, answers_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, coordinator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, timeline_list);
+  gtk_widget_class_bind_template_callback (widget_class, coordinator_selected_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_property_action (widget_class, "detail.status", "status");
+  gtk_widget_class_install_property_action (widget_class, "detail.meeting", "meeting");
+  gtk_widget_class_install_action (widget_class, "detail.coordinator", "s", coordinator_action);
+  gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
+}
+
+static void
+mdg_inquiry_detail_init (MdgInquiryDetail *self)
+{
+  self->timeline = gtk_string_list_new (NULL);
+  self->coordinators = gtk_string_list_new (NULL);
+  self->updating = TRUE; /* the template's dropdown must not assign anyone while it is built */
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline), create_timeline_row,
+                           NULL, NULL);
+  self->updating = FALSE;
+}
+
+MdgInquiryDetail *
+mdg_inquiry_detail_new (MdgApplication *application)
+{
+  MdgInquiryDetail *self;
+  g_auto (GStrv) names = NULL;
+
+  g_return_val_if_fail (MDG_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (MDG_TYPE_INQUIRY_DETAIL, NULL);
+  self->application = application;
+  names = g_settings_get_strv (mdg_application_get_settings (application), "coordinators");
+  self->updating = TRUE;
+  gtk_string_list_append (self->coordinators, _("(nobody)"));
+  for (guint i = 0; names[i] != NULL; i++)
+    if (*g_strstrip (names[i]) != '\0')
+      gtk_string_list_append (self->coordinators, names[i]);
+  gtk_drop_down_set_model (self->coordinator_dropdown, G_LIST_MODEL (self->coordinators));
+  self->updating = FALSE;
+  load (self);
+  return self;
+}
+
+MdgInquiry *
+mdg_inquiry_detail_get_inquiry (MdgInquiryDetail *self)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY_DETAIL (self), NULL);
+  return self->inquiry;
+}
+
+void
+mdg_inquiry_detail_set_inquiry (MdgInquiryDetail *self,
+                                MdgInquiry       *inquiry)
+{
+  g_return_if_fail (MDG_IS_INQUIRY_DETAIL (self));
+  g_return_if_fail (inquiry == NULL || MDG_IS_INQUIRY (inquiry));
+
+  if (!g_set_object (&self->inquiry, inquiry))
+    return;
+  load (self);
+}
