@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "fixtures.h"
 #include "mdg-i18n.h"
@@ -90,4 +91,28 @@ fixture_answer_default (MdgVisit   *visit,
   cr_assert (mdg_visit_advance (visit));
   cr_assert (mdg_visit_choose (visit, "qr"));
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}
+
+/* The rows of `sql` as "a|b;c|d;" (NULL shown as NULL), read as another program would. */
+char *
+fixture_query_text (const char *db,
+                    const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  cr_assert_eq (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  cr_assert_eq (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), SQLITE_OK, "%s", sql);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? "|" : "",
+                                sqlite3_column_type (stmt, i) == SQLITE_NULL
+                                  ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (text, ';');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return g_string_free (text, FALSE);
 }

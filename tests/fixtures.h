@@ -14,3 +14,5 @@ char     *fixture_source_path      (const char *relative);
 MdgFlow  *fixture_default_flow     (void);
 void      fixture_answer_default   (MdgVisit   *visit,
                                     const char *purpose);
+char     *fixture_query_text       (const char *db,
+                                    const char *sql);

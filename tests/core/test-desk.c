@@ -76,27 +76,10 @@ today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* The raw rows, as another program would see them. */
 static char *
 query_text (const char *sql)
 {
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GString *text = g_string_new (NULL);
-
-  cr_assert_eq (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-  cr_assert_eq (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), SQLITE_OK, "%s", sql);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        g_string_append_printf (text, "%s%s", i > 0 ? "|" : "",
-                                sqlite3_column_type (stmt, i) == SQLITE_NULL
-                                  ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
-      g_string_append_c (text, ';');
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (handle);
-  return g_string_free (text, FALSE);
+  return fixture_query_text (db, sql);
 }
 
 TestSuite (pin, .init = setup, .fini = teardown);

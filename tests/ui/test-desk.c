@@ -1,0 +1,251 @@
+/* test-desk.c: the staff desk driven as a coordinator would: PIN pad, list, detail, lock. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <gtk/gtk.h>
+#include <sqlite3.h>
+
+#include "fixtures.h"
+#include "mdg-application.h"
+#include "mdg-desk.h"
+#include "mdg-i18n.h"
+#include "mdg-pin-pad.h"
+#include "mdg-pin.h"
+#include "mdg-window.h"
+
+static char *dir;
+static char *db;
+static MdgApplication *app;
+static MdgWindow *window;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static MdgInquiry *
+record (const char *purpose,
+        const char *followup)
+{
+  g_autoptr (MdgVisit) visit = mdg_visit_new (mdg_application_get_flow (app));
+  g_autoptr (GError) error = NULL;
+  MdgInquiry *inquiry;
+
+  fixture_answer_default (visit, purpose);
+  cr_assert (mdg_visit_revisit (visit, "followup"));
+  cr_assert (mdg_visit_choose (visit, followup));
+  inquiry = mdg_store_record (mdg_application_get_store (app), visit, &error);
+  cr_assert_not_null (inquiry, "%s", error ? error->message : "");
+  return inquiry;
+}
+
+static void
+setup (void)
+{
+  const char *names[] = { "山田", "佐藤", NULL };
+
+  mdg_i18n_init ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+  dir = fixture_tmpdir ();
+  db = g_build_filename (dir, "inquiries.db", NULL);
+  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
+  cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_settings_set_strv (mdg_application_get_settings (app), "coordinators", names);
+  cr_assert (mdg_pin_set (mdg_application_get_store (app), "4826153", NULL));
+  window = mdg_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+teardown (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&app);
+  fixture_rmdir (dir);
+  g_clear_pointer (&dir, g_free);
+  g_clear_pointer (&db, g_free);
+}
+
+TestSuite (ui_desk, .init = setup, .fini = teardown);
+
+/* The first mapped widget of `type` (and name, if given) under `root`, depth first. */
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root)
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+act (gpointer    widget,
+     const char *action,
+     const char *target)
+{
+  cr_assert (gtk_widget_activate_action (GTK_WIDGET (widget), action, target ? "s" : NULL, target),
+             "action %s", action);
+  iterate ();
+}
+
+static void
+type_pin (GtkWidget  *pad,
+          const char *pin)
+{
+  for (const char *p = pin; *p != '\0'; p++)
+    {
+      char digit[2] = { *p, '\0' };
+
+      act (pad, "pin.digit", digit);
+    }
+  act (pad, "pin.enter", NULL);
+}
+
+static char *
+query_text (const char *sql)
+{
+  return fixture_query_text (db, sql);
+}
+
+static const char *
+current_step (void)
+{
+  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (window)));
+}
+
+Test (ui_desk, pin_then_every_change_lands_in_the_database)
+{
+  g_autoptr (MdgInquiry) waiting = record ("partners", "now");
+  GtkWidget *pad, *entry, *view;
+  MdgDesk *desk;
+  MdgInquiryDetail *detail;
+  g_autofree char *row = NULL;
+  g_autofree char *history = NULL;
+  g_autofree char *notes = NULL;
+  g_autoptr (MdgInquiry) later = NULL;
+
+  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL), "no pad for visitors");
+  act (window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  cr_assert_not_null (pad, "the pad is on screen");
+
+  type_pin (pad, "4826154");
+  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL), "a wrong PIN opens nothing");
+  cr_assert_str_eq (query_text ("SELECT value FROM setting WHERE key = 'staff-pin-failures'"), "1;");
+
+  type_pin (pad, "4826153");
+  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  cr_assert_not_null (desk, "the right PIN opens the desk");
+  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL));
+  cr_assert_eq (g_list_model_get_n_items (mdg_desk_get_rows (desk)), 1);
+
+  /* A visitor sends meanwhile: the row appears without a refresh. */
+  later = record ("start", "qr");
+  iterate ();
+  cr_assert_eq (g_list_model_get_n_items (mdg_desk_get_rows (desk)), 2);
+
+  /* Tap the waiting visitor's row: newest first, so it is the second. */
+  view = find (GTK_WIDGET (desk), GTK_TYPE_COLUMN_VIEW, NULL);
+  cr_assert_not_null (view);
+  g_signal_emit_by_name (view, "activate", 1);
+  iterate ();
+  detail = mdg_desk_get_detail (desk);
+  cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (detail)),
+                    mdg_inquiry_get_number (waiting));
+
+  act (detail, "detail.status", "in-progress");
+  act (detail, "detail.coordinator", "山田");
+  act (detail, "detail.meeting", NULL);
+  entry = find (GTK_WIDGET (detail), GTK_TYPE_ENTRY, "note-entry");
+  cr_assert_not_null (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "区社協につないだ");
+  act (detail, "detail.add-note", NULL);
+  cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "", "the entry is emptied");
+
+  row = query_text ("SELECT number, status, coordinator, meeting FROM inquiry WHERE followup = 'now'");
+  cr_assert_str_eq (row, g_strdup_printf ("%s|in-progress|山田|1;", mdg_inquiry_get_number (waiting)));
+  history = query_text ("SELECT field, old_value, new_value FROM status_history ORDER BY id");
+  cr_assert_str_eq (history, "status|new|in-progress;coordinator|NULL|山田;meeting|0|1;note|NULL|1;");
+  notes = query_text ("SELECT author, body FROM note");
+  cr_assert_str_eq (notes, "山田|区社協につないだ;");
+
+  /* Lock: the desk is gone and the visitor's welcome page is back. */
+  act (desk, "desk.lock", NULL);
+  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  cr_assert_str_eq (current_step (), "welcome");
+}
+
+Test (ui_desk, without_a_pin_the_pad_says_how_to_set_one)
+{
+  GtkWidget *pad, *label;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *handle = NULL;
+  gboolean mentions = FALSE;
+
+  cr_assert_eq (sqlite3_open (db, &handle), SQLITE_OK);
+  cr_assert_eq (sqlite3_exec (handle, "DELETE FROM setting WHERE key = 'staff-pin'", NULL, NULL, NULL),
+                SQLITE_OK);
+  sqlite3_close (handle);
+
+  act (window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  cr_assert_not_null (pad);
+  for (label = find (pad, GTK_TYPE_LABEL, NULL); label != NULL; label = gtk_widget_get_next_sibling (label))
+    if (GTK_IS_LABEL (label) && strstr (gtk_label_get_label (GTK_LABEL (label)), "madoguchi-admin set-pin"))
+      mentions = TRUE;
+  cr_assert (mentions, "the pad names the command");
+  act (pad, "pin.cancel", NULL);
+  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL));
+  cr_assert_str_eq (current_step (), "welcome");
+}
+
+Test (ui_desk, filters_and_sorting_in_the_desk)
+{
+  g_autoptr (MdgInquiry) a = record ("start", "qr");
+  g_autoptr (MdgInquiry) b = record ("offer", "now");
+  g_autoptr (MdgInquiry) c = record ("start", "contact");
+  GtkWidget *pad, *search;
+  GListModel *rows;
+  MdgDesk *desk;
+  g_autoptr (MdgInquiry) first = NULL;
+
+  act (window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  type_pin (pad, "4826153");
+  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  rows = mdg_desk_get_rows (desk);
+  cr_assert_eq (g_list_model_get_n_items (rows), 3);
+  first = g_list_model_get_item (rows, 0);
+  cr_assert_str_eq (mdg_inquiry_get_number (first), mdg_inquiry_get_number (c), "newest first");
+
+  search = find (GTK_WIDGET (desk), GTK_TYPE_SEARCH_ENTRY, NULL);
+  cr_assert_not_null (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "場所");
+  /* The search entry waits a moment before it reports; run the loop until it has. */
+  for (int i = 0; i < 100 && g_list_model_get_n_items (rows) != 1; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  cr_assert_eq (g_list_model_get_n_items (rows), 1);
+  g_clear_object (&first);
+  first = g_list_model_get_item (rows, 0);
+  cr_assert_str_eq (mdg_inquiry_get_number (first), mdg_inquiry_get_number (b));
+}
