@@ -86,6 +86,11 @@ digit_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->digits->len >= MDG_PIN_MAX_DIGITS || digit[0] < '0' || digit[0] > '9' || digit[1] != '\0')
     return;
+  /* A new attempt: the last one's "not right" goes, but a lockout notice stays. */
+  if (self->digits->len == 0
+      && mdg_pin_locked_until (self->store, g_get_real_time () / G_USEC_PER_SEC, NULL) == 0
+      && mdg_pin_is_set (self->store, NULL))
+    say (self, "");
   g_string_append_c (self->digits, digit[0]);
   update_dots (self);
 }
