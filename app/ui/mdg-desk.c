@@ -525,6 +525,8 @@ start_export (MdgDesk    *self,
               const char *name)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr (GFile) folder = NULL;
 
   g_clear_object (&self->chooser);
   self->export_kind = kind;
@@ -532,6 +534,10 @@ start_export (MdgDesk    *self,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* Start in Documents (else home), never in whatever folder the kiosk was started from. */
+  folder = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                  ? documents : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self,
                            G_CONNECT_SWAPPED);
