@@ -330,7 +330,7 @@ purge_run (int argc, char **argv, GError **error)
 
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD", "List one day's inquiries as a table", list_run },
-  { "export", "--date YYYY-MM-DD [--to DAY] [--output FILE]", "Export inquiries as CSV", export_run },
+  { "export", "--date DAY [--to DAY] [--output FILE]", "Export inquiries as CSV", export_run },
   { "check", "", "Check the database's integrity", check_run },
   { "backup", "FILE", "Copy the database while the kiosk runs", backup_run },
   { "purge", "[--days N]", "Erase contact details older than the retention period", purge_run },
@@ -355,6 +355,9 @@ main (int   argc,
   g_autoptr (GError) error = NULL;
 
   mdg_i18n_init ();
+  /* Makes LANGUAGE agree with the i18n module's idea of the current language, so the labels
+   * of list and export come out in the language asked for. */
+  mdg_i18n_set_language (mdg_i18n_default_language ());
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
       || g_str_equal (argv[1], "help"))
     {
@@ -371,7 +374,9 @@ main (int   argc,
       {
         if (commands[i].run (argc, argv, &error))
           return 0;
-        g_printerr ("madoguchi-admin %s: %s\n", commands[i].name, error->message);
+        /* One line, whatever the message holds. */
+        g_printerr ("madoguchi-admin %s: %s\n", commands[i].name,
+                    g_strdelimit (error->message, "\r\n", ' '));
         return 1;
       }
   g_printerr ("madoguchi-admin: unknown command “%s”; see madoguchi-admin --help\n", argv[1]);

@@ -278,6 +278,27 @@ write_row (GOutputStream *out,
   return TRUE;
 }
 
+static gboolean
+check_request (const char *from,
+               const char *to,
+               const char *language,
+               GError    **error)
+{
+  if (!mdg_i18n_is_supported (language))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "unknown language “%s”: use ja or en", language != NULL ? language : "");
+      return FALSE;
+    }
+  if (strcmp (from, to) > 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "the range ends (%s) before it starts (%s)", to, from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes the inquiries received from `from` to `to` (local days, YYYY-MM-DD, inclusive) as CSV
  * with choice labels in `language` (ja or en) beside their ids. */
 gboolean
@@ -291,25 +312,15 @@ mdg_csv_export_days (MdgStore      *store,
 {
   g_auto (Export) export = { store, language, NULL, NULL, NULL, NULL };
   g_autoptr (GPtrArray) inquiries = NULL;
-  g_autoptr (GString) row = g_string_new (MDG_CSV_BOM);
+  g_autoptr (GString) row = g_string_new (NULL);
 
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
   g_return_val_if_fail (MDG_IS_FLOW (flow), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  if (!mdg_i18n_is_supported (language))
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "unknown language “%s”: use ja or en", language != NULL ? language : "");
-      return FALSE;
-    }
-  if (strcmp (from, to) > 0)
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "the range ends (%s) before it starts (%s)", to, from);
-      return FALSE;
-    }
+  if (!check_request (from, to, language, error))
+    return FALSE;
   export_load_flow (&export, flow);
   export.contact = mdg_store_prepare (store,
                                       "SELECT consent_at, name, phone, email, preferred_time"
@@ -327,6 +338,9 @@ mdg_csv_export_days (MdgStore      *store,
   if (inquiries == NULL)
     return FALSE;
 
+  g_string_append (row, MDG_CSV_BOM);
+  if (!write_row (out, row, error))
+    return FALSE;
   append_header (&export, row);
   if (!write_row (out, row, error))
     return FALSE;
@@ -353,8 +367,10 @@ mdg_csv_export_days_to_file (MdgStore   *store,
   int fd = -1;
 
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL && path != NULL, FALSE);
 
+  if (!check_request (from, to, language, error))
+    return FALSE;
   if (mdg_store_owns_file (store, path))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,

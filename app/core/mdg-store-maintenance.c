@@ -34,6 +34,7 @@ run_check (MdgStore   *self,
                                   ? (const char *) sqlite3_column_text (stmt, i) : "-");
       if (ok_line != NULL && g_str_equal (line->str, ok_line))
         continue;
+      g_strdelimit (line->str, "\r\n", ' ');
       g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", line->str);
     }
   return rc == SQLITE_DONE || mdg_store_fail (self, rc, sql, error);

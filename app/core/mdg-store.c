@@ -300,9 +300,12 @@ check_integrity (MdgStore *self,
     return mdg_store_fail (self, rc, "checking the database", error);
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
+      /* SQLite's report spans lines; the staff page and the command line want one sentence. */
+      g_autofree char *report = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
       g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT,
                    "%s: the database is damaged (%s)", self->path,
-                   (const char *) sqlite3_column_text (stmt, 0));
+                   g_strstrip (g_strdelimit (report, "\r\n", ' ')));
       return FALSE;
     }
   return TRUE;
