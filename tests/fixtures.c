@@ -91,3 +91,25 @@ fixture_answer_default (MdgVisit   *visit,
   cr_assert (mdg_visit_choose (visit, "qr"));
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
 }
+
+/* The same walk, asking to be contacted with consent, phone and e-mail. */
+void
+fixture_answer_with_contact (MdgVisit   *visit,
+                             const char *phone,
+                             const char *email)
+{
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "start"));
+  cr_assert (mdg_visit_toggle (visit, "elderly"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "individual"));
+  cr_assert (mdg_visit_choose (visit, "idea"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "contact"));
+  mdg_visit_set_consent (visit, TRUE);
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_NAME, "横浜 花子");
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, phone);
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_EMAIL, email);
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}

@@ -14,3 +14,6 @@ char     *fixture_source_path      (const char *relative);
 MdgFlow  *fixture_default_flow     (void);
 void      fixture_answer_default   (MdgVisit   *visit,
                                     const char *purpose);
+void      fixture_answer_with_contact (MdgVisit   *visit,
+                                       const char *phone,
+                                       const char *email);
