@@ -11,7 +11,7 @@
 #include "mdg-store-maintenance.h"
 #include "mdg-store-private.h"
 
-/* Collects every line a check pragma reports; `ok_line` is what a clean result says, if any. */
+/* Collects the lines a check pragma reports (the first ten problems are enough to act on); `ok_line` is what a clean result says, if any. */
 static gboolean
 run_check (MdgStore   *self,
            const char *sql,
@@ -49,7 +49,7 @@ mdg_store_check (MdgStore *self,
 
   g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
 
-  if (!run_check (self, "PRAGMA integrity_check", "ok", problems, error)
+  if (!run_check (self, "PRAGMA integrity_check (10)", "ok", problems, error)
       || !run_check (self, "PRAGMA foreign_key_check", NULL, problems, error))
     return FALSE;
   if (problems->len > 0)

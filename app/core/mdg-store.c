@@ -113,6 +113,13 @@ mdg_store_fail (MdgStore   *self,
       const char *doing,
       GError    **error)
 {
+  static const char *what[] = {
+    [MDG_ERROR_STORE_FULL] = "the disk is full",
+    [MDG_ERROR_STORE_READ_ONLY] = "the database cannot be written",
+    [MDG_ERROR_STORE_CORRUPT] = "the database is damaged",
+    [MDG_ERROR_STORE_UNREADABLE] = "the database cannot be opened",
+    [MDG_ERROR_STORE_FAILED] = "the database failed",
+  };
   int primary = rc & 0xff;
   MdgError code;
 
@@ -135,9 +142,8 @@ mdg_store_fail (MdgStore   *self,
     default:
       code = MDG_ERROR_STORE_FAILED;
     }
-  g_set_error (error, MDG_ERROR, code, "%s: %s while %s (%s)", self->path,
-               code == MDG_ERROR_STORE_FULL ? "the disk is full" : "the database failed", doing,
-               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  g_set_error (error, MDG_ERROR, code, "%s: %s (%s, while %s)", self->path, what[code],
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), doing);
   return FALSE;
 }
 
@@ -290,7 +296,7 @@ static gboolean
 check_integrity (MdgStore *self,
                  GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, "PRAGMA quick_check", error);
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, "PRAGMA quick_check (1)", error);
   int rc;
 
   if (stmt == NULL)
