@@ -113,3 +113,19 @@ fixture_answer_with_contact (MdgVisit   *visit,
   cr_assert (mdg_visit_advance (visit));
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
 }
+
+/* Overwrites 512 bytes at `offset` of a closed database: page 1 (offset 0) is its header and
+ * schema, page 2 (offset 4096) the first table's root. */
+void
+fixture_damage_file (const char *path,
+                     long        offset)
+{
+  guint8 garbage[512];
+  FILE *file = fopen (path, "r+b");
+
+  cr_assert_not_null (file, "cannot open %s", path);
+  memset (garbage, 0xa5, sizeof garbage);
+  cr_assert_eq (fseek (file, offset, SEEK_SET), 0);
+  cr_assert_eq (fwrite (garbage, 1, sizeof garbage, file), sizeof garbage);
+  cr_assert_eq (fclose (file), 0);
+}

@@ -17,3 +17,5 @@ void      fixture_answer_default   (MdgVisit   *visit,
 void      fixture_answer_with_contact (MdgVisit   *visit,
                                        const char *phone,
                                        const char *email);
+void      fixture_damage_file      (const char *path,
+                                    long        offset);

@@ -11,7 +11,7 @@
 #include "mdg-store-maintenance.h"
 #include "mdg-store-private.h"
 
-/* Collects the lines a check pragma reports (the first ten problems are enough to act on); `ok_line` is what a clean result says, if any. */
+/* Collects the lines a check pragma reports; `ok_line` is what a clean result says, if any. */
 static gboolean
 run_check (MdgStore   *self,
            const char *sql,
@@ -40,7 +40,8 @@ run_check (MdgStore   *self,
   return rc == SQLITE_DONE || mdg_store_fail (self, rc, sql, error);
 }
 
-/* The full check (every page, index and reference), beyond the quick check made at opening. */
+/* The full check (every page, index and reference), beyond the quick check made at opening;
+ * the first ten problems are enough to act on. */
 gboolean
 mdg_store_check (MdgStore *self,
                  GError  **error)

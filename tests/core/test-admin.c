@@ -152,19 +152,12 @@ Test (admin, check_reports_a_damaged_database)
 {
   g_auto (Run) ok = { 0 };
   g_auto (Run) damaged = { 0 };
-  guint8 garbage[256];
-  FILE *file;
 
   admin (&ok, "check", "--db", db, NULL);
   cr_assert_eq (ok.status, 0, "%s", ok.err);
   cr_assert (strstr (ok.out, "ok") != NULL);
 
-  memset (garbage, 0x5a, sizeof garbage);
-  file = fopen (db, "r+b");
-  cr_assert_not_null (file);
-  fseek (file, 4096, SEEK_SET);
-  fwrite (garbage, 1, sizeof garbage, file);
-  fclose (file);
+  fixture_damage_file (db, 4096);
   admin (&damaged, "check", "--db", db, NULL);
   assert_fails_with_one_line (&damaged, "damaged");
 }

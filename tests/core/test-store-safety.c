@@ -236,18 +236,8 @@ Test (store_failures, full_disk_at_send_keeps_nothing_half_written_and_retry_suc
 
 Test (store_failures, refuses_a_damaged_page_untouched)
 {
-  g_autoptr (GError) error = NULL;
-  guint8 garbage[512];
-  FILE *file;
-
   make_database ();
-  memset (garbage, 0xa5, sizeof garbage);
-  /* Page 2 is the first table's root: overwrite its header and cells. */
-  file = fopen (db, "r+b");
-  cr_assert_not_null (file);
-  cr_assert_eq (fseek (file, 4096, SEEK_SET), 0);
-  cr_assert_eq (fwrite (garbage, 1, sizeof garbage, file), sizeof garbage);
-  fclose (file);
+  fixture_damage_file (db, 4096);
 
   assert_refused_untouched (MDG_ERROR_STORE_CORRUPT, "damaged");
 }

@@ -102,16 +102,8 @@ assert_refuses_visitors (const char *why)
 
 Test (ui_kiosk_store, refuses_visitors_with_a_damaged_file)
 {
-  guint8 garbage[512];
-  FILE *file;
-
   make_database ();
-  memset (garbage, 0xa5, sizeof garbage);
-  file = fopen (db, "r+b");
-  cr_assert_not_null (file);
-  fseek (file, 0, SEEK_SET);
-  fwrite (garbage, 1, sizeof garbage, file);
-  fclose (file);
+  fixture_damage_file (db, 0);
   assert_refuses_visitors ("damaged");
 }
 
