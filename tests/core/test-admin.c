@@ -13,6 +13,7 @@ static char *dir;
 static char *db;
 static char *today;
 static char *number;
+static char **admin_env; /* NULL: the suite's own environment */
 
 static void
 setup (void)
@@ -43,6 +44,7 @@ teardown (void)
   g_clear_pointer (&db, g_free);
   g_clear_pointer (&today, g_free);
   g_clear_pointer (&number, g_free);
+  g_clear_pointer (&admin_env, g_strfreev);
 }
 
 TestSuite (admin, .init = setup, .fini = teardown);
@@ -82,7 +84,7 @@ admin (Run *run, ...)
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, admin_env, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
                            &run->err, &wait_status, &error),
              "%s", error != NULL ? error->message : "");
   cr_assert (WIFEXITED (wait_status), "madoguchi-admin crashed: %s", run->err);
@@ -222,4 +224,15 @@ Test (admin, export_to_a_missing_or_read_only_folder_leaves_no_file)
 
   admin (&to_db, "export", "--db", db, "--date", today, "--output", db, NULL);
   assert_fails_with_one_line (&to_db, "database itself");
+}
+
+Test (admin, purge_falls_back_to_365_days_without_the_kiosk_schema)
+{
+  g_auto (Run) run = { 0 };
+
+  admin_env = g_environ_setenv (g_get_environ (), "GSETTINGS_SCHEMA_DIR", dir, TRUE);
+  admin_env = g_environ_setenv (admin_env, "XDG_DATA_DIRS", dir, TRUE);
+  admin (&run, "purge", "--db", db, NULL);
+  cr_assert_eq (run.status, 0, "%s", run.err);
+  cr_assert (strstr (run.out, "older than 365 days") != NULL, "%s", run.out);
 }

@@ -376,3 +376,36 @@ Test (csv, a_stream_gets_the_same_bytes_as_the_file)
                         length),
                 0);
 }
+
+Test (csv, a_range_takes_every_day_from_first_to_last)
+{
+  g_autoptr (MdgInquiry) inquiry = record_plain ();
+  g_autoptr (GOutputStream) one_day = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) range = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *one_text = NULL;
+  g_autofree char *range_text = NULL;
+
+  cr_assert (mdg_store_exec (store,
+                             "INSERT INTO inquiry (number, day, seq, token, created_at, language,"
+                             " flow_version) VALUES ('200101-001', '2020-01-01', 1, 'old-token',"
+                             " 1577836800, 'en', '1')",
+                             NULL));
+  cr_assert (mdg_csv_export_days (store, flow, today, today, "ja", one_day, &error));
+  cr_assert (mdg_csv_export_days (store, flow, "2020-01-01", today, "ja", range, &error), "%s",
+             error != NULL ? error->message : "");
+  /* NUL-terminated, closed, then taken as strings. */
+  g_output_stream_write_all (one_day, "", 1, NULL, NULL, NULL);
+  g_output_stream_write_all (range, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (one_day, NULL, NULL);
+  g_output_stream_close (range, NULL, NULL);
+  one_text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (one_day));
+  range_text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (range));
+
+  cr_assert_null (strstr (one_text, "200101-001"));
+  cr_assert_not_null (strstr (one_text, mdg_inquiry_get_number (inquiry)));
+  cr_assert_not_null (strstr (range_text, "200101-001"));
+  cr_assert_not_null (strstr (range_text, mdg_inquiry_get_number (inquiry)));
+  cr_assert_lt (strstr (range_text, "200101-001"), strstr (range_text, mdg_inquiry_get_number (inquiry)),
+                "in order of arrival");
+}
