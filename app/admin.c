@@ -355,9 +355,6 @@ main (int   argc,
   g_autoptr (GError) error = NULL;
 
   mdg_i18n_init ();
-  /* Makes LANGUAGE agree with the i18n module's idea of the current language, so the labels
-   * of list and export come out in the language asked for. */
-  mdg_i18n_set_language (mdg_i18n_default_language ());
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
       || g_str_equal (argv[1], "help"))
     {

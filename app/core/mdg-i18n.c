@@ -42,6 +42,9 @@ mdg_i18n_init (void)
                                      ? g_getenv ("MADOGUCHI_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* From here on LANGUAGE and the language we report always agree. */
+  mdg_i18n_set_language (mdg_i18n_default_language ());
 }
 
 gboolean
