@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "mdg-error.h"
+#include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-slip.h"
 #include "mdg-store.h"
 
 typedef struct
@@ -129,9 +131,99 @@ check_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* The kiosk's settings; the schema must be installed, or GSettings would abort. */
+static GSettings *
+open_settings (GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND,
+                   "the settings schema %s is not installed", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static MdgFlow *
+open_flow (GSettings *settings,
+           GError   **error)
+{
+  g_autofree char *flow_file = g_settings_get_string (settings, "flow-file");
+  g_autoptr (GFile) file = NULL;
+
+  if (*flow_file == '\0')
+    return mdg_flow_new_default (error);
+  file = g_file_new_for_commandline_arg (flow_file);
+  return mdg_flow_new_from_file (file, error);
+}
+
+static gboolean
+slip_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *paper_name = NULL;
+  const GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, "Write the slip to this PDF file", "FILE" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      "80mm, a6 or a4 (default: the slip-paper setting)", "PAPER" },
+    { NULL },
+  };
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+  g_autoptr (MdgSlipData) data = NULL;
+  g_autofree char *url_template = NULL;
+  MdgSlipPaper paper;
+
+  if (!parse ("NUMBER --pdf FILE [--paper 80mm|a6|a4]", entries, &argc, &argv, 1, error))
+    return FALSE;
+  if (pdf == NULL || *pdf == '\0')
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "slip needs --pdf FILE: where to write the slip");
+      return FALSE;
+    }
+  if (paper_name != NULL && !mdg_slip_paper_from_string (paper_name, &paper))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "unknown paper “%s”: use 80mm, a6 or a4", paper_name);
+      return FALSE;
+    }
+  settings = open_settings (error);
+  if (settings == NULL)
+    return FALSE;
+  if (paper_name == NULL)
+    paper = g_settings_get_enum (settings, "slip-paper");
+  /* A slip without its QR code is of little use: have the setting fixed first. */
+  url_template = g_settings_get_string (settings, "followup-url");
+  if (!mdg_followup_check_template (url_template, error))
+    return FALSE;
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL)
+    return FALSE;
+  flow = open_flow (settings, error);
+  if (flow == NULL)
+    return FALSE;
+  data = mdg_slip_data_new (inquiry, flow, settings);
+  if (!mdg_slip_write_pdf (data, paper, pdf, error))
+    return FALSE;
+  g_print ("%s: the slip for %s\n", pdf, mdg_inquiry_get_number (inquiry));
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD", "List one day's inquiries as a table", list_run },
   { "check", "", "Check the database's integrity", check_run },
+  { "slip", "NUMBER --pdf FILE [--paper 80mm|a6|a4]", "Write a visitor's slip as PDF", slip_run },
 };
 
 static void

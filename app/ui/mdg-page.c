@@ -6,6 +6,7 @@
 
 #include "mdg-page.h"
 #include "mdg-qr-paintable.h"
+#include "mdg-settings.h"
 #include "mdg-token.h"
 
 struct _MdgPage
@@ -249,25 +250,12 @@ build_text (MdgPage *self,
   update_counter (self);
 }
 
-static char *
-settings_text (GSettings  *settings,
-               const char *key,
-               const char *language)
-{
-  g_autoptr (GVariant) texts = g_settings_get_value (settings, key);
-  const char *text = NULL;
-
-  if (!g_variant_lookup (texts, language, "&s", &text) && !g_variant_lookup (texts, "ja", "&s", &text))
-    text = "";
-  return g_strdup (text);
-}
-
 /* What the details are for, that all is optional, how long they stay and whom to ask. */
 static void
 build_contact_notice (MdgPage *self)
 {
-  g_autofree char *who = settings_text (self->settings, "privacy-contact",
-                                        mdg_visit_get_language (self->visit));
+  g_autofree char *who = mdg_settings_dup_text (self->settings, "privacy-contact",
+                                                mdg_visit_get_language (self->visit));
   guint days = g_settings_get_uint (self->settings, "contact-retention-days");
   g_autofree char *notice = NULL;
 
