@@ -8,6 +8,10 @@ queue=${1:-madoguchi-test}
 out=/var/spool/cups-pdf/$queue
 conf=/etc/cups/cups-pdf-$queue.conf
 
+# Test processes run in parallel and may all call this at once: one at a time.
+exec 9>"${TMPDIR:-/tmp}/madoguchi-start-cups.lock"
+flock 9
+
 need_root () {
   if [ "$(id -u)" -ne 0 ]; then
     echo "start-cups: $1; run this script as root (sudo $0)" >&2
