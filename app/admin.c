@@ -10,7 +10,9 @@
 
 #include "mdg-csv.h"
 #include "mdg-error.h"
+#include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-slip.h"
 #include "mdg-store.h"
 #include "mdg-store-maintenance.h"
 
@@ -328,12 +330,76 @@ purge_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+static gboolean
+slip_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *paper_name = NULL;
+  const GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, "Write the slip to this PDF file", "FILE" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      "80mm, a6 or a4 (default: the slip-paper setting)", "PAPER" },
+    { NULL },
+  };
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+  g_autoptr (MdgSlipData) data = NULL;
+  g_autofree char *url_template = NULL;
+  MdgSlipPaper paper;
+
+  if (!parse ("NUMBER --pdf FILE [--paper 80mm|a6|a4]", entries, &argc, &argv, 1, error))
+    return FALSE;
+  if (pdf == NULL || *pdf == '\0')
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "slip needs --pdf FILE: where to write the slip");
+      return FALSE;
+    }
+  if (paper_name != NULL && !mdg_slip_paper_from_string (paper_name, &paper))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "unknown paper “%s”: use 80mm, a6 or a4", paper_name);
+      return FALSE;
+    }
+  settings = kiosk_settings ();
+  if (settings == NULL)
+    {
+      /* The slip carries the center's name and the follow-up address: no defaults for those. */
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND,
+                   "the settings schema %s is not installed", APP_ID);
+      return FALSE;
+    }
+  if (paper_name == NULL)
+    paper = g_settings_get_enum (settings, "slip-paper");
+  /* A slip without its QR code is of little use: have the setting fixed first. */
+  url_template = g_settings_get_string (settings, "followup-url");
+  if (!mdg_followup_check_template (url_template, error))
+    return FALSE;
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL)
+    return FALSE;
+  flow = kiosk_flow (error);
+  if (flow == NULL)
+    return FALSE;
+  data = mdg_slip_data_new (inquiry, flow, settings);
+  if (!mdg_slip_write_pdf (data, paper, pdf, error))
+    return FALSE;
+  g_print ("%s: the slip for %s\n", pdf, mdg_inquiry_get_number (inquiry));
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD", "List one day's inquiries as a table", list_run },
   { "export", "--date DAY [--to DAY] [--output FILE]", "Export inquiries as CSV", export_run },
   { "check", "", "Check the database's integrity", check_run },
   { "backup", "FILE", "Copy the database while the kiosk runs", backup_run },
   { "purge", "[--days N]", "Erase contact details older than the retention period", purge_run },
+  { "slip", "NUMBER --pdf FILE [--paper 80mm|a6|a4]", "Write a visitor's slip as PDF", slip_run },
 };
 
 static void
