@@ -2,14 +2,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "mdg-csv.h"
 #include "mdg-error.h"
+#include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-pin.h"
+#include "mdg-slip.h"
 #include "mdg-store.h"
+#include "mdg-store-maintenance.h"
 
 typedef struct
 {
@@ -74,24 +80,131 @@ valid_day (const char *day)
 }
 
 static gboolean
+check_day (const char *option,
+           const char *day,
+           GError    **error)
+{
+  if (valid_day (day))
+    return TRUE;
+  g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+               "%s needs a real date as YYYY-MM-DD, not “%s”", option, day != NULL ? day : "");
+  return FALSE;
+}
+
+static gboolean
+check_language (const char *language,
+                GError    **error)
+{
+  if (mdg_i18n_is_supported (language))
+    return TRUE;
+  g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "--language must be ja or en, not “%s”",
+               language);
+  return FALSE;
+}
+
+/* The kiosk's settings when its schema is installed; NULL lets callers use the defaults. */
+static GSettings *
+kiosk_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+/* The flow the kiosk uses: its flow-file setting, else the built-in default. */
+static MdgFlow *
+kiosk_flow (GError **error)
+{
+  g_autoptr (GSettings) settings = kiosk_settings ();
+  g_autofree char *flow_file = settings != NULL ? g_settings_get_string (settings, "flow-file") : NULL;
+  g_autoptr (GFile) file = NULL;
+
+  if (flow_file == NULL || *flow_file == '\0')
+    return mdg_flow_new_default (error);
+  file = g_file_new_for_commandline_arg (flow_file);
+  return mdg_flow_new_from_file (file, error);
+}
+
+/* Display width in terminal columns: CJK characters take two. */
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+static const char *
+choice_label (MdgFlow    *flow,
+              MdgInquiry *inquiry,
+              const char *step_id,
+              const char *language)
+{
+  const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, step_id);
+  MdgChoice *choice;
+
+  if (answer == NULL || answer->len == 0)
+    return "-";
+  choice = mdg_flow_lookup_choice (flow, step_id, g_ptr_array_index (answer, 0));
+  return choice != NULL ? mdg_choice_get_label_in (choice, language)
+                        : (const char *) g_ptr_array_index (answer, 0);
+}
+
+enum { COL_NUMBER, COL_TIME, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE, N_COLS };
+
+static void
+print_table (GPtrArray *rows)
+{
+  guint widths[N_COLS] = { 0 };
+
+  for (guint i = 0; i < rows->len; i++)
+    for (guint c = 0; c < N_COLS; c++)
+      widths[c] = MAX (widths[c], text_width (((char **) g_ptr_array_index (rows, i))[c]));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < N_COLS; c++)
+        {
+          g_string_append (line, row[c]);
+          for (guint w = text_width (row[c]); c + 1 < N_COLS && w < widths[c] + 2; w++)
+            g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+static gboolean
 list_run (int argc, char **argv, GError **error)
 {
   g_autofree char *day = NULL;
+  g_autofree char *language = g_strdup ("ja");
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &day, "The day to list", "YYYY-MM-DD" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the answers: ja (default) or en", "LANG" },
     { NULL },
   };
   g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
   g_autoptr (GPtrArray) inquiries = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  if (!parse ("--date YYYY-MM-DD", entries, &argc, &argv, 0, error))
+  if (!parse ("--date YYYY-MM-DD", entries, &argc, &argv, 0, error)
+      || !check_day ("list --date", day, error) || !check_language (language, error))
     return FALSE;
-  if (!valid_day (day))
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "list needs --date YYYY-MM-DD with a real date, not “%s”", day ? day : "");
-      return FALSE;
-    }
+  flow = kiosk_flow (error);
+  if (flow == NULL)
+    return FALSE;
   store = open_store (error);
   if (store == NULL)
     return FALSE;
@@ -99,21 +212,60 @@ list_run (int argc, char **argv, GError **error)
   if (inquiries == NULL)
     return FALSE;
 
-  g_print ("%-12s  %-5s  %-9s  %-12s  %-10s  %s\n", "NUMBER", "TIME", "FOLLOW-UP", "STATUS",
-           "LANGUAGE", "PURPOSE");
+  g_ptr_array_add (rows, g_strsplit ("NUMBER|TIME|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE", "|", -1));
   for (guint i = 0; i < inquiries->len; i++)
     {
       MdgInquiry *inquiry = g_ptr_array_index (inquiries, i);
-      g_autofree char *time = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
-      const GPtrArray *purpose = mdg_inquiry_get_answer (inquiry, "purpose");
+      char **row = g_new0 (char *, N_COLS + 1);
 
-      g_print ("%-12s  %-5s  %-9s  %-12s  %-10s  %s\n", mdg_inquiry_get_number (inquiry), time,
-               mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-",
-               mdg_inquiry_get_status (inquiry), mdg_inquiry_get_language (inquiry),
-               purpose != NULL && purpose->len > 0 ? (char *) g_ptr_array_index (purpose, 0) : "-");
+      row[COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
+      row[COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+      row[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
+      row[COL_FOLLOWUP] = g_strdup (mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-");
+      row[COL_COORDINATOR] = g_strdup (mdg_inquiry_get_coordinator (inquiry) ? mdg_inquiry_get_coordinator (inquiry) : "-");
+      row[COL_WHO] = g_strdup (choice_label (flow, inquiry, "who", language));
+      row[COL_PURPOSE] = g_strdup (choice_label (flow, inquiry, "purpose", language));
+      g_ptr_array_add (rows, row);
     }
+  print_table (rows);
   g_print ("%u inquiries on %s\n", inquiries->len, day);
   return TRUE;
+}
+
+static gboolean
+export_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *language = g_strdup ("ja");
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &from, "The (first) day to export", "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "The last day to export (default: --date)", "YYYY-MM-DD" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the CSV to FILE (default: standard output)", "FILE" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the headers and answers: ja (default) or en", "LANG" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+  g_autoptr (GOutputStream) out = NULL;
+
+  if (!parse ("--date YYYY-MM-DD [--to YYYY-MM-DD] [--output FILE] [--language ja|en]", entries,
+              &argc, &argv, 0, error)
+      || !check_day ("export --date", from, error)
+      || (to != NULL && !check_day ("export --to", to, error)) || !check_language (language, error))
+    return FALSE;
+  flow = kiosk_flow (error);
+  if (flow == NULL)
+    return FALSE;
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  if (output != NULL)
+    return mdg_csv_export_days_to_file (store, flow, from, to != NULL ? to : from, language, output,
+                                        error);
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  return mdg_csv_export_days (store, flow, from, to != NULL ? to : from, language, out, error);
 }
 
 static gboolean
@@ -124,7 +276,7 @@ check_run (int argc, char **argv, GError **error)
   if (!parse ("", NULL, &argc, &argv, 0, error))
     return FALSE;
   store = open_store (error);
-  if (store == NULL)
+  if (store == NULL || !mdg_store_check (store, error))
     return FALSE;
   g_print ("%s: ok\n", mdg_store_get_path (store));
   return TRUE;
@@ -171,10 +323,126 @@ set_pin_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+static gboolean
+backup_run (int argc, char **argv, GError **error)
+{
+  g_autoptr (MdgStore) store = NULL;
+
+  if (!parse ("FILE", NULL, &argc, &argv, 1, error))
+    return FALSE;
+  store = open_store (error);
+  if (store == NULL || !mdg_store_backup (store, argv[2], error))
+    return FALSE;
+  g_print ("%s: backed up to %s\n", mdg_store_get_path (store), argv[2]);
+  return TRUE;
+}
+
+static gboolean
+purge_run (int argc, char **argv, GError **error)
+{
+  int days = -1;
+  const GOptionEntry entries[] = {
+    { "days", 0, 0, G_OPTION_ARG_INT, &days,
+      "Keep contact details this many days (default: the contact-retention-days setting, else 365)", "N" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  guint erased = 0;
+
+  if (!parse ("[--days N]", entries, &argc, &argv, 0, error))
+    return FALSE;
+  if (days == -1)
+    {
+      g_autoptr (GSettings) settings = kiosk_settings ();
+
+      days = settings != NULL ? (int) g_settings_get_uint (settings, "contact-retention-days")
+                              : MDG_STORE_DEFAULT_RETENTION_DAYS;
+    }
+  if (days < 1 || days > 3650)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "--days must be between 1 and 3650, not %d", days);
+      return FALSE;
+    }
+  store = open_store (error);
+  if (store == NULL || !mdg_store_purge (store, days, now, &erased, error))
+    return FALSE;
+  g_print ("%u contact records older than %d days erased\n", erased, days);
+  return TRUE;
+}
+
+static gboolean
+slip_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *paper_name = NULL;
+  const GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, "Write the slip to this PDF file", "FILE" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      "80mm, a6 or a4 (default: the slip-paper setting)", "PAPER" },
+    { NULL },
+  };
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+  g_autoptr (MdgSlipData) data = NULL;
+  g_autofree char *url_template = NULL;
+  MdgSlipPaper paper;
+
+  if (!parse ("NUMBER --pdf FILE [--paper 80mm|a6|a4]", entries, &argc, &argv, 1, error))
+    return FALSE;
+  if (pdf == NULL || *pdf == '\0')
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "slip needs --pdf FILE: where to write the slip");
+      return FALSE;
+    }
+  if (paper_name != NULL && !mdg_slip_paper_from_string (paper_name, &paper))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "unknown paper “%s”: use 80mm, a6 or a4", paper_name);
+      return FALSE;
+    }
+  settings = kiosk_settings ();
+  if (settings == NULL)
+    {
+      /* The slip carries the center's name and the follow-up address: no defaults for those. */
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND,
+                   "the settings schema %s is not installed", APP_ID);
+      return FALSE;
+    }
+  if (paper_name == NULL)
+    paper = g_settings_get_enum (settings, "slip-paper");
+  /* A slip without its QR code is of little use: have the setting fixed first. */
+  url_template = g_settings_get_string (settings, "followup-url");
+  if (!mdg_followup_check_template (url_template, error))
+    return FALSE;
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL)
+    return FALSE;
+  flow = kiosk_flow (error);
+  if (flow == NULL)
+    return FALSE;
+  data = mdg_slip_data_new (inquiry, flow, settings);
+  if (!mdg_slip_write_pdf (data, paper, pdf, error))
+    return FALSE;
+  g_print ("%s: the slip for %s\n", pdf, mdg_inquiry_get_number (inquiry));
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD", "List one day's inquiries as a table", list_run },
+  { "export", "--date DAY [--to DAY] [--output FILE]", "Export inquiries as CSV", export_run },
   { "check", "", "Check the database's integrity", check_run },
   { "set-pin", "", "Set the staff desk's PIN (6 to 12 digits, read from standard input)", set_pin_run },
+  { "backup", "FILE", "Copy the database while the kiosk runs", backup_run },
+  { "purge", "[--days N]", "Erase contact details older than the retention period", purge_run },
+  { "slip", "NUMBER --pdf FILE [--paper 80mm|a6|a4]", "Write a visitor's slip as PDF", slip_run },
 };
 
 static void
@@ -212,7 +480,9 @@ main (int   argc,
       {
         if (commands[i].run (argc, argv, &error))
           return 0;
-        g_printerr ("madoguchi-admin %s: %s\n", commands[i].name, error->message);
+        /* One line, whatever the message holds. */
+        g_printerr ("madoguchi-admin %s: %s\n", commands[i].name,
+                    g_strdelimit (error->message, "\r\n", ' '));
         return 1;
       }
   g_printerr ("madoguchi-admin: unknown command “%s”; see madoguchi-admin --help\n", argv[1]);

@@ -116,3 +116,41 @@ fixture_query_text (const char *db,
   sqlite3_close (handle);
   return g_string_free (text, FALSE);
 }
+
+/* The same walk, asking to be contacted with consent, phone and e-mail. */
+void
+fixture_answer_with_contact (MdgVisit   *visit,
+                             const char *phone,
+                             const char *email)
+{
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "start"));
+  cr_assert (mdg_visit_toggle (visit, "elderly"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "individual"));
+  cr_assert (mdg_visit_choose (visit, "idea"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "contact"));
+  mdg_visit_set_consent (visit, TRUE);
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_NAME, "横浜 花子");
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, phone);
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_EMAIL, email);
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}
+
+/* Overwrites 512 bytes at `offset` of a closed database: page 1 (offset 0) is its header and
+ * schema, page 2 (offset 4096) the first table's root. */
+void
+fixture_damage_file (const char *path,
+                     long        offset)
+{
+  guint8 garbage[512];
+  FILE *file = fopen (path, "r+b");
+
+  cr_assert_not_null (file, "cannot open %s", path);
+  memset (garbage, 0xa5, sizeof garbage);
+  cr_assert_eq (fseek (file, offset, SEEK_SET), 0);
+  cr_assert_eq (fwrite (garbage, 1, sizeof garbage, file), sizeof garbage);
+  cr_assert_eq (fclose (file), 0);
+}

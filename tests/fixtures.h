@@ -16,3 +16,8 @@ void      fixture_answer_default   (MdgVisit   *visit,
                                     const char *purpose);
 char     *fixture_query_text       (const char *db,
                                     const char *sql);
+void      fixture_answer_with_contact (MdgVisit   *visit,
+                                       const char *phone,
+                                       const char *email);
+void      fixture_damage_file      (const char *path,
+                                    long        offset);

@@ -125,19 +125,26 @@ mdg_i18n_translate (const char *source)
   return translated == msgid ? source : translated;
 }
 
-/* For the slip and the CSV, which speak the visitor's or the staff's language. */
+/* For the slip and the CSV, which speak the visitor's or the staff's language. LANGUAGE is what
+ * gettext reads, and it is unset until the first mdg_i18n_set_language (madoguchi-admin never
+ * calls it), so compare and restore it rather than current_language. */
 const char *
 mdg_i18n_translate_in (const char *language,
                        const char *source)
 {
-  g_autofree char *previous = g_strdup (current_language);
+  g_autofree char *previous = g_strdup (g_getenv ("LANGUAGE"));
   const char *translated;
 
-  if (g_strcmp0 (language, current_language) == 0)
+  if (g_strcmp0 (language, previous) == 0)
     return mdg_i18n_translate (source);
 
-  mdg_i18n_set_language (language);
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
   translated = mdg_i18n_translate (source);
-  mdg_i18n_set_language (previous);
+  if (previous != NULL)
+    g_setenv ("LANGUAGE", previous, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
   return translated;
 }

@@ -121,6 +121,13 @@ mdg_store_fail (MdgStore   *self,
       const char *doing,
       GError    **error)
 {
+  static const char *what[] = {
+    [MDG_ERROR_STORE_FULL] = "the disk is full",
+    [MDG_ERROR_STORE_READ_ONLY] = "the database cannot be written",
+    [MDG_ERROR_STORE_CORRUPT] = "the database is damaged",
+    [MDG_ERROR_STORE_UNREADABLE] = "the database cannot be opened",
+    [MDG_ERROR_STORE_FAILED] = "the database failed",
+  };
   int primary = rc & 0xff;
   MdgError code;
 
@@ -143,9 +150,8 @@ mdg_store_fail (MdgStore   *self,
     default:
       code = MDG_ERROR_STORE_FAILED;
     }
-  g_set_error (error, MDG_ERROR, code, "%s: %s while %s (%s)", self->path,
-               code == MDG_ERROR_STORE_FULL ? "the disk is full" : "the database failed", doing,
-               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  g_set_error (error, MDG_ERROR, code, "%s: %s (%s, while %s)", self->path, what[code],
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), doing);
   return FALSE;
 }
 
@@ -211,7 +217,15 @@ check_access (const char *path,
                    "%s: the folder cannot be created: %s", dir, g_strerror (saved));
       return FALSE;
     }
-  if (access (dir, W_OK | X_OK) != 0 || (g_stat (dir, &st) == 0 && (st.st_mode & S_IWUSR) == 0))
+  /* root passes access() whatever the mode, so the owner's bits are checked too. */
+  if (g_stat (dir, &st) != 0 || access (dir, R_OK | X_OK) != 0
+      || (st.st_mode & (S_IRUSR | S_IXUSR)) != (S_IRUSR | S_IXUSR))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE,
+                   "%s: the folder of the database cannot be read (permission denied)", dir);
+      return FALSE;
+    }
+  if (access (dir, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_READ_ONLY,
                    "%s: the folder of the database is read-only", dir);
@@ -290,7 +304,7 @@ static gboolean
 check_integrity (MdgStore *self,
                  GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, "PRAGMA quick_check", error);
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, "PRAGMA quick_check (1)", error);
   int rc;
 
   if (stmt == NULL)
@@ -300,9 +314,12 @@ check_integrity (MdgStore *self,
     return mdg_store_fail (self, rc, "checking the database", error);
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
+      /* SQLite's report spans lines; the staff page and the command line want one sentence. */
+      g_autofree char *report = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
       g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT,
                    "%s: the database is damaged (%s)", self->path,
-                   (const char *) sqlite3_column_text (stmt, 0));
+                   g_strstrip (g_strdelimit (report, "\r\n", ' ')));
       return FALSE;
     }
   return TRUE;
@@ -400,11 +417,10 @@ single_answer (MdgVisit   *visit,
 }
 
 static gboolean
-insert_answers (MdgStore  *self,
-                gint64     inquiry_id,
-                MdgVisit  *visit,
-                char     **details,
-                GError   **error)
+insert_answers (MdgStore   *self,
+                MdgInquiry *inquiry,
+                MdgVisit   *visit,
+                GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
@@ -418,22 +434,37 @@ insert_answers (MdgStore  *self,
       MdgStep *step = g_ptr_array_index (steps, i);
       const GPtrArray *answer = mdg_visit_get_answer (visit, mdg_step_get_id (step));
 
-      if (mdg_step_get_kind (step) == MDG_STEP_TEXT && *details == NULL)
-        *details = g_strdup (mdg_visit_get_text (visit, mdg_step_get_id (step)));
       if (answer == NULL)
         continue;
       for (guint j = 0; j < answer->len; j++)
         {
           sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, inquiry_id);
+          sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
           sqlite3_bind_text (stmt, 2, mdg_step_get_id (step), -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 3, g_ptr_array_index (answer, j), -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 4, j);
           if (!step_done (self, stmt, "saving an answer", error))
             return FALSE;
+          mdg_inquiry_add_answer (inquiry, mdg_step_get_id (step), g_ptr_array_index (answer, j));
         }
     }
   return TRUE;
+}
+
+/* The free text of the first text page the visitor went through. */
+static const char *
+visit_details (MdgVisit *visit)
+{
+  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      MdgStep *step = g_ptr_array_index (steps, i);
+
+      if (mdg_step_get_kind (step) == MDG_STEP_TEXT)
+        return mdg_visit_get_text (visit, mdg_step_get_id (step));
+    }
+  return NULL;
 }
 
 static gboolean
@@ -479,7 +510,8 @@ insert_contact (MdgStore  *self,
   return step_done (self, stmt, "saving the contact details", error);
 }
 
-/* Numbers the inquiry and stores it in one transaction; the number exists only once committed. */
+/* Numbers the inquiry and stores it in one transaction; the number exists only once committed.
+ * The inquiry returned is built from what was written, so nothing can fail after the commit. */
 MdgInquiry *
 mdg_store_record (MdgStore *self,
                   MdgVisit *visit,
@@ -489,16 +521,19 @@ mdg_store_record (MdgStore *self,
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *number = NULL;
   g_autofree char *token = NULL;
-  g_autofree char *details = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (MdgInquiry) inquiry = NULL;
   const char *followup = single_answer (visit, "followup");
-  gint64 seq = 0, inquiry_id;
+  const char *details = NULL;
+  const char *flow_version = NULL;
+  gint64 seq = 0;
   int rc;
 
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
   g_return_val_if_fail (MDG_IS_VISIT (visit), NULL);
 
+  details = visit_details (visit);
+  flow_version = mdg_flow_get_version (mdg_visit_get_flow (visit));
   token = mdg_token_new (error);
   if (token == NULL)
     return NULL;
@@ -521,7 +556,7 @@ mdg_store_record (MdgStore *self,
 
   stmt = mdg_store_prepare (self,
                   "INSERT INTO inquiry (number, day, seq, token, created_at, language, flow_version,"
-                  " followup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  " details, followup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     goto rollback;
@@ -531,39 +566,29 @@ mdg_store_record (MdgStore *self,
   sqlite3_bind_text (stmt, 4, token, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (now));
   sqlite3_bind_text (stmt, 6, mdg_visit_get_language (visit), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, mdg_flow_get_version (mdg_visit_get_flow (visit)), -1,
-                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, flow_version, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, details != NULL ? details : "", -1, SQLITE_TRANSIENT);
   if (followup != NULL)
-    sqlite3_bind_text (stmt, 8, followup, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 9, followup, -1, SQLITE_TRANSIENT);
   if (!step_done (self, stmt, "saving the inquiry", error))
     goto rollback;
-  inquiry_id = sqlite3_last_insert_rowid (self->db);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!insert_answers (self, inquiry_id, visit, &details, error)
-      || !insert_contact (self, inquiry_id, g_date_time_to_unix (now), visit, error))
+  inquiry = mdg_inquiry_new (sqlite3_last_insert_rowid (self->db), number, token,
+                             g_date_time_to_unix (now));
+  mdg_inquiry_set_fields (inquiry, mdg_visit_get_language (visit), flow_version,
+                          details != NULL ? details : "", followup, "new", NULL, FALSE, FALSE);
+  if (!insert_answers (self, inquiry, visit, error)
+      || !insert_contact (self, mdg_inquiry_get_id (inquiry), g_date_time_to_unix (now), visit, error))
     goto rollback;
-  if (details != NULL)
-    {
-      stmt = mdg_store_prepare (self, "UPDATE inquiry SET details = ? WHERE id = ?", error);
-      if (stmt == NULL)
-        goto rollback;
-      sqlite3_bind_text (stmt, 1, details, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, inquiry_id);
-      if (!step_done (self, stmt, "saving the details", error))
-        goto rollback;
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
   if (!mdg_store_exec (self, "COMMIT", error))
     goto rollback;
-
-  inquiry = mdg_store_lookup (self, number, error);
-  if (inquiry != NULL)
-    g_signal_emit (self, signals[INQUIRY_ADDED], 0, inquiry);
+  g_signal_emit (self, signals[INQUIRY_ADDED], 0, inquiry);
   return g_steal_pointer (&inquiry);
 
 rollback:
   g_clear_pointer (&stmt, sqlite3_finalize);
+  /* A failed COMMIT may already have rolled back; either way the connection is left idle. */
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return NULL;
@@ -591,11 +616,13 @@ inquiry_from_row (sqlite3_stmt *stmt)
   "i.id, i.number, i.token, i.created_at, i.language, i.flow_version, i.details, "        \
   "i.followup, i.status, i.coordinator, i.meeting, i.printed"
 
-/* The inquiries matching `where` with their answers, in order of arrival. */
+/* The inquiries matching `where` (with one or two text parameters) and their answers, in order
+ * of arrival. */
 static GPtrArray *
 list_where (MdgStore   *self,
             const char *where,
             const char *value,
+            const char *value2,
             GError    **error)
 {
   g_autofree char *sql = NULL;
@@ -609,6 +636,8 @@ list_where (MdgStore   *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  if (value2 != NULL)
+    sqlite3_bind_text (stmt, 2, value2, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (result, inquiry_from_row (stmt));
   if (rc != SQLITE_DONE)
@@ -648,7 +677,7 @@ mdg_store_lookup (MdgStore   *self,
 
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
 
-  found = list_where (self, "i.number = ?", number, error);
+  found = list_where (self, "i.number = ?", number, NULL, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -665,5 +694,17 @@ mdg_store_list_day (MdgStore   *self,
                     GError    **error)
 {
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
-  return list_where (self, "i.day = ?", day, error);
+  return list_where (self, "i.day = ?", day, NULL, error);
+}
+
+/* Days are YYYY-MM-DD, so text order is date order and the (day, seq) index serves the range. */
+GPtrArray *
+mdg_store_list_days (MdgStore   *self,
+                     const char *from,
+                     const char *to,
+                     GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  return list_where (self, "i.day BETWEEN ? AND ?", from, to, error);
 }

@@ -27,5 +27,9 @@ MdgInquiry *mdg_store_lookup       (MdgStore    *self,
 GPtrArray  *mdg_store_list_day     (MdgStore    *self,
                                     const char  *day,
                                     GError     **error);
+GPtrArray  *mdg_store_list_days    (MdgStore    *self,
+                                    const char  *from,
+                                    const char  *to,
+                                    GError     **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-resources.h"
+#include "mdg-store-maintenance.h"
 #include "mdg-window.h"
 
 struct _MdgApplication
@@ -23,6 +24,7 @@ struct _MdgApplication
   GPtrArray *problems; /* staff-facing sentences: why inquiries cannot be taken, or what is off */
   gboolean flow_ok;
   gboolean store_ok;
+  guint purge_id;      /* the daily erasing of expired contact details */
 };
 
 G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, GTK_TYPE_APPLICATION)
@@ -109,6 +111,24 @@ open_store (MdgApplication *self)
     add_problem (self, error->message);
 }
 
+/* Erases contact details past contact-retention-days; a failure is logged, and the next day's
+ * run (or madoguchi-admin purge) tries again, since inquiries themselves are unaffected. */
+static gboolean
+purge_cb (gpointer user_data)
+{
+  MdgApplication *self = MDG_APPLICATION (user_data);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  guint days = g_settings_get_uint (self->settings, "contact-retention-days");
+  guint erased = 0;
+
+  if (!mdg_store_purge (self->store, days, now, &erased, &error))
+    g_warning ("Contact details past %u days not erased: %s", days, error->message);
+  else if (erased > 0)
+    g_message ("Erased %u contact records older than %u days", erased, days);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 check_settings (MdgApplication *self)
 {
@@ -141,6 +161,11 @@ mdg_application_startup (GApplication *app)
   load_flow (self);
   open_store (self);
   check_settings (self);
+  if (self->store_ok)
+    {
+      purge_cb (self);
+      self->purge_id = g_timeout_add_seconds (24 * 60 * 60, purge_cb, self);
+    }
 }
 
 static void
@@ -163,6 +188,7 @@ mdg_application_finalize (GObject *object)
 {
   MdgApplication *self = MDG_APPLICATION (object);
 
+  g_clear_handle_id (&self->purge_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->flow);
   g_clear_object (&self->store);

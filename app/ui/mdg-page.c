@@ -6,6 +6,7 @@
 
 #include "mdg-page.h"
 #include "mdg-qr-paintable.h"
+#include "mdg-settings.h"
 #include "mdg-token.h"
 
 struct _MdgPage
@@ -38,7 +39,9 @@ struct _MdgPage
   GtkWidget *done_box;
   GtkLabel *call_number;
   GtkLabel *full_number;
+  GtkLabel *print_status;
   GtkPicture *qr_picture;
+  GtkLabel *qr_unavailable;
   GtkLabel *qr_hint;
   GtkLabel *error_label;
   GtkButton *start_button;
@@ -167,6 +170,29 @@ mdg_page_show_error (MdgPage    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
+gboolean
+mdg_page_shows_code (MdgPage *self)
+{
+  g_return_val_if_fail (MDG_IS_PAGE (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->qr_picture));
+}
+
+/* The done page's line about the printed slip; NULL hides it. */
+void
+mdg_page_set_print_status (MdgPage    *self,
+                           const char *message,
+                           gboolean    failed)
+{
+  g_return_if_fail (MDG_IS_PAGE (self));
+
+  gtk_label_set_label (self->print_status, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->print_status), message != NULL);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->print_status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->print_status), "error");
+}
+
 static void
 text_changed_cb (MdgPage       *self,
                  GtkTextBuffer *buffer)
@@ -249,25 +275,12 @@ build_text (MdgPage *self,
   update_counter (self);
 }
 
-static char *
-settings_text (GSettings  *settings,
-               const char *key,
-               const char *language)
-{
-  g_autoptr (GVariant) texts = g_settings_get_value (settings, key);
-  const char *text = NULL;
-
-  if (!g_variant_lookup (texts, language, "&s", &text) && !g_variant_lookup (texts, "ja", "&s", &text))
-    text = "";
-  return g_strdup (text);
-}
-
 /* What the details are for, that all is optional, how long they stay and whom to ask. */
 static void
 build_contact_notice (MdgPage *self)
 {
-  g_autofree char *who = settings_text (self->settings, "privacy-contact",
-                                        mdg_visit_get_language (self->visit));
+  g_autofree char *who = mdg_settings_dup_text (self->settings, "privacy-contact",
+                                                mdg_visit_get_language (self->visit));
   guint days = g_settings_get_uint (self->settings, "contact-retention-days");
   g_autofree char *notice = NULL;
 
@@ -389,12 +402,17 @@ build_done (MdgPage *self)
   number = mdg_inquiry_get_number (self->inquiry);
   gtk_label_set_label (self->call_number, mdg_number_call_part (number));
   gtk_label_set_label (self->full_number, number);
+  /* A bad followup-url setting must not stop the visitor: say so where the code would be. */
   if (self->followup_url == NULL)
-    return;
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->qr_unavailable), TRUE);
+      return;
+    }
   qr = mdg_qr_new (self->followup_url, &error);
   if (qr == NULL)
     {
       g_warning ("%s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->qr_unavailable), TRUE);
       return;
     }
   {
@@ -526,7 +544,9 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, done_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, call_number);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, full_number);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, print_status);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_picture);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_unavailable);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_hint);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, start_button);

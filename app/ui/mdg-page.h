@@ -19,5 +19,9 @@ MdgPage *mdg_page_new        (MdgVisit   *visit,
 void     mdg_page_refresh    (MdgPage    *self);
 void     mdg_page_show_error (MdgPage    *self,
                               const char *message);
+gboolean mdg_page_shows_code (MdgPage    *self);
+void     mdg_page_set_print_status (MdgPage    *self,
+                                    const char *message,
+                                    gboolean    failed);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "mdg-i18n.h"
 #include "mdg-page.h"
 #include "mdg-pin-pad.h"
+#include "mdg-slip-printer.h"
 #include "mdg-window.h"
 
 struct _MdgWindow
@@ -26,6 +27,7 @@ struct _MdgWindow
   MdgApplication *application;
   MdgVisit *visit;
   MdgInquiry *inquiry; /* the committed inquiry the done page shows */
+  MdgSlipPrinter *printer; /* its slip, on its way to the printer */
   MdgPage *page;
   char *language;
   MdgPinPad *pin_pad;   /* the staff's way in; only while open */
@@ -66,6 +68,35 @@ show_problems (MdgWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "problem");
 }
 
+static void
+update_print_status (MdgWindow *self)
+{
+  MdgSlipPrinter *printer = self->printer;
+
+  if (printer == NULL || self->page == NULL
+      || mdg_step_get_kind (mdg_visit_get_step (self->visit)) != MDG_STEP_DONE)
+    return;
+  mdg_page_set_print_status (self->page,
+                             mdg_slip_printer_get_message (printer, mdg_page_shows_code (self->page)),
+                             mdg_slip_printer_get_status (printer) == MDG_SLIP_STATUS_FAILED);
+}
+
+static void
+print_status_cb (MdgWindow      *self,
+                 GParamSpec     *pspec,
+                 MdgSlipPrinter *printer)
+{
+  update_print_status (self);
+}
+
+static void
+drop_printer (MdgWindow *self)
+{
+  if (self->printer != NULL)
+    g_signal_handlers_disconnect_by_data (self->printer, self);
+  g_clear_object (&self->printer);
+}
+
 /* Every step change and language switch builds the page anew, so its texts are in the language. */
 static void
 show_step (MdgWindow *self)
@@ -95,6 +126,7 @@ show_step (MdgWindow *self)
     gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->page));
   if (old != NULL)
     gtk_stack_remove (self->stack, GTK_WIDGET (old));
+  update_print_status (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->page));
 }
 
@@ -266,6 +298,7 @@ restart_action (GtkWidget *widget, const char *name, GVariant *param)
   MdgWindow *self = MDG_WINDOW (widget);
 
   g_clear_object (&self->inquiry);
+  drop_printer (self); /* a job still running finishes on its own */
   mdg_visit_reset (self->visit);
 }
 
@@ -288,7 +321,15 @@ send_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   g_clear_object (&self->inquiry);
   self->inquiry = inquiry;
+  drop_printer (self);
+  self->printer = mdg_slip_printer_new (mdg_application_get_store (self->application),
+                                        mdg_application_get_flow (self->application),
+                                        mdg_application_get_settings (self->application), inquiry);
+  g_signal_connect_object (self->printer, "notify::status", G_CALLBACK (print_status_cb), self,
+                           G_CONNECT_SWAPPED);
   mdg_visit_finish (self->visit);
+  /* Printing never holds up the done page: the printer reports back through notify::status. */
+  mdg_slip_printer_start (self->printer);
 }
 
 static void
@@ -331,6 +372,7 @@ mdg_window_dispose (GObject *object)
   g_clear_object (&self->visit);
   g_clear_object (&self->inquiry);
   g_clear_handle_id (&self->logo_press_id, g_source_remove);
+  drop_printer (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_WINDOW);
   G_OBJECT_CLASS (mdg_window_parent_class)->dispose (object);
 }

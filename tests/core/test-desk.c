@@ -23,8 +23,6 @@ static void
 setup (void)
 {
   mdg_i18n_init ();
-  /* mdg_i18n_init leaves LANGUAGE unset while it believes "ja" is current: make it real. */
-  mdg_i18n_set_language ("en");
   dir = fixture_tmpdir ();
   db = g_build_filename (dir, "inquiries.db", NULL);
 }

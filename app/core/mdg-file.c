@@ -1,0 +1,101 @@
+/* mdg-file.c: files written whole or not at all: a temporary file beside the target, renamed. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mdg-error.h"
+#include "mdg-file.h"
+
+/* Creates a private temporary file in the target's folder, so the final rename cannot cross file
+ * systems. The caller writes through fd, then commits or unlinks the returned path. */
+char *
+mdg_file_open_temp (const char *target,
+                    int        *fd,
+                    GError    **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (target != NULL && fd != NULL, NULL);
+
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  if (g_stat (target, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: is a folder, not a file", target);
+      return NULL;
+    }
+  /* As for the database, the owner's write bit counts even for root, who passes access(). */
+  if (g_stat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: no such folder", dir);
+      return NULL;
+    }
+  if (access (dir, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: the folder is read-only", dir);
+      return NULL;
+    }
+  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  *fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (*fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: cannot write in this folder: %s", dir,
+                   g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&temp);
+}
+
+/* Flushes the finished temporary file to disk and renames it over the target; on failure the
+ * temporary file is removed and the target left as it was. */
+gboolean
+mdg_file_commit_temp (const char *temp,
+                      const char *target,
+                      GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  int fd = g_open (temp, O_RDONLY | O_CLOEXEC, 0);
+  int dir_fd;
+
+  if (fd < 0 || fsync (fd) != 0 || g_rename (temp, target) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_unlink (temp);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: cannot be written: %s", target,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  /* The rename itself is durable only once the folder is synced. */
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}
+
+/* Whether two paths name the same file, so an export or a backup never replaces the database. */
+gboolean
+mdg_file_is_same (const char *a,
+                  const char *b)
+{
+  struct stat sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
+         && sa.st_ino == sb.st_ino;
+}

@@ -1,0 +1,208 @@
+/* mdg-store-maintenance.c: the store's upkeep: full integrity check, online backup and the
+ * erasing of contact details after the retention period. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "mdg-error.h"
+#include "mdg-file.h"
+#include "mdg-store-maintenance.h"
+#include "mdg-store-private.h"
+
+/* Collects the lines a check pragma reports; `ok_line` is what a clean result says, if any. */
+static gboolean
+run_check (MdgStore   *self,
+           const char *sql,
+           const char *ok_line,
+           GString    *problems,
+           GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (line, "%s%s", i > 0 ? " " : "",
+                                sqlite3_column_text (stmt, i) != NULL
+                                  ? (const char *) sqlite3_column_text (stmt, i) : "-");
+      if (ok_line != NULL && g_str_equal (line->str, ok_line))
+        continue;
+      g_strdelimit (line->str, "\r\n", ' ');
+      g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", line->str);
+    }
+  return rc == SQLITE_DONE || mdg_store_fail (self, rc, sql, error);
+}
+
+/* The full check (every page, index and reference), beyond the quick check made at opening;
+ * the first ten problems are enough to act on. */
+gboolean
+mdg_store_check (MdgStore *self,
+                 GError  **error)
+{
+  g_autoptr (GString) problems = g_string_new (NULL);
+
+  g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
+
+  if (!run_check (self, "PRAGMA integrity_check (10)", "ok", problems, error)
+      || !run_check (self, "PRAGMA foreign_key_check", NULL, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT, "%s: the database is damaged: %s",
+                   mdg_store_get_path (self), problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether path is the database itself or one of its companion files. */
+gboolean
+mdg_store_owns_file (MdgStore   *self,
+                     const char *path)
+{
+  const char *db = mdg_store_get_path (self);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
+  return mdg_file_is_same (path, db) || mdg_file_is_same (path, wal)
+         || mdg_file_is_same (path, shm);
+}
+
+static gboolean
+copy_into (MdgStore   *self,
+           const char *temp,
+           GError    **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open_v2 (temp, &copy, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", mdg_store_get_db (self), "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
+        {
+          /* A writer holding the lock makes a step busy; wait for it rather than give up. */
+          while ((rc = sqlite3_backup_step (backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep (50);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+        }
+    }
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      g_set_error (error, MDG_ERROR, (rc & 0xff) == SQLITE_FULL ? MDG_ERROR_STORE_FULL : MDG_ERROR_IO,
+                   "the backup could not be written: %s",
+                   copy != NULL ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (copy);
+      return FALSE;
+    }
+  return sqlite3_close (copy) == SQLITE_OK;
+}
+
+/* A consistent copy taken while the kiosk may keep writing, complete or not there at all. */
+gboolean
+mdg_store_backup (MdgStore   *self,
+                  const char *target,
+                  GError    **error)
+{
+  g_autofree char *temp = NULL;
+  int fd = -1;
+
+  g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (mdg_store_owns_file (self, target))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "%s: is the database itself; choose another file for the backup", target);
+      return FALSE;
+    }
+  temp = mdg_file_open_temp (target, &fd, error);
+  if (temp == NULL)
+    return FALSE;
+  close (fd);
+  if (!copy_into (self, temp, error))
+    {
+      g_autofree char *journal = g_strconcat (temp, "-journal", NULL);
+
+      g_unlink (journal);
+      g_unlink (temp);
+      return FALSE;
+    }
+  return mdg_file_commit_temp (temp, target, error);
+}
+
+/* Erases the contact details given more than retention_days ago; the inquiry stays for the
+ * statistics, and its history notes when the details went. secure_delete overwrites the freed
+ * pages, and truncating the write-ahead log removes the copies it still held. */
+gboolean
+mdg_store_purge (MdgStore  *self,
+                 guint      retention_days,
+                 GDateTime *now,
+                 guint     *n_erased,
+                 GError   **error)
+{
+  g_autoptr (sqlite3_stmt) note = NULL;
+  g_autoptr (sqlite3_stmt) erase = NULL;
+  gint64 at, cutoff;
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (retention_days > 0, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  at = g_date_time_to_unix (now);
+  cutoff = at - (gint64) retention_days * 24 * 60 * 60;
+  if (!mdg_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  note = mdg_store_prepare (self,
+                            "INSERT INTO status_history (inquiry_id, at, field, old_value, new_value)"
+                            " SELECT inquiry_id, ?, 'contact', 'kept', 'erased' FROM contact"
+                            " WHERE consent_at < ?",
+                            error);
+  if (note == NULL)
+    goto rollback;
+  sqlite3_bind_int64 (note, 1, at);
+  sqlite3_bind_int64 (note, 2, cutoff);
+  rc = sqlite3_step (note);
+  if (rc != SQLITE_DONE)
+    {
+      mdg_store_fail (self, rc, "noting the erased contact details", error);
+      goto rollback;
+    }
+  erase = mdg_store_prepare (self, "DELETE FROM contact WHERE consent_at < ?", error);
+  if (erase == NULL)
+    goto rollback;
+  sqlite3_bind_int64 (erase, 1, cutoff);
+  rc = sqlite3_step (erase);
+  if (rc != SQLITE_DONE)
+    {
+      mdg_store_fail (self, rc, "erasing contact details", error);
+      goto rollback;
+    }
+  if (n_erased != NULL)
+    *n_erased = sqlite3_changes (mdg_store_get_db (self));
+  if (!mdg_store_exec (self, "COMMIT", error))
+    goto rollback;
+
+  /* Best effort: a reader may hold the log; the next purge truncates it. */
+  sqlite3_wal_checkpoint_v2 (mdg_store_get_db (self), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  return TRUE;
+
+rollback:
+  if (!sqlite3_get_autocommit (mdg_store_get_db (self)))
+    sqlite3_exec (mdg_store_get_db (self), "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}

@@ -1,0 +1,25 @@
+/* mdg-store-maintenance.h: the store's upkeep: full integrity check, online backup and the
+ * erasing of contact details after the retention period. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mdg-store.h"
+
+G_BEGIN_DECLS
+
+#define MDG_STORE_DEFAULT_RETENTION_DAYS 365
+
+gboolean mdg_store_check       (MdgStore    *self,
+                                GError     **error);
+gboolean mdg_store_backup      (MdgStore    *self,
+                                const char  *target,
+                                GError     **error);
+gboolean mdg_store_purge       (MdgStore    *self,
+                                guint        retention_days,
+                                GDateTime   *now,
+                                guint       *n_erased,
+                                GError     **error);
+gboolean mdg_store_owns_file   (MdgStore    *self,
+                                const char  *path);
+
+G_END_DECLS

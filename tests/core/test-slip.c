@@ -1,0 +1,318 @@
+/* test-slip.c: the slip's PDF carries a QR code that decodes to the stored follow-up address. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <glib/gstdio.h>
+
+#include "decode.h"
+#include "fixtures.h"
+#include "mdg-error.h"
+#include "mdg-followup.h"
+#include "mdg-i18n.h"
+#include "mdg-slip.h"
+#include "mdg-store-slip.h"
+
+static char *dir;
+static char *db;
+static MdgStore *store;
+static MdgFlow *flow;
+static GSettings *settings;
+
+static void
+setup (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  mdg_i18n_init ();
+  dir = fixture_tmpdir ();
+  db = g_build_filename (dir, "inquiries.db", NULL);
+  store = mdg_store_open (db, &error);
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  flow = fixture_default_flow ();
+  settings = g_settings_new (APP_ID);
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&settings);
+  g_clear_object (&flow);
+  g_clear_object (&store);
+  fixture_rmdir (dir);
+  g_clear_pointer (&dir, g_free);
+  g_clear_pointer (&db, g_free);
+}
+
+TestSuite (slip, .init = setup, .fini = teardown);
+
+/* An inquiry answered in `language` with the given follow-up, as the store keeps it. */
+static MdgInquiry *
+record (const char *language,
+        const char *followup)
+{
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (GError) error = NULL;
+  MdgInquiry *inquiry;
+
+  mdg_visit_set_language (visit, language);
+  fixture_answer_default (visit, "start");
+  cr_assert (mdg_visit_revisit (visit, "followup"));
+  cr_assert (mdg_visit_choose (visit, followup));
+  if (g_str_equal (followup, "contact"))
+    {
+      mdg_visit_set_consent (visit, TRUE);
+      mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "045-123-4567");
+      cr_assert (mdg_visit_advance (visit));
+    }
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+  inquiry = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (inquiry, "%s", error ? error->message : "");
+  return inquiry;
+}
+
+/* The address built from what the store holds, not from what the slip was given. */
+static char *
+stored_url (const char *number,
+            const char *language)
+{
+  g_autoptr (MdgInquiry) stored = mdg_store_lookup (store, number, NULL);
+  g_autofree char *url_template = g_settings_get_string (settings, "followup-url");
+
+  cr_assert_not_null (stored);
+  return mdg_followup_build_url (url_template, number, mdg_inquiry_get_token (stored), language);
+}
+
+static char *
+write_slip (MdgInquiry   *inquiry,
+            MdgSlipPaper  paper,
+            const char   *name)
+{
+  g_autoptr (MdgSlipData) data = mdg_slip_data_new (inquiry, flow, settings);
+  g_autoptr (GError) error = NULL;
+  char *pdf = g_build_filename (dir, name, NULL);
+
+  cr_assert (mdg_slip_write_pdf (data, paper, pdf, &error), "%s", error ? error->message : "");
+  return pdf;
+}
+
+Test (slip, pdf_qr_decodes_to_the_stored_url_on_every_paper)
+{
+  const MdgSlipPaper papers[] = { MDG_SLIP_PAPER_80MM, MDG_SLIP_PAPER_A6, MDG_SLIP_PAPER_A4 };
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  g_autofree char *url = stored_url (mdg_inquiry_get_number (inquiry), "ja");
+  g_autofree char *expected = g_strconcat (url, "\n", NULL);
+
+  cr_assert (g_str_has_prefix (url, "https://"));
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("slip-%u.pdf", i);
+      g_autofree char *pdf = write_slip (inquiry, papers[i], name);
+      g_autofree char *decoded = decode_qr_pdf (pdf);
+
+      cr_assert_not_null (decoded, "no QR code found on paper %u", i);
+      cr_assert_str_eq (decoded, expected, "paper %u", i);
+    }
+}
+
+Test (slip, speaks_the_visitors_language)
+{
+  g_autoptr (MdgInquiry) ja = record ("ja", "qr");
+  g_autoptr (MdgInquiry) en = record ("en", "now");
+  g_autoptr (MdgSlipData) ja_data = mdg_slip_data_new (ja, flow, settings);
+  g_autoptr (MdgSlipData) en_data = mdg_slip_data_new (en, flow, settings);
+  g_autofree char *ja_pdf = write_slip (ja, MDG_SLIP_PAPER_80MM, "ja.pdf");
+  g_autofree char *en_pdf = write_slip (en, MDG_SLIP_PAPER_A6, "en.pdf");
+  g_autofree char *ja_text = decode_pdf_text (ja_pdf);
+  g_autofree char *en_text = decode_pdf_text (en_pdf);
+  g_autofree char *en_url = stored_url (mdg_inquiry_get_number (en), "en");
+  g_autofree char *en_decoded = decode_qr_pdf (en_pdf);
+
+  cr_assert_str_eq (ja_data->purpose, "新しく活動を始めたい");
+  cr_assert_str_eq (ja_data->areas, "子育て・子ども、まちづくり・住まい");
+  cr_assert_str_eq (en_data->purpose, "Start a new activity");
+  cr_assert_str_eq (en_data->areas, "Children & parenting, Town planning & housing");
+
+  /* pdftotext may break lines anywhere, so look for short pieces. */
+  cr_assert (strstr (ja_text, "市民協働推進センター") != NULL, "%s", ja_text);
+  cr_assert (strstr (ja_text, mdg_inquiry_get_number (ja)) != NULL, "%s", ja_text);
+  cr_assert (strstr (ja_text, "スマートフォンでコードを読み取る") != NULL, "%s", ja_text);
+  cr_assert (strstr (ja_text, "365日間") != NULL, "%s", ja_text);
+  cr_assert (strstr (ja_text, "センター窓口の職員") != NULL, "%s", ja_text);
+
+  cr_assert (strstr (en_text, "Civic Collaboration Center") != NULL, "%s", en_text);
+  cr_assert (strstr (en_text, "Start a new activity") != NULL, "%s", en_text);
+  cr_assert (strstr (en_text, "number 002") != NULL, "the desk calls 002: %s", en_text);
+  cr_assert (strstr (en_text, "365 days") != NULL, "%s", en_text);
+  cr_assert_not_null (en_decoded);
+  cr_assert (g_str_has_prefix (en_decoded, en_url));
+  cr_assert (strstr (en_url, "lang=en") != NULL);
+}
+
+Test (slip, next_step_fits_the_follow_up)
+{
+  g_autoptr (MdgInquiry) contact = record ("en", "contact");
+  g_autofree char *pdf = write_slip (contact, MDG_SLIP_PAPER_80MM, "contact.pdf");
+  g_autofree char *text = decode_pdf_text (pdf);
+
+  cr_assert (strstr (text, "A coordinator will contact you.") != NULL, "%s", text);
+  cr_assert (strstr (text, "Scan the code") == NULL, "%s", text);
+}
+
+Test (slip, bad_template_prints_a_notice_instead_of_the_code)
+{
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (MdgSlipData) data = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *decoded = NULL;
+
+  cr_assert (g_settings_set_string (settings, "followup-url", "ftp://example.org/{token}"));
+  inquiry = record ("en", "qr");
+  data = mdg_slip_data_new (inquiry, flow, settings);
+  cr_assert_null (data->url);
+  pdf = write_slip (inquiry, MDG_SLIP_PAPER_80MM, "notice.pdf");
+  text = decode_pdf_text (pdf);
+  decoded = decode_qr_pdf (pdf);
+  cr_assert (strstr (text, "QR code unavailable") != NULL, "%s", text);
+  cr_assert_null (decoded, "no code should be printed: %s", decoded);
+}
+
+Test (slip, replaces_the_file_whole_and_leaves_no_temporary)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  g_autofree char *pdf = g_build_filename (dir, "slip.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GDir) listing = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgSlipData) data = mdg_slip_data_new (inquiry, flow, settings);
+  const char *name;
+  guint slips = 0;
+
+  cr_assert (g_file_set_contents (pdf, "old", -1, NULL));
+  cr_assert (mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, pdf, &error));
+  cr_assert (g_file_get_contents (pdf, &contents, NULL, NULL));
+  cr_assert (g_str_has_prefix (contents, "%PDF-"));
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      cr_assert (!g_str_has_prefix (name, "slip.pdf."), "left behind: %s", name);
+      slips += g_str_equal (name, "slip.pdf");
+    }
+  cr_assert_eq (slips, 1);
+}
+
+Test (slip, bad_path_gives_a_clear_error)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  g_autoptr (MdgSlipData) data = mdg_slip_data_new (inquiry, flow, settings);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "slip.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+
+  cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, missing, &error));
+  cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_IO));
+  cr_assert (strstr (error->message, missing) != NULL, "%s", error->message);
+  cr_assert (strstr (error->message, "No such file or directory") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, dir, &error));
+  cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_IO));
+  cr_assert (g_file_test (dir, G_FILE_TEST_IS_DIR));
+}
+
+Test (slip, printed_flag_is_kept_for_reprinting)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  const char *number = mdg_inquiry_get_number (inquiry);
+  g_autoptr (MdgInquiry) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  cr_assert (!mdg_inquiry_get_printed (inquiry));
+  cr_assert (mdg_store_set_printed (store, number, TRUE, &error));
+  after = mdg_store_lookup (store, number, NULL);
+  cr_assert (mdg_inquiry_get_printed (after));
+  g_clear_object (&after);
+
+  cr_assert (mdg_store_set_printed (store, number, FALSE, &error));
+  after = mdg_store_lookup (store, number, NULL);
+  cr_assert (!mdg_inquiry_get_printed (after));
+
+  cr_assert (!mdg_store_set_printed (store, "991231-999", TRUE, &error));
+  cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND));
+}
+
+static char *
+admin (int        *status,
+       char      **err,
+       const char *arg,
+       ...)
+{
+  g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app",
+                                               "madoguchi-admin", NULL);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, program);
+  va_start (args, arg);
+  for (; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, &out, err,
+                           &wait_status, &error),
+             "%s", error ? error->message : "");
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    lines += *p == '\n';
+  return lines;
+}
+
+Test (slip, admin_writes_the_slip_and_refuses_clearly)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("en", "qr");
+  const char *number = mdg_inquiry_get_number (inquiry);
+  g_autofree char *pdf = g_build_filename (dir, "admin.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "admin.pdf", NULL);
+  g_autofree char *url = stored_url (number, "en");
+  g_autofree char *expected = g_strconcat (url, "\n", NULL);
+  g_autofree char *out = NULL, *err = NULL, *decoded = NULL;
+  int status;
+
+  g_clear_object (&store); /* the admin opens the database itself */
+  out = admin (&status, &err, "slip", number, "--pdf", pdf, "--paper", "a6", "--db", db, NULL);
+  cr_assert_eq (status, 0, "%s", err);
+  decoded = decode_qr_pdf (pdf);
+  cr_assert_str_eq (decoded, expected);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = admin (&status, &err, "slip", "991231-999", "--pdf", pdf, "--db", db, NULL);
+  cr_assert_eq (status, 1);
+  cr_assert_eq (count_lines (err), 1, "%s", err);
+  cr_assert (strstr (err, "991231-999") != NULL, "%s", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = admin (&status, &err, "slip", number, "--pdf", bad, "--db", db, NULL);
+  cr_assert_eq (status, 1);
+  cr_assert_eq (count_lines (err), 1, "%s", err);
+  cr_assert (strstr (err, bad) != NULL, "%s", err);
+  cr_assert (!g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = admin (&status, &err, "slip", number, "--pdf", pdf, "--paper", "letter", "--db", db, NULL);
+  cr_assert_eq (status, 1);
+  cr_assert_eq (count_lines (err), 1, "%s", err);
+}

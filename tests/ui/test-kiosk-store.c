@@ -1,0 +1,214 @@
+/* test-kiosk-store.c: the kiosk refuses visitors with a staff-facing page when the database
+ * cannot be used, and a Send that failed on a full disk succeeds when tried again. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "fixtures.h"
+#include "mdg-application.h"
+#include "mdg-i18n.h"
+#include "mdg-store-private.h"
+#include "mdg-window.h"
+
+static char *dir;
+static char *db;
+static MdgApplication *app;
+static MdgWindow *window;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static void
+setup (void)
+{
+  mdg_i18n_init ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+  dir = fixture_tmpdir ();
+  db = g_build_filename (dir, "data", "inquiries.db", NULL);
+}
+
+static void
+start_kiosk (void)
+{
+  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
+  cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = mdg_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+teardown (void)
+{
+  g_autofree char *folder = g_path_get_dirname (db);
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  g_clear_object (&app);
+  g_chmod (folder, 0700);
+  g_chmod (db, 0600);
+  fixture_rmdir (dir);
+  g_clear_pointer (&dir, g_free);
+  g_clear_pointer (&db, g_free);
+}
+
+TestSuite (ui_kiosk_store, .init = setup, .fini = teardown);
+
+/* Whether a label showing `text` is on screen. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+make_database (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = mdg_store_open (db, &error);
+
+  cr_assert_not_null (store, "%s", error != NULL ? error->message : "");
+}
+
+static void
+assert_refuses_visitors (const char *why)
+{
+  start_kiosk ();
+  cr_assert_not (mdg_application_can_take_inquiries (app));
+  cr_assert (shows_text (GTK_WIDGET (window), "受付ができません")
+               || shows_text (GTK_WIDGET (window), "cannot take inquiries"),
+             "the staff-facing page is shown");
+  cr_assert (shows_text (GTK_WIDGET (window), why), "the page says what is wrong: %s", why);
+  cr_assert_not (shows_text (GTK_WIDGET (window), "はじめる"), "no way into the flow");
+}
+
+Test (ui_kiosk_store, refuses_visitors_with_a_damaged_file)
+{
+  make_database ();
+  fixture_damage_file (db, 0);
+  assert_refuses_visitors ("damaged");
+}
+
+Test (ui_kiosk_store, refuses_visitors_with_a_read_only_folder)
+{
+  g_autofree char *folder = g_path_get_dirname (db);
+
+  make_database ();
+  g_chmod (folder, 0500);
+  assert_refuses_visitors ("read-only");
+}
+
+Test (ui_kiosk_store, refuses_visitors_with_a_read_only_file)
+{
+  make_database ();
+  g_chmod (db, 0400);
+  assert_refuses_visitors ("read-only");
+}
+
+Test (ui_kiosk_store, refuses_visitors_with_an_unreadable_file)
+{
+  make_database ();
+  g_chmod (db, 0000);
+  assert_refuses_visitors ("cannot be read");
+}
+
+Test (ui_kiosk_store, refuses_visitors_with_a_file_from_a_newer_version)
+{
+  g_autoptr (MdgStore) store = NULL;
+
+  make_database ();
+  {
+    sqlite3 *raw = NULL;
+
+    cr_assert_eq (sqlite3_open (db, &raw), SQLITE_OK);
+    sqlite3_exec (raw, "PRAGMA user_version = 42", NULL, NULL, NULL);
+    sqlite3_close (raw);
+  }
+  assert_refuses_visitors ("newer Madoguchi");
+}
+
+static void
+act (const char *action,
+     const char *target)
+{
+  cr_assert (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target),
+             "action %s", action);
+  iterate ();
+}
+
+static const char *
+current_step (void)
+{
+  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (window)));
+}
+
+Test (ui_kiosk_store, send_on_a_full_disk_keeps_the_answers_and_a_retry_succeeds)
+{
+  sqlite3 *raw;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GString) details = g_string_new (NULL);
+
+  /* An old inquiry that fills most of the table's only page, so the next one (with its longest
+   * details) needs a page of its own. */
+  make_database ();
+  cr_assert_eq (sqlite3_open (db, &raw), SQLITE_OK);
+  cr_assert_eq (sqlite3_exec (raw,
+                              "INSERT INTO inquiry (number, day, seq, token, created_at, language,"
+                              " flow_version, details) VALUES ('000101-001', '2000-01-01', 1, 'old',"
+                              " 946684800, 'ja', '1', printf ('%.3500c', 'x'))",
+                              NULL, NULL, NULL),
+                SQLITE_OK, "%s", sqlite3_errmsg (raw));
+  sqlite3_close (raw);
+
+  start_kiosk ();
+  raw = mdg_store_get_db (mdg_application_get_store (app));
+  act ("visit.next", NULL);
+  act ("visit.choose", "advice");
+  act ("visit.toggle", "elderly");
+  act ("visit.next", NULL);
+  act ("visit.choose", "npo");
+  act ("visit.choose", "growing");
+  for (int i = 0; i < 44; i++)
+    g_string_append (details, "会の運営を続けたい");
+  mdg_visit_set_text (mdg_window_get_visit (window), "details", details->str);
+  act ("visit.next", NULL);
+  act ("visit.choose", "now");
+  cr_assert_str_eq (current_step (), "review");
+
+  cr_assert_eq (sqlite3_exec (raw, "PRAGMA max_page_count = 1", NULL, NULL, NULL), SQLITE_OK);
+  act ("visit.send", NULL);
+  cr_assert_str_eq (current_step (), "review", "the visitor stays on the review page");
+  cr_assert (shows_text (GTK_WIDGET (window), "窓口の職員にお声がけください"),
+             "the visitor is told, in Japanese, to ask at the desk");
+  cr_assert (mdg_visit_has_choice (mdg_window_get_visit (window), "purpose", "advice"));
+  rows = mdg_store_list_day (mdg_application_get_store (app), day, NULL);
+  cr_assert_eq (rows->len, 0, "nothing half-written");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  cr_assert_eq (sqlite3_exec (raw, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), SQLITE_OK);
+  act ("visit.send", NULL);
+  cr_assert_str_eq (current_step (), "done", "the retry succeeds once there is space");
+  rows = mdg_store_list_day (mdg_application_get_store (app), day, NULL);
+  cr_assert_eq (rows->len, 1);
+  cr_assert_str_eq (mdg_inquiry_get_details (g_ptr_array_index (rows, 0)), details->str);
+}

@@ -1,0 +1,384 @@
+/* test-slip.c: the done page's QR code read back by zbarimg, and the slip printed through CUPS. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "decode.h"
+#include "fixtures.h"
+#include "mdg-application.h"
+#include "mdg-followup.h"
+#include "mdg-i18n.h"
+#include "mdg-qr-paintable.h"
+#include "mdg-window.h"
+
+/* build-aux/start-cups.sh makes this queue; cups-pdf writes its PDFs to OUT_DIR. */
+#define TEST_QUEUE "madoguchi-test"
+#define OUT_DIR "/var/spool/cups-pdf/" TEST_QUEUE
+
+static char *dir;
+static MdgApplication *app;
+static MdgWindow *window;
+static GSettings *settings;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* Lets the page lay itself out and draw, as a frame would on a real screen. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (20 * 1000);
+      iterate ();
+    }
+}
+
+static void
+init_gtk (void)
+{
+  mdg_i18n_init ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+  dir = fixture_tmpdir ();
+  /* The memory backend is shared within the process: the kiosk sees what the test sets. */
+  settings = g_settings_new (APP_ID);
+}
+
+/* Starts the kiosk only now, so each test can change the settings first. */
+static void
+open_kiosk (void)
+{
+  g_autofree char *db = g_build_filename (dir, "inquiries.db", NULL);
+
+  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
+  cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = mdg_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+teardown (void)
+{
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  g_clear_object (&app);
+  g_clear_object (&settings);
+  fixture_rmdir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static void
+start_cups (void)
+{
+  g_autofree char *script = fixture_source_path ("build-aux/start-cups.sh");
+  const char *argv[] = { script, TEST_QUEUE, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  init_gtk ();
+  out = decode_run (argv, &status);
+  cr_assert_eq (status, 0, "build-aux/start-cups.sh failed: CUPS with a cups-pdf queue is needed");
+}
+
+TestSuite (ui_slip, .init = init_gtk, .fini = teardown);
+TestSuite (ui_print, .init = start_cups, .fini = teardown, .timeout = 180);
+
+static void
+act (const char *action,
+     const char *target)
+{
+  cr_assert (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target),
+             "action %s", action);
+  iterate ();
+}
+
+static MdgInquiry *
+send_inquiry (void)
+{
+  MdgVisit *visit = mdg_window_get_visit (window);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GPtrArray) rows = NULL;
+
+  act ("visit.next", NULL);
+  act ("visit.choose", "start");
+  act ("visit.toggle", "children");
+  act ("visit.toggle", "town");
+  act ("visit.next", NULL);
+  act ("visit.choose", "npo");
+  act ("visit.choose", "idea");
+  act ("visit.next", NULL);
+  act ("visit.choose", "qr");
+  act ("visit.send", NULL);
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "done");
+  rows = mdg_store_list_day (mdg_application_get_store (app), day, NULL);
+  cr_assert_eq (rows->len, 1);
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* The address built from the token the store holds. */
+static char *
+stored_url (MdgInquiry *inquiry)
+{
+  g_autofree char *url_template = g_settings_get_string (settings, "followup-url");
+
+  return mdg_followup_build_url (url_template, mdg_inquiry_get_number (inquiry),
+                                 mdg_inquiry_get_token (inquiry), "ja");
+}
+
+typedef gboolean (*Match) (GtkWidget *widget);
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             Match      match)
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_qr_picture (GtkWidget *widget)
+{
+  return GTK_IS_PICTURE (widget) && gtk_widget_get_mapped (widget)
+         && MDG_IS_QR_PAINTABLE (gtk_picture_get_paintable (GTK_PICTURE (widget)));
+}
+
+static gboolean
+is_print_status (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "print-status");
+}
+
+static gboolean
+is_qr_unavailable (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "qr-unavailable");
+}
+
+/* Renders a paintable with the window's own renderer (cairo in the tests) to a PNG. */
+static char *
+render_png (GdkPaintable *paintable,
+            int           width,
+            int           height,
+            const char   *name)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  char *png = g_build_filename (dir, name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cr_assert_not_null (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr_assert (gdk_texture_save_to_png (texture, png));
+  return png;
+}
+
+Test (ui_slip, done_page_code_decodes_to_the_stored_url)
+{
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (GdkPaintable) screen = NULL;
+  g_autofree char *url = NULL, *expected = NULL;
+  g_autofree char *page_png = NULL, *odd_png = NULL;
+  g_autofree char *page_decoded = NULL, *odd_decoded = NULL;
+  GtkWidget *picture;
+
+  open_kiosk ();
+  inquiry = send_inquiry ();
+  settle ();
+  url = stored_url (inquiry);
+  expected = g_strconcat (url, "\n", NULL);
+
+  picture = find_widget (GTK_WIDGET (window), is_qr_picture);
+  cr_assert_not_null (picture, "the done page shows a QR code");
+  cr_assert_geq (gtk_widget_get_width (picture), 320);
+  cr_assert_geq (gtk_widget_get_height (picture), 320);
+
+  /* The whole window, as the visitor sees it. */
+  screen = gtk_widget_paintable_new (GTK_WIDGET (window));
+  page_png = render_png (screen, gtk_widget_get_width (GTK_WIDGET (window)),
+                         gtk_widget_get_height (GTK_WIDGET (window)), "done-page.png");
+  page_decoded = decode_qr_png (page_png);
+  cr_assert_not_null (page_decoded, "zbarimg found no code on %s", page_png);
+  cr_assert_str_eq (page_decoded, expected);
+
+  /* The paintable alone at a size that is no multiple of the modules still decodes. */
+  odd_png = render_png (gtk_picture_get_paintable (GTK_PICTURE (picture)), 333, 333, "odd.png");
+  odd_decoded = decode_qr_png (odd_png);
+  cr_assert_not_null (odd_decoded);
+  cr_assert_str_eq (odd_decoded, expected);
+}
+
+Test (ui_slip, bad_template_shows_a_staff_notice_and_keeps_the_number)
+{
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  GtkWidget *notice;
+
+  cr_assert (g_settings_set_string (settings, "followup-url", "https://example.org/followup"));
+  open_kiosk ();
+  cr_assert (mdg_application_can_take_inquiries (app), "a bad address must not turn visitors away");
+  inquiry = send_inquiry ();
+  settle ();
+  cr_assert_null (find_widget (GTK_WIDGET (window), is_qr_picture));
+  notice = find_widget (GTK_WIDGET (window), is_qr_unavailable);
+  cr_assert_not_null (notice);
+  cr_assert (gtk_widget_get_mapped (notice));
+  cr_assert (strstr (gtk_label_get_label (GTK_LABEL (notice)), "QRコードを表示できません") != NULL,
+             "%s", gtk_label_get_label (GTK_LABEL (notice)));
+  cr_assert_eq (mdg_application_get_problems (app)->len, 1, "and staff find it among the problems");
+}
+
+static GHashTable *
+list_out_dir (void)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GDir) listing = g_dir_open (OUT_DIR, 0, NULL);
+  const char *name;
+
+  cr_assert_not_null (listing, "%s is missing", OUT_DIR);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_hash_table_add (names, g_strdup (name));
+  return names;
+}
+
+/* Whether, within `seconds`, cups-pdf wrote a slip whose QR code reads `expected`; it is removed.
+ * Matching by the code, not by the file's name, keeps other tests' jobs out of the count. */
+static gboolean
+wait_for_slip (GHashTable *before,
+               int         seconds,
+               const char *expected)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *copy = g_build_filename (dir, "printed.pdf", NULL);
+
+  for (int i = 0; i < seconds * 10; i++)
+    {
+      g_autoptr (GHashTable) now = list_out_dir ();
+      GHashTableIter iter;
+      const char *name;
+
+      g_hash_table_iter_init (&iter, now);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+        {
+          g_autofree char *path = g_build_filename (OUT_DIR, name, NULL);
+          g_autofree char *contents = NULL;
+          g_autofree char *decoded = NULL;
+          gsize length;
+
+          if (g_hash_table_contains (before, name) || g_hash_table_contains (seen, name)
+              || !g_str_has_suffix (name, ".pdf"))
+            continue;
+          /* Wait for the whole file: cups-pdf may still be writing it. */
+          if (!g_file_get_contents (path, &contents, &length, NULL) || length < 32
+              || g_strstr_len (contents + length - 32, 32, "%%EOF") == NULL)
+            continue;
+          g_hash_table_add (seen, g_strdup (name));
+          cr_assert (g_file_set_contents (copy, contents, length, NULL));
+          decoded = decode_qr_pdf (copy);
+          if (g_strcmp0 (decoded, expected) == 0)
+            {
+              g_unlink (path);
+              return TRUE;
+            }
+        }
+      g_usleep (100 * 1000);
+      iterate ();
+    }
+  return FALSE;
+}
+
+static GtkLabel *
+wait_for_print_status (const char *prefix,
+                       int         seconds)
+{
+  GtkWidget *label = NULL;
+
+  for (int i = 0; i < seconds * 20; i++)
+    {
+      label = find_widget (GTK_WIDGET (window), is_print_status);
+      if (label != NULL && gtk_widget_get_visible (label)
+          && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), prefix))
+        return GTK_LABEL (label);
+      g_usleep (50 * 1000);
+      iterate ();
+    }
+  cr_assert_fail ("the done page never said “%s…”; it says “%s”", prefix,
+                  label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : "nothing");
+  return NULL;
+}
+
+static gboolean
+stored_printed (MdgInquiry *inquiry)
+{
+  g_autoptr (MdgInquiry) stored = mdg_store_lookup (mdg_application_get_store (app),
+                                                    mdg_inquiry_get_number (inquiry), NULL);
+
+  cr_assert_not_null (stored);
+  return mdg_inquiry_get_printed (stored);
+}
+
+Test (ui_print, prints_the_slip_silently_to_cups)
+{
+  g_autoptr (GHashTable) before = list_out_dir ();
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autofree char *url = NULL, *expected = NULL;
+
+  cr_assert (g_settings_set_string (settings, "printer-name", TEST_QUEUE));
+  open_kiosk ();
+  inquiry = send_inquiry ();
+  /* Send returned at once: the page is up while the job is still under way. */
+  wait_for_print_status ("受付票を印刷しています", 1);
+  wait_for_print_status ("プリンターから受付票をお取りください", 60);
+  cr_assert (stored_printed (inquiry));
+
+  url = stored_url (inquiry);
+  expected = g_strconcat (url, "\n", NULL);
+  cr_assert (wait_for_slip (before, 30, expected),
+             "no PDF with the inquiry's QR code arrived in %s", OUT_DIR);
+}
+
+Test (ui_print, missing_queue_says_so_and_keeps_the_slip_for_reprint)
+{
+  g_autoptr (GHashTable) before = list_out_dir ();
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autofree char *url = NULL, *expected = NULL;
+  GtkLabel *status;
+
+  cr_assert (g_settings_set_string (settings, "printer-name", "madoguchi-no-such-queue"));
+  open_kiosk ();
+  inquiry = send_inquiry ();
+  status = wait_for_print_status ("受付票を印刷できませんでした", 60);
+  cr_assert (strstr (gtk_label_get_label (status), "QRコード") != NULL,
+             "it points to the code on screen: %s", gtk_label_get_label (status));
+  cr_assert (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  cr_assert (!stored_printed (inquiry));
+  cr_assert_not_null (find_widget (GTK_WIDGET (window), is_qr_picture), "the code stays on screen");
+
+  /* GTK falls back to another printer for an unknown name; the slip must not go there. */
+  url = stored_url (inquiry);
+  expected = g_strconcat (url, "\n", NULL);
+  cr_assert (!wait_for_slip (before, 4, expected), "the slip went to another printer");
+}
