@@ -13,30 +13,11 @@
 #include <pango/pangocairo.h>
 
 #include "mdg-agenda.h"
+#include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
-
-/* The agreed CSV: every field quoted, quotes doubled, and a cell that a spreadsheet would take
- * for a formula gets a leading apostrophe. */
-static void
-append_field (GString    *line,
-              const char *value)
-{
-  if (line->len > 0 && line->str[line->len - 1] != '\n')
-    g_string_append_c (line, ',');
-  g_string_append_c (line, '"');
-  if (value != NULL && strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
-    g_string_append_c (line, '\'');
-  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
 
 static const char *
 tr (const char *language,
@@ -87,19 +68,17 @@ mdg_agenda_write_csv (GListModel *inquiries,
     N_("Number"), N_("Date"), N_("Time"), N_("Purpose"), N_("Areas"), N_("Who"), N_("Stage"),
     N_("Follow-up"), N_("Status"), N_("Coordinator"), N_("Regular meeting"), N_("Details"),
   };
-  g_autoptr (GString) csv = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr (GString) csv = g_string_new (MDG_CSV_BOM);
+  g_autoptr (GString) header = g_string_new (NULL);
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    {
-      g_string_append (csv, i == 0 ? "\"" : ",\"");
-      g_string_append (csv, tr (language, headers[i]));
-      g_string_append_c (csv, '"');
-    }
-  g_string_append (csv, "\r\n");
+    mdg_csv_append_field (header, tr (language, headers[i]));
+  mdg_csv_end_row (header);
+  g_string_append_len (csv, header->str, header->len);
 
   n = g_list_model_get_n_items (inquiries);
   for (guint i = 0; i < n; i++)
@@ -110,21 +89,21 @@ mdg_agenda_write_csv (GListModel *inquiries,
       g_autofree char *time = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
       static const char *steps[] = { "purpose", "themes", "who", "stage" };
 
-      append_field (line, mdg_inquiry_get_number (inquiry));
-      append_field (line, date);
-      append_field (line, time);
+      mdg_csv_append_field (line, mdg_inquiry_get_number (inquiry));
+      mdg_csv_append_field (line, date);
+      mdg_csv_append_field (line, time);
       for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
         {
           g_autofree char *answer = mdg_inquiry_describe_answer (inquiry, flow, steps[s], language);
 
-          append_field (line, answer);
+          mdg_csv_append_field (line, answer);
         }
-      append_field (line, followup_label (inquiry, flow, language));
-      append_field (line, mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language));
-      append_field (line, mdg_inquiry_get_coordinator (inquiry));
-      append_field (line, mdg_inquiry_get_meeting (inquiry) ? tr (language, N_("Yes")) : "");
-      append_field (line, mdg_inquiry_get_details (inquiry));
-      g_string_append (line, "\r\n");
+      mdg_csv_append_field (line, followup_label (inquiry, flow, language));
+      mdg_csv_append_field (line, mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language));
+      mdg_csv_append_field (line, mdg_inquiry_get_coordinator (inquiry));
+      mdg_csv_append_field (line, mdg_inquiry_get_meeting (inquiry) ? tr (language, N_("Yes")) : "");
+      mdg_csv_append_field (line, mdg_inquiry_get_details (inquiry));
+      mdg_csv_end_row (line);
       g_string_append_len (csv, line->str, line->len);
     }
   return write_atomically (path, csv->str, csv->len, error);

@@ -7,6 +7,7 @@
 
 #include "mdg-agenda.h"
 #include "mdg-bar-chart.h"
+#include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
@@ -490,7 +491,8 @@ export_response_cb (MdgDesk              *self,
       goto done;
     }
   if (self->export_kind == EXPORT_DAY_CSV)
-    ok = mdg_agenda_write_csv (G_LIST_MODEL (self->list), flow, language, path, &error);
+    ok = mdg_csv_export_days_to_file (store, flow, mdg_inquiry_list_get_day (self->list),
+                                      mdg_inquiry_list_get_day (self->list), language, path, &error);
   else
     {
       flagged = mdg_desk_list_flagged (store, &error);

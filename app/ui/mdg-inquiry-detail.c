@@ -9,6 +9,7 @@
 #include "mdg-i18n.h"
 #include "mdg-inquiry-detail.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-slip-printer.h"
 
 struct _MdgInquiryDetail
 {
@@ -24,12 +25,14 @@ struct _MdgInquiryDetail
   GtkEntry *note_entry;
   GtkLabel *error_label;
   GtkListBox *timeline_list;
+  GtkLabel *print_label;
 
   /* owned references */
   MdgApplication *application;
   MdgInquiry *inquiry;
   GtkStringList *coordinators; /* "" (nobody) first, then the names */
   GtkStringList *timeline;
+  MdgSlipPrinter *printer; /* the last reprint, while it reports */
   gboolean updating;
 };
 
@@ -295,6 +298,59 @@ coordinator_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+print_status_cb (MdgInquiryDetail *self,
+                 GParamSpec       *pspec,
+                 MdgSlipPrinter   *printer)
+{
+  switch (mdg_slip_printer_get_status (printer))
+    {
+    case MDG_SLIP_STATUS_PRINTING:
+      gtk_label_set_label (self->print_label, _("Printing the slip…"));
+      break;
+    case MDG_SLIP_STATUS_PRINTED:
+      gtk_label_set_label (self->print_label, _("The slip was printed."));
+      break;
+    case MDG_SLIP_STATUS_FAILED:
+      gtk_label_set_label (self->print_label,
+                           _("The slip could not be printed. Check the printer and its paper."));
+      break;
+    case MDG_SLIP_STATUS_NONE:
+    default:
+      gtk_label_set_label (self->print_label,
+                           _("No slip printer is set (setting printer-name), so nothing was printed."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->print_label), TRUE);
+}
+
+static void
+drop_printer (MdgInquiryDetail *self)
+{
+  if (self->printer != NULL)
+    g_signal_handlers_disconnect_by_data (self->printer, self);
+  g_clear_object (&self->printer); /* a job still running finishes on its own */
+  gtk_widget_set_visible (GTK_WIDGET (self->print_label), FALSE);
+}
+
+/* The slip helper's printer, as on the done page: no dialog, the outcome reported here. */
+static void
+reprint_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (widget);
+
+  if (self->inquiry == NULL)
+    return;
+  drop_printer (self);
+  self->printer = mdg_slip_printer_new (get_store (self),
+                                        mdg_application_get_flow (self->application),
+                                        mdg_application_get_settings (self->application),
+                                        self->inquiry);
+  g_signal_connect_object (self->printer, "notify::status", G_CALLBACK (print_status_cb), self,
+                           G_CONNECT_SWAPPED);
+  mdg_slip_printer_start (self->printer);
+  print_status_cb (self, NULL, self->printer);
+}
+
+static void
 add_note_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (widget);
@@ -367,6 +423,9 @@ mdg_inquiry_detail_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->inquiry);
+  if (self->printer != NULL)
+    g_signal_handlers_disconnect_by_data (self->printer, self);
+  g_clear_object (&self->printer);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_INQUIRY_DETAIL);
   /* The template's outer box is not bound to a field, so unparent what is left by hand. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -409,6 +468,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, note_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, print_label);
   gtk_widget_class_bind_template_callback (widget_class, coordinator_selected_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -416,6 +476,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_install_property_action (widget_class, "detail.meeting", "meeting");
   gtk_widget_class_install_action (widget_class, "detail.coordinator", "s", coordinator_action);
   gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "detail.reprint", NULL, reprint_action);
 }
 
 static void
@@ -468,5 +529,6 @@ mdg_inquiry_detail_set_inquiry (MdgInquiryDetail *self,
 
   if (!g_set_object (&self->inquiry, inquiry))
     return;
+  drop_printer (self);
   load (self);
 }

@@ -186,6 +186,16 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   notes = query_text ("SELECT author, body FROM note");
   cr_assert_str_eq (notes, "山田|区社協につないだ;");
 
+  /* Reprint with no printer configured says so instead of pretending. */
+  act (detail, "detail.reprint", NULL);
+  {
+    GtkWidget *print = find (GTK_WIDGET (detail), GTK_TYPE_LABEL, "print-label");
+
+    cr_assert_not_null (print, "the reprint reports on screen");
+    cr_assert_not_null (strstr (gtk_label_get_label (GTK_LABEL (print)), "printer-name"), "%s",
+                        gtk_label_get_label (GTK_LABEL (print)));
+  }
+
   /* Lock: the desk is gone and the visitor's welcome page is back. */
   act (desk, "desk.lock", NULL);
   cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
