@@ -173,14 +173,6 @@ show_desk (MdgWindow *self,
     gtk_stack_remove (self->stack, GTK_WIDGET (old));
 }
 
-/* Its labels come from the template: a language switch builds the desk anew, same view. */
-static void
-replace_desk (MdgWindow *self)
-{
-  if (self->desk != NULL)
-    show_desk (self, mdg_desk_new (self->application, self->desk));
-}
-
 static void
 unlocked_cb (MdgWindow *self)
 {
@@ -189,12 +181,10 @@ unlocked_cb (MdgWindow *self)
 }
 
 static void
-open_staff_action (GtkWidget *widget, const char *name, GVariant *param)
+show_pin_pad (MdgWindow *self)
 {
-  MdgWindow *self = MDG_WINDOW (widget);
+  MdgPinPad *old = self->pin_pad;
 
-  if (self->pin_pad != NULL || self->desk != NULL)
-    return;
   self->pin_pad = mdg_pin_pad_new (mdg_application_get_store (self->application));
   g_signal_connect_object (self->pin_pad, "unlocked", G_CALLBACK (unlocked_cb), self,
                            G_CONNECT_SWAPPED);
@@ -202,6 +192,17 @@ open_staff_action (GtkWidget *widget, const char *name, GVariant *param)
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->pin_pad), NULL);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pin_pad));
+  if (old != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (old));
+}
+
+static void
+open_staff_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  if (self->pin_pad == NULL && self->desk == NULL)
+    show_pin_pad (self);
 }
 
 static gboolean
@@ -238,6 +239,17 @@ logo_moved_cb (MdgWindow *self,
     logo_released_cb (self);
 }
 
+/* Their labels come from templates: a language switch builds the pad or desk anew (the desk on
+ * the same view; the pad empty, which only costs the digits typed so far). */
+static void
+replace_staff (MdgWindow *self)
+{
+  if (self->desk != NULL)
+    show_desk (self, mdg_desk_new (self->application, self->desk));
+  else if (self->pin_pad != NULL)
+    show_pin_pad (self);
+}
+
 void
 mdg_window_set_language (MdgWindow  *self,
                          const char *language)
@@ -253,7 +265,7 @@ mdg_window_set_language (MdgWindow  *self,
   mdg_visit_set_language (self->visit, language);
   update_center_name (self);
   show_step (self);
-  replace_desk (self);
+  replace_staff (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 

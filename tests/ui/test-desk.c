@@ -259,3 +259,48 @@ Test (ui_desk, filters_and_sorting_in_the_desk)
   first = g_list_model_get_item (rows, 0);
   cr_assert_str_eq (mdg_inquiry_get_number (first), mdg_inquiry_get_number (b));
 }
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+Test (ui_desk, language_switch_rebuilds_pad_and_desk_on_the_same_view)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("advice", "contact");
+  GtkWidget *pad, *lock;
+  MdgDesk *desk;
+
+  act (window, "staff.open", NULL);
+  act (window, "visit.language", "en");
+  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  cr_assert_not_null (pad, "still a pad, now in English");
+  cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (find_action_button (pad, "pin.cancel"))),
+                    "Back to the kiosk");
+  type_pin (pad, "4826153");
+  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  cr_assert_not_null (desk);
+  mdg_desk_show (desk, inquiry);
+  iterate ();
+
+  act (window, "visit.language", "ja");
+  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  cr_assert_not_null (desk, "still the desk, not the visitor's page");
+  cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (mdg_desk_get_detail (desk))),
+                    mdg_inquiry_get_number (inquiry), "the same inquiry is open");
+  lock = find_action_button (GTK_WIDGET (desk), "desk.lock");
+  cr_assert_not_null (lock);
+  cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (lock)), "ロック");
+}
