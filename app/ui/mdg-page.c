@@ -17,10 +17,12 @@ struct _MdgPage
   GtkProgressBar *progress;
   GtkLabel *progress_label;
   GtkLabel *question;
+  GtkWidget *welcome_intro;
   GtkWidget *info_card;
   GtkLabel *info_title;
   GtkBox *info_paras;
   GtkFlowBox *choices;
+  GtkLabel *limit_label;
   GtkWidget *text_box;
   GtkTextView *text_view;
   GtkLabel *counter;
@@ -87,6 +89,31 @@ create_choice_cb (gpointer item,
   return button;
 }
 
+/* At the maximum, say so gently before a fourth tap seems to do nothing. */
+static void
+update_limit (MdgPage *self,
+              MdgStep *step)
+{
+  const GPtrArray *answer = mdg_visit_get_answer (self->visit, mdg_step_get_id (step));
+  guint max = mdg_step_get_max (step);
+  g_autofree char *hint = NULL;
+
+  if (max == 0 || answer == NULL || answer->len < max)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->limit_label), FALSE);
+      return;
+    }
+  hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "You can choose up to %u. To choose another, tap a chosen "
+                                       "one to remove it first.",
+                                       "You can choose up to %u. To choose another, tap a chosen "
+                                       "one to remove it first.",
+                                       max),
+                          max);
+  gtk_label_set_label (self->limit_label, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), TRUE);
+}
+
 static void
 sync_toggles (MdgPage *self)
 {
@@ -105,6 +132,7 @@ sync_toggles (MdgPage *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, chosen,
                                    -1);
     }
+  update_limit (self, step);
 }
 
 static void
@@ -425,6 +453,9 @@ build (MdgPage *self)
     {
     case MDG_STEP_WELCOME:
       gtk_widget_add_css_class (GTK_WIDGET (self), "welcome");
+      gtk_widget_set_visible (self->welcome_intro, TRUE);
+      gtk_label_set_justify (self->question, GTK_JUSTIFY_CENTER);
+      gtk_label_set_xalign (self->question, 0.5);
       gtk_button_set_label (self->start_button, button);
       break;
     case MDG_STEP_SINGLE:
@@ -471,6 +502,8 @@ mdg_page_dispose (GObject *object)
   MdgPage *self = MDG_PAGE (object);
   GtkWidget *child;
 
+  if (self->visit != NULL)
+    g_signal_handlers_disconnect_by_data (self->visit, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -505,10 +538,12 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, question);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, welcome_intro);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_card);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_title);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_paras);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, choices);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, limit_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, text_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, counter);
@@ -557,5 +592,8 @@ mdg_page_new (MdgVisit   *visit,
   self->inquiry = inquiry != NULL ? g_object_ref (inquiry) : NULL;
   self->followup_url = g_strdup (followup_url);
   build (self);
+  /* Every answer given, by tap, key or assistive technology, shows on the page at once. */
+  g_signal_connect_object (visit, "changed", G_CALLBACK (mdg_page_refresh), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
