@@ -16,6 +16,7 @@ struct _MdgPage
   GtkWidget *progress_box;
   GtkProgressBar *progress;
   GtkLabel *progress_label;
+  GtkWidget *content;
   GtkLabel *question;
   GtkWidget *welcome_intro;
   GtkWidget *info_card;
@@ -45,6 +46,8 @@ struct _MdgPage
   GtkLabel *error_label;
   GtkButton *start_button;
   GtkWidget *nav;
+  GtkWidget *back_button;
+  GtkWidget *restart_button;
   GtkButton *next_button;
 
   /* owned references */
@@ -456,11 +459,15 @@ build (MdgPage *self)
       gtk_widget_set_visible (self->welcome_intro, TRUE);
       gtk_label_set_justify (self->question, GTK_JUSTIFY_CENTER);
       gtk_label_set_xalign (self->question, 0.5);
+      gtk_widget_set_valign (self->content, GTK_ALIGN_CENTER);
       gtk_button_set_label (self->start_button, button);
       break;
     case MDG_STEP_SINGLE:
     case MDG_STEP_MULTI:
       gtk_widget_set_visible (GTK_WIDGET (self->choices), TRUE);
+      /* Long lists go three abreast so they fit a 1080-line screen without scrolling. */
+      gtk_flow_box_set_max_children_per_line (
+        self->choices, g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2);
       gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
                                NULL);
       sync_toggles (self);
@@ -491,6 +498,9 @@ build (MdgPage *self)
     }
   else if (kind == MDG_STEP_DONE)
     {
+      /* Sent is sent: going back could only send the same answers twice. Finish starts over. */
+      gtk_widget_set_visible (self->back_button, FALSE);
+      gtk_widget_set_visible (self->restart_button, FALSE);
       gtk_button_set_label (self->next_button, button);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.restart");
     }
@@ -537,6 +547,7 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, content);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, question);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, welcome_intro);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_card);
@@ -566,6 +577,8 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, nav);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, restart_button);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, next_button);
 }
 

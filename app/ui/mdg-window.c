@@ -369,6 +369,23 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "idle.continue", NULL, continue_action);
 }
 
+/* MADOGUCHI_EXIT_AFTER_FIRST_FRAME=1: quit once the first frame is painted, so a benchmark can
+ * time start to first frame from outside. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        MdgWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_application_quit (G_APPLICATION (self->application));
+}
+
+static void
+realize_for_first_frame_cb (MdgWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
 static void
 mdg_window_init (MdgWindow *self)
 {
@@ -389,6 +406,9 @@ mdg_window_init (MdgWindow *self)
   gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
   g_signal_connect_object (input, "event", G_CALLBACK (input_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), input);
+
+  if (g_strcmp0 (g_getenv ("MADOGUCHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (self, "realize", G_CALLBACK (realize_for_first_frame_cb), NULL);
 }
 
 MdgWindow *
