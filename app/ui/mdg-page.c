@@ -402,6 +402,9 @@ build_review (MdgPage *self)
       gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "visit.change");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (change), "s", mdg_step_get_id (step));
+      /* Every row says Change; the description tells a screen reader which answer it changes. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      mdg_step_get_question (step), -1);
       gtk_box_append (GTK_BOX (row), change);
       gtk_list_box_append (self->review_list, row);
     }
