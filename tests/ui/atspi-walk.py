@@ -116,8 +116,8 @@ class Kiosk:
         walk_tree(self.app, found)
         return [n for n in found if showing(n)]
 
-    def find(self, name, role=None, wait=True):
-        deadline = time.monotonic() + (TIMEOUT if wait else 0)
+    def find(self, name, role=None):
+        deadline = time.monotonic() + TIMEOUT
         while True:
             for node in self.nodes():
                 try:
@@ -188,7 +188,8 @@ class Kiosk:
     def shoot(self, step):
         if not self.shots:
             return
-        for lang, label, back in (("ja", "日本語", "English"), ("en", "English", None)):
+        # Each page in both languages; the walk goes on in English.
+        for lang, label in (("ja", "日本語"), ("en", "English")):
             self.press(label)
             time.sleep(0.6)
             path = os.path.join(self.shots, "%s%s-%s.png" % (self.shot_prefix, step, lang))
