@@ -17,11 +17,14 @@ struct _MdgPage
   GtkWidget *progress_box;
   GtkProgressBar *progress;
   GtkLabel *progress_label;
+  GtkWidget *content;
   GtkLabel *question;
+  GtkWidget *welcome_intro;
   GtkWidget *info_card;
   GtkLabel *info_title;
   GtkBox *info_paras;
   GtkFlowBox *choices;
+  GtkLabel *limit_label;
   GtkWidget *text_box;
   GtkTextView *text_view;
   GtkLabel *counter;
@@ -46,6 +49,8 @@ struct _MdgPage
   GtkLabel *error_label;
   GtkButton *start_button;
   GtkWidget *nav;
+  GtkWidget *back_button;
+  GtkWidget *restart_button;
   GtkButton *next_button;
 
   /* owned references */
@@ -90,6 +95,31 @@ create_choice_cb (gpointer item,
   return button;
 }
 
+/* At the maximum, say so gently before a fourth tap seems to do nothing. */
+static void
+update_limit (MdgPage *self,
+              MdgStep *step)
+{
+  const GPtrArray *answer = mdg_visit_get_answer (self->visit, mdg_step_get_id (step));
+  guint max = mdg_step_get_max (step);
+  g_autofree char *hint = NULL;
+
+  if (max == 0 || answer == NULL || answer->len < max)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->limit_label), FALSE);
+      return;
+    }
+  hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "You can choose up to %u. To choose another, tap a chosen "
+                                       "one to remove it first.",
+                                       "You can choose up to %u. To choose another, tap a chosen "
+                                       "one to remove it first.",
+                                       max),
+                          max);
+  gtk_label_set_label (self->limit_label, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), TRUE);
+}
+
 static void
 sync_toggles (MdgPage *self)
 {
@@ -108,6 +138,7 @@ sync_toggles (MdgPage *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, chosen,
                                    -1);
     }
+  update_limit (self, step);
 }
 
 static void
@@ -384,6 +415,9 @@ build_review (MdgPage *self)
       gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "visit.change");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (change), "s", mdg_step_get_id (step));
+      /* Every row says Change; the description tells a screen reader which answer it changes. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      mdg_step_get_question (step), -1);
       gtk_box_append (GTK_BOX (row), change);
       gtk_list_box_append (self->review_list, row);
     }
@@ -443,11 +477,18 @@ build (MdgPage *self)
     {
     case MDG_STEP_WELCOME:
       gtk_widget_add_css_class (GTK_WIDGET (self), "welcome");
+      gtk_widget_set_visible (self->welcome_intro, TRUE);
+      gtk_label_set_justify (self->question, GTK_JUSTIFY_CENTER);
+      gtk_label_set_xalign (self->question, 0.5);
+      gtk_widget_set_valign (self->content, GTK_ALIGN_CENTER);
       gtk_button_set_label (self->start_button, button);
       break;
     case MDG_STEP_SINGLE:
     case MDG_STEP_MULTI:
       gtk_widget_set_visible (GTK_WIDGET (self->choices), TRUE);
+      /* Long lists go three abreast so they fit a 1080-line screen without scrolling. */
+      gtk_flow_box_set_max_children_per_line (
+        self->choices, g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2);
       gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
                                NULL);
       sync_toggles (self);
@@ -478,6 +519,9 @@ build (MdgPage *self)
     }
   else if (kind == MDG_STEP_DONE)
     {
+      /* Sent is sent: going back could only send the same answers twice. Finish starts over. */
+      gtk_widget_set_visible (self->back_button, FALSE);
+      gtk_widget_set_visible (self->restart_button, FALSE);
       gtk_button_set_label (self->next_button, button);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.restart");
     }
@@ -489,6 +533,8 @@ mdg_page_dispose (GObject *object)
   MdgPage *self = MDG_PAGE (object);
   GtkWidget *child;
 
+  if (self->visit != NULL)
+    g_signal_handlers_disconnect_by_data (self->visit, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -522,11 +568,14 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, content);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, question);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, welcome_intro);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_card);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_title);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_paras);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, choices);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, limit_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, text_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, counter);
@@ -551,6 +600,8 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, nav);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, restart_button);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, next_button);
 }
 
@@ -577,5 +628,8 @@ mdg_page_new (MdgVisit   *visit,
   self->inquiry = inquiry != NULL ? g_object_ref (inquiry) : NULL;
   self->followup_url = g_strdup (followup_url);
   build (self);
+  /* Every answer given, by tap, key or assistive technology, shows on the page at once. */
+  g_signal_connect_object (visit, "changed", G_CALLBACK (mdg_page_refresh), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }

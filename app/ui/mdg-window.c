@@ -8,6 +8,8 @@
 #include "mdg-error.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-idle-dialog.h"
+#include "mdg-idle-watch.h"
 #include "mdg-page.h"
 #include "mdg-pin-pad.h"
 #include "mdg-slip-printer.h"
@@ -22,6 +24,7 @@ struct _MdgWindow
   GtkStack *stack;
   GtkLabel *problem_title;
   GtkLabel *problem_label;
+  MdgIdleDialog *idle_dialog;
 
   /* owned references */
   MdgApplication *application;
@@ -29,6 +32,7 @@ struct _MdgWindow
   MdgInquiry *inquiry; /* the committed inquiry the done page shows */
   MdgSlipPrinter *printer; /* its slip, on its way to the printer */
   MdgPage *page;
+  MdgIdleWatch *idle_watch;
   char *language;
   MdgPinPad *pin_pad;   /* the staff's way in; only while open */
   MdgDesk *desk;        /* only while unlocked */
@@ -52,6 +56,38 @@ update_center_name (MdgWindow *self)
   if (!g_variant_lookup (names, self->language, "&s", &name))
     g_variant_lookup (names, "ja", "&s", &name);
   gtk_label_set_label (self->center_label, name != NULL ? name : "");
+}
+
+/* The visitor's actions work only with a whole flow and a working store; Next only once the step
+ * has what it needs. */
+static void
+update_actions (MdgWindow *self)
+{
+  static const char *const visit_actions[] = { "visit.choose", "visit.toggle", "visit.next",
+                                               "visit.back", "visit.change", "visit.restart",
+                                               "visit.send", "idle.continue" };
+  gboolean open = self->visit != NULL && mdg_application_can_take_inquiries (self->application);
+
+  for (guint i = 0; i < G_N_ELEMENTS (visit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), visit_actions[i], open);
+  if (open)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.next",
+                                   mdg_visit_can_advance (self->visit));
+}
+
+/* What the idle watch guards: a visit under way, the done page's time, or nothing at all. */
+static MdgIdleWatchMode
+idle_mode_for (MdgStep *step)
+{
+  switch (mdg_step_get_kind (step))
+    {
+    case MDG_STEP_WELCOME:
+      return MDG_IDLE_WATCH_OFF;
+    case MDG_STEP_DONE:
+      return MDG_IDLE_WATCH_DONE;
+    default:
+      return MDG_IDLE_WATCH_VISIT;
+    }
 }
 
 static void
@@ -104,11 +140,17 @@ show_step (MdgWindow *self)
   MdgPage *old = self->page;
   g_autofree char *url = NULL;
 
-  if (!mdg_application_can_take_inquiries (self->application))
+  update_actions (self);
+  if (self->visit == NULL || !mdg_application_can_take_inquiries (self->application))
     {
+      mdg_idle_watch_set_mode (self->idle_watch, MDG_IDLE_WATCH_OFF);
       show_problems (self);
       return;
     }
+  /* The staff's desk has its own lock; the visitor's idle watch must not wipe under it. */
+  mdg_idle_watch_set_mode (self->idle_watch, self->pin_pad != NULL || self->desk != NULL
+                                               ? MDG_IDLE_WATCH_OFF
+                                               : idle_mode_for (mdg_visit_get_step (self->visit)));
   if (mdg_step_get_kind (mdg_visit_get_step (self->visit)) == MDG_STEP_DONE && self->inquiry != NULL)
     {
       g_autofree char *url_template = g_settings_get_string (
@@ -131,11 +173,34 @@ show_step (MdgWindow *self)
 }
 
 static void
+visit_changed_cb (MdgWindow *self,
+                  MdgVisit  *visit)
+{
+  mdg_idle_watch_note_activity (self->idle_watch);
+  update_actions (self);
+}
+
+static void
 step_changed_cb (MdgWindow  *self,
                  GParamSpec *pspec,
                  MdgVisit   *visit)
 {
   show_step (self);
+}
+
+/* Start over, Finish or a visitor gone: nothing of this visit may reach the next one — not the
+ * answers, not the typed text (the pages holding it are replaced), not the clipboard. */
+static void
+wipe (MdgWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  g_clear_object (&self->inquiry);
+  drop_printer (self); /* a job still running finishes on its own */
+  gdk_clipboard_set_text (gdk_display_get_clipboard (display), "");
+  gdk_clipboard_set_text (gdk_display_get_primary_clipboard (display), "");
+  if (self->visit != NULL)
+    mdg_visit_reset (self->visit);
 }
 
 /* The staff desk: a 3-second press on the logo, then the PIN; locking wipes both and the visit
@@ -147,9 +212,7 @@ close_staff (MdgWindow *self)
     gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->pin_pad)));
   if (self->desk != NULL)
     gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->desk)));
-  g_clear_object (&self->inquiry);
-  if (self->visit != NULL)
-    mdg_visit_reset (self->visit);
+  wipe (self);
   show_step (self);
 }
 
@@ -190,6 +253,7 @@ show_pin_pad (MdgWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (close_staff), self,
                            G_CONNECT_SWAPPED);
+  mdg_idle_watch_set_mode (self->idle_watch, MDG_IDLE_WATCH_OFF);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->pin_pad), NULL);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pin_pad));
   if (old != NULL)
@@ -262,7 +326,8 @@ mdg_window_set_language (MdgWindow  *self,
   g_free (self->language);
   self->language = g_strdup (language);
   mdg_i18n_set_language (language);
-  mdg_visit_set_language (self->visit, language);
+  if (self->visit != NULL)
+    mdg_visit_set_language (self->visit, language);
   update_center_name (self);
   show_step (self);
   replace_staff (self);
@@ -307,11 +372,44 @@ change_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 restart_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  MdgWindow *self = MDG_WINDOW (widget);
+  wipe (MDG_WINDOW (widget));
+}
 
-  g_clear_object (&self->inquiry);
-  drop_printer (self); /* a job still running finishes on its own */
-  mdg_visit_reset (self->visit);
+static void
+continue_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  mdg_idle_watch_resume (MDG_WINDOW (widget)->idle_watch);
+}
+
+/* The visitor has left: wipe, and greet the next one in the kiosk's own start language. */
+static void
+idle_expired_cb (MdgWindow    *self,
+                 MdgIdleWatch *watch)
+{
+  wipe (self);
+  mdg_window_set_language (self, mdg_application_get_language (self->application));
+}
+
+/* Any touch, click, key or scroll anywhere in the window counts as the visitor being there. */
+static gboolean
+input_cb (MdgWindow                *self,
+          GdkEvent                 *event,
+          GtkEventControllerLegacy *controller)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_KEY_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+    case GDK_SCROLL:
+    case GDK_MOTION_NOTIFY:
+      mdg_idle_watch_note_activity (self->idle_watch);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* Send: the number appears only once the transaction has committed. */
@@ -322,6 +420,8 @@ send_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GError) error = NULL;
   MdgInquiry *inquiry;
 
+  if (mdg_step_get_kind (mdg_visit_get_step (self->visit)) != MDG_STEP_REVIEW)
+    return; /* a second tap after the first has already sent */
   inquiry = mdg_store_record (mdg_application_get_store (self->application), self->visit, &error);
   if (inquiry == NULL)
     {
@@ -385,6 +485,9 @@ mdg_window_dispose (GObject *object)
   g_clear_object (&self->inquiry);
   g_clear_handle_id (&self->logo_press_id, g_source_remove);
   drop_printer (self);
+  if (self->idle_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->idle_watch, self);
+  g_clear_object (&self->idle_watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_WINDOW);
   G_OBJECT_CLASS (mdg_window_parent_class)->dispose (object);
 }
@@ -414,6 +517,7 @@ mdg_window_class_init (MdgWindowClass *klass)
                                                      | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MDG_TYPE_IDLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, center_label);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
@@ -422,6 +526,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, logo_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, logo_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, logo_moved_cb);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, idle_dialog);
 
   gtk_widget_class_install_property_action (widget_class, "visit.language", "language");
   gtk_widget_class_install_action (widget_class, "visit.choose", "s", choose_action);
@@ -432,13 +537,49 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "visit.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "visit.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "staff.open", NULL, open_staff_action);
+  gtk_widget_class_install_action (widget_class, "idle.continue", NULL, continue_action);
+}
+
+/* MADOGUCHI_EXIT_AFTER_FIRST_FRAME=1: quit once the first frame is painted, so a benchmark can
+ * time start to first frame from outside. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        MdgWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_application_quit (G_APPLICATION (self->application));
+}
+
+static void
+realize_for_first_frame_cb (MdgWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
 }
 
 static void
 mdg_window_init (MdgWindow *self)
 {
+  GtkEventController *input = gtk_event_controller_legacy_new ();
+
   self->language = g_strdup ("ja");
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->idle_watch = mdg_idle_watch_new ();
+  g_object_bind_property (self->idle_watch, "warning", self->idle_dialog, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->idle_watch, "remaining", self->idle_dialog, "remaining",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->idle_watch, "expired", G_CALLBACK (idle_expired_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Capture phase: the window hears every input before the widget it is meant for. */
+  gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (input, "event", G_CALLBACK (input_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), input);
+
+  if (g_strcmp0 (g_getenv ("MADOGUCHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (self, "realize", G_CALLBACK (realize_for_first_frame_cb), NULL);
 }
 
 MdgWindow *
@@ -455,6 +596,12 @@ mdg_window_new (MdgApplication *application)
   self->language = g_strdup (mdg_application_get_language (application));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
   update_center_name (self);
+  g_settings_bind (mdg_application_get_settings (application), "idle-seconds", self->idle_watch,
+                   "idle-seconds", G_SETTINGS_BIND_GET);
+  g_settings_bind (mdg_application_get_settings (application), "idle-warning-seconds",
+                   self->idle_watch, "warning-seconds", G_SETTINGS_BIND_GET);
+  g_settings_bind (mdg_application_get_settings (application), "done-seconds", self->idle_watch,
+                   "done-seconds", G_SETTINGS_BIND_GET);
 
   flow = mdg_application_get_flow (application);
   if (flow != NULL)
@@ -462,6 +609,8 @@ mdg_window_new (MdgApplication *application)
       self->visit = mdg_visit_new (flow);
       mdg_visit_set_language (self->visit, self->language);
       g_signal_connect_object (self->visit, "notify::step", G_CALLBACK (step_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->visit, "changed", G_CALLBACK (visit_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
   show_step (self);
@@ -473,4 +622,11 @@ mdg_window_get_visit (MdgWindow *self)
 {
   g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
   return self->visit;
+}
+
+MdgIdleWatch *
+mdg_window_get_idle_watch (MdgWindow *self)
+{
+  g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
+  return self->idle_watch;
 }

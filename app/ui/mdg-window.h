@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "mdg-application.h"
+#include "mdg-idle-watch.h"
 #include "mdg-visit.h"
 
 G_BEGIN_DECLS
@@ -12,9 +13,10 @@ G_BEGIN_DECLS
 #define MDG_TYPE_WINDOW (mdg_window_get_type ())
 G_DECLARE_FINAL_TYPE (MdgWindow, mdg_window, MDG, WINDOW, GtkApplicationWindow)
 
-MdgWindow *mdg_window_new          (MdgApplication *application);
-MdgVisit  *mdg_window_get_visit    (MdgWindow      *self);
-void       mdg_window_set_language (MdgWindow      *self,
-                                    const char     *language);
+MdgWindow    *mdg_window_new            (MdgApplication *application);
+MdgVisit     *mdg_window_get_visit      (MdgWindow      *self);
+MdgIdleWatch *mdg_window_get_idle_watch (MdgWindow      *self);
+void          mdg_window_set_language   (MdgWindow      *self,
+                                         const char     *language);
 
 G_END_DECLS

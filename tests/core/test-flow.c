@@ -127,3 +127,56 @@ Test (flow, rejects_unreadable_file_naming_it)
   cr_assert_null (flow);
   cr_assert (strstr (error->message, "/nonexistent/flow.xml") != NULL, "%s", error->message);
 }
+
+Test (flow, rejects_invalid_max)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"multi\" max=\"lots\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: step “a” has an invalid max “lots”");
+}
+
+Test (flow, rejects_choices_on_a_text_step)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"text\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: a text step (“a”) takes no choices");
+}
+
+Test (flow, rejects_review_without_button)
+{
+  assert_rejected (HEAD "<step id=\"review\" kind=\"review\"><question>R</question></step>\n"
+                        "<step id=\"done\" kind=\"done\"><question>D</question><button>End</button></step>\n</flow>\n",
+                   "test.xml:3: step “review” has no <button>");
+}
+
+Test (flow, rejects_branch_on_unknown_step_or_choice)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice>\n"
+                        "<branch when=\"zz\" is=\"x\" to=\"review\"/></step>\n" TAIL,
+                   "test.xml:4: a branch in step “a” asks about an unknown step “zz”");
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice>\n"
+                        "<branch when=\"a\" is=\"nope\" to=\"review\"/></step>\n" TAIL,
+                   "test.xml:4: a branch in step “a” asks for choice “nope”, which step “a” does not have");
+}
+
+Test (flow, rejects_a_step_leading_straight_to_done)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\" next=\"done\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: step “a” leads to the done step; only the review may, after Send");
+}
+
+Test (flow, rejects_flow_not_starting_with_welcome)
+{
+  assert_rejected ("<flow version=\"t\">\n<step id=\"a\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:2: the first step (“a”) must be the welcome");
+}
+
+Test (flow, rejects_second_review)
+{
+  assert_rejected (HEAD "<step id=\"review2\" kind=\"review\"><question>R</question><button>Send</button></step>\n" TAIL,
+                   "a second review step");
+}
+
+Test (flow, rejects_stray_text)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\">oops<question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: unexpected text “oops”");
+}

@@ -156,3 +156,41 @@ Test (visit, progress_counts_the_visitors_own_path)
   cr_assert_eq (mdg_visit_get_position (visit, &total), 2);
   cr_assert_eq (total, 8);
 }
+
+Test (visit, leaving_a_branch_drops_its_step)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autofree char *path = NULL;
+
+  fixture_answer_default (visit, "offer");
+  cr_assert (mdg_visit_revisit (visit, "purpose"));
+  cr_assert (mdg_visit_choose (visit, "propose"));
+  /* themes and who keep their answers; the branch now asks for forms instead of offer */
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "forms");
+  cr_assert (mdg_visit_choose (visit, "subsidy"));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+  path = path_of (visit);
+  cr_assert_str_eq (path, "purpose themes who forms stage details followup");
+}
+
+Test (visit, contact_details_survive_a_language_switch)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+
+  fixture_answer_default (visit, "join");
+  cr_assert (mdg_visit_revisit (visit, "followup"));
+  cr_assert (mdg_visit_choose (visit, "contact"));
+  mdg_visit_set_consent (visit, TRUE);
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_NAME, "山田 花子");
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_EMAIL, "hanako@example.jp");
+  mdg_visit_set_language (visit, "en");
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "contact");
+  cr_assert (mdg_visit_get_contact (visit)->consent);
+  cr_assert_str_eq (mdg_visit_get_contact (visit)->fields[MDG_CONTACT_NAME], "山田 花子");
+  cr_assert_str_eq (mdg_visit_get_contact (visit)->fields[MDG_CONTACT_EMAIL], "hanako@example.jp");
+  cr_assert_str_eq (mdg_visit_get_text (visit, "details"), "子ども食堂を始めたい");
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}

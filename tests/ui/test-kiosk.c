@@ -4,106 +4,348 @@
 
 #include <criterion/criterion.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 
 #include "fixtures.h"
-#include "mdg-application.h"
+#include "kiosk-fixture.h"
 #include "mdg-i18n.h"
-#include "mdg-window.h"
-
-static char *dir;
-static MdgApplication *app;
-static MdgWindow *window;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
+#include "mdg-store-private.h"
 
 static void
 setup (void)
 {
-  g_autofree char *db = NULL;
-
-  mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
-  dir = fixture_tmpdir ();
-  db = g_build_filename (dir, "inquiries.db", NULL);
-  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
-  cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = mdg_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  kiosk_open (NULL);
 }
 
-static void
-teardown (void)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  fixture_rmdir (dir);
-  g_clear_pointer (&dir, g_free);
-}
-
-TestSuite (ui_kiosk, .init = setup, .fini = teardown);
+TestSuite (ui_kiosk, .init = setup, .fini = kiosk_close);
 
 static void
 act (const char *action,
      const char *target)
 {
-  cr_assert (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target),
+  cr_assert (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), action, target ? "s" : NULL,
+                                         target),
              "action %s", action);
-  iterate ();
+  kiosk_iterate ();
 }
 
-static const char *
-current_step (void)
+static void
+assert_answer (MdgInquiry *inquiry,
+               const char *step,
+               const char *expected)
 {
-  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (window)));
+  const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, step);
+  g_autoptr (GString) got = g_string_new (NULL);
+
+  for (guint i = 0; answer != NULL && i < answer->len; i++)
+    g_string_append_printf (got, "%s%s", i ? " " : "", (char *) g_ptr_array_index (answer, i));
+  cr_assert_str_eq (got->str, expected, "answer to %s", step);
 }
 
-Test (ui_kiosk, walks_to_a_committed_inquiry)
+/* The only inquiry of today, after checking the done page shows its number. */
+static MdgInquiry *
+committed_inquiry (void)
 {
-  MdgStore *store = mdg_application_get_store (app);
+  MdgStore *store = mdg_application_get_store (kiosk.app);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GPtrArray) rows = mdg_store_list_day (store, day, NULL);
+  MdgInquiry *inquiry;
+  const char *number;
+
+  cr_assert_eq (rows->len, 1);
+  inquiry = g_object_ref (g_ptr_array_index (rows, 0));
+  number = mdg_inquiry_get_number (inquiry);
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), number), "the done page shows %s", number);
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), number + 7), "the call part %s", number + 7);
+  return inquiry;
+}
+
+static void
+start_in_english (void)
+{
+  kiosk_tap ("English");
+  cr_assert_str_eq (mdg_i18n_get_language (), "en");
+  kiosk_tap ("Start");
+  cr_assert_str_eq (kiosk_step (), "purpose");
+}
+
+static void
+send_from_review (void)
+{
+  MdgStore *store = mdg_application_get_store (kiosk.app);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr (GPtrArray) rows = NULL;
 
-  cr_assert_str_eq (current_step (), "welcome");
-  act ("visit.next", NULL);
-  act ("visit.choose", "partners");
-  act ("visit.toggle", "culture");
-  act ("visit.next", NULL);
-  act ("visit.choose", "company");
-  act ("visit.choose", "preparing");
-  act ("visit.next", NULL);
-  act ("visit.choose", "now");
-  cr_assert_str_eq (current_step (), "review");
-
+  cr_assert_str_eq (kiosk_step (), "review");
   rows = mdg_store_list_day (store, day, NULL);
   cr_assert_eq (rows->len, 0, "nothing is written before Send");
-  g_clear_pointer (&rows, g_ptr_array_unref);
-
-  act ("visit.send", NULL);
-  cr_assert_str_eq (current_step (), "done");
-  rows = mdg_store_list_day (store, day, NULL);
-  cr_assert_eq (rows->len, 1);
-  cr_assert_str_eq (mdg_inquiry_get_followup (g_ptr_array_index (rows, 0)), "now");
-  cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (g_ptr_array_index (rows, 0), "purpose"), 0),
-                    "partners");
+  kiosk_tap ("Send");
+  cr_assert_str_eq (kiosk_step (), "done");
 }
 
-Test (ui_kiosk, language_switch_keeps_answers)
+Test (ui_kiosk, walks_the_offer_branch_to_a_committed_inquiry)
+{
+  g_autoptr (MdgInquiry) inquiry = NULL;
+
+  start_in_english ();
+  kiosk_tap ("Offer space, skills or funds");
+  kiosk_tap ("Children & parenting");
+  kiosk_tap ("Town planning & housing");
+  kiosk_tap ("Next");
+  kiosk_tap ("An NPO or civic group");
+  cr_assert_str_eq (kiosk_step (), "offer");
+  kiosk_tap ("Space or a venue");
+  kiosk_tap ("Time and hands");
+  kiosk_tap ("Next");
+  kiosk_tap ("Already active");
+  kiosk_write ("土曜の午後なら会議室を貸せます");
+  kiosk_tap ("Next");
+  kiosk_tap ("I'll check later with the QR code (no contact details)");
+  send_from_review ();
+
+  inquiry = committed_inquiry ();
+  assert_answer (inquiry, "purpose", "offer");
+  assert_answer (inquiry, "themes", "children town");
+  assert_answer (inquiry, "who", "npo");
+  assert_answer (inquiry, "offer", "space time");
+  assert_answer (inquiry, "forms", "");
+  assert_answer (inquiry, "stage", "active");
+  assert_answer (inquiry, "followup", "qr");
+  cr_assert_str_eq (mdg_inquiry_get_details (inquiry), "土曜の午後なら会議室を貸せます");
+  cr_assert_str_eq (mdg_inquiry_get_language (inquiry), "en");
+}
+
+Test (ui_kiosk, walks_the_propose_branch_with_contact_details)
+{
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  sqlite3_stmt *stmt;
+
+  start_in_english ();
+  kiosk_tap ("Propose a joint project with the city");
+  kiosk_tap ("Disaster preparedness & relief");
+  kiosk_tap ("Next");
+  kiosk_tap ("A neighbourhood association");
+  cr_assert_str_eq (kiosk_step (), "forms");
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "Six principles"), "the info card shows");
+  kiosk_tap ("Co-hosting (plan and run it together)");
+  kiosk_tap ("Just an idea");
+  kiosk_tap ("Next"); /* details are optional */
+  kiosk_tap ("Please contact me");
+  cr_assert_str_eq (kiosk_step (), "contact");
+
+  /* The notice comes before any field and names the retention days. */
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "365 days"));
+  gtk_check_button_set_active (kiosk_check ("I agree to the use of my contact details"), TRUE);
+  kiosk_iterate ();
+  kiosk_type ("Name", "山田 花子");
+  kiosk_type ("Phone", "045-123");
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "Please check the phone number"),
+                      "a malformed phone number is named next to the field");
+  cr_assert_not (gtk_widget_is_sensitive (kiosk_find_button ("Next")));
+  kiosk_type ("Phone", "045-123-4567");
+  cr_assert_null (kiosk_find_label (kiosk_page (), "Please check the phone number"));
+  kiosk_type ("E-mail", "hanako@example.jp");
+  kiosk_tap ("Next");
+
+  /* Change from the review returns to the review. */
+  cr_assert_str_eq (kiosk_step (), "review");
+  act ("visit.change", "stage");
+  kiosk_tap ("Preparing");
+  send_from_review ();
+
+  inquiry = committed_inquiry ();
+  assert_answer (inquiry, "purpose", "propose");
+  assert_answer (inquiry, "themes", "disaster");
+  assert_answer (inquiry, "who", "neighborhood");
+  assert_answer (inquiry, "forms", "cohost");
+  assert_answer (inquiry, "offer", "");
+  assert_answer (inquiry, "stage", "preparing");
+  assert_answer (inquiry, "followup", "contact");
+
+  stmt = mdg_store_prepare (mdg_application_get_store (kiosk.app),
+                            "SELECT name, phone, email FROM contact WHERE inquiry_id = ?", NULL);
+  cr_assert_not_null (stmt);
+  sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
+  cr_assert_eq (sqlite3_step (stmt), SQLITE_ROW, "the contact details were kept");
+  cr_assert_str_eq ((const char *) sqlite3_column_text (stmt, 0), "山田 花子");
+  cr_assert_str_eq ((const char *) sqlite3_column_text (stmt, 1), "045-123-4567");
+  cr_assert_str_eq ((const char *) sqlite3_column_text (stmt, 2), "hanako@example.jp");
+  sqlite3_finalize (stmt);
+}
+
+Test (ui_kiosk, next_waits_for_an_answer_and_the_limit_is_told)
+{
+  start_in_english ();
+  kiosk_tap ("Start a new activity");
+  cr_assert_str_eq (kiosk_step (), "themes");
+  cr_assert_not (gtk_widget_is_sensitive (kiosk_find_button ("Next")), "Next before any choice");
+  kiosk_tap ("Work & careers");
+  cr_assert (gtk_widget_is_sensitive (kiosk_find_button ("Next")));
+  kiosk_tap ("Other");
+  cr_assert_null (kiosk_find_label (kiosk_page (), "You can choose up to 3"));
+  kiosk_tap ("Environment & SDGs");
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "You can choose up to 3"));
+
+  /* A fourth tap chooses nothing and leaves its button up. */
+  kiosk_tap ("Education & learning");
+  cr_assert_not (mdg_visit_has_choice (mdg_window_get_visit (kiosk.window), "themes", "education"));
+  cr_assert_not (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_button ("Education & learning"))));
+  kiosk_tap ("Other");
+  cr_assert_null (kiosk_find_label (kiosk_page (), "You can choose up to 3"));
+
+  /* Single-choice pages have no Next: a tap advances. */
+  kiosk_tap ("Next");
+  cr_assert_str_eq (kiosk_step (), "who");
+  cr_assert_null (kiosk_find_button ("Next"));
+  cr_assert_not_null (kiosk_find_button ("Back"));
+  cr_assert_not_null (kiosk_find_button ("Start over"));
+}
+
+Test (ui_kiosk, language_switch_keeps_answers_and_typed_text)
 {
   act ("visit.next", NULL);
   act ("visit.choose", "join");
   act ("visit.toggle", "work");
   act ("visit.language", "en");
   cr_assert_str_eq (mdg_i18n_get_language (), "en");
-  cr_assert_str_eq (current_step (), "themes");
-  cr_assert (mdg_visit_has_choice (mdg_window_get_visit (window), "themes", "work"));
-  cr_assert (mdg_visit_has_choice (mdg_window_get_visit (window), "purpose", "join"));
+  cr_assert_str_eq (kiosk_step (), "themes");
+  cr_assert (mdg_visit_has_choice (mdg_window_get_visit (kiosk.window), "themes", "work"));
+  cr_assert (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_button ("Work & careers"))));
+  cr_assert (mdg_visit_has_choice (mdg_window_get_visit (kiosk.window), "purpose", "join"));
+
+  kiosk_tap ("Next");
+  kiosk_tap ("An individual");
+  kiosk_tap ("Just an idea");
+  kiosk_write ("週末だけ手伝えます");
+  kiosk_tap ("日本語");
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "よろしければ"), "the page is in Japanese");
+  {
+    g_autofree char *written = kiosk_written ();
+    cr_assert_str_eq (written, "週末だけ手伝えます", "the new page holds the typed text");
+  }
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "9 / 400"), "the counter counts it");
+
+  kiosk_tap ("次へ");
+  kiosk_tap ("コーディネーターから連絡がほしい");
+  kiosk_type ("お名前", "佐藤");
+  kiosk_type ("メールアドレス", "sato@example.jp");
+  kiosk_tap ("English");
+  cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (kiosk_field ("Name"))), "佐藤");
+  cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (kiosk_field ("E-mail"))), "sato@example.jp");
+}
+
+Test (ui_kiosk, done_page_hides_the_way_back_and_ends_by_itself)
+{
+  MdgIdleWatch *watch = mdg_window_get_idle_watch (kiosk.window);
+
+  fixture_answer_default (mdg_window_get_visit (kiosk.window), "start");
+  kiosk_iterate ();
+  g_object_set (watch, "done-seconds", 1, NULL);
+  kiosk_tap ("送信する");
+  cr_assert_str_eq (kiosk_step (), "done");
+  cr_assert_null (kiosk_find_button ("戻る"), "no way back to a sent inquiry");
+  cr_assert_not_null (kiosk_find_button ("終わる"));
+  cr_assert (kiosk_wait_until (kiosk_at_welcome, 5000), "the done page stayed");
+}
+
+/* A kiosk that cannot take inquiries says why to the staff and lets no visitor start. */
+TestSuite (ui_problem, .fini = kiosk_close);
+
+static void
+assert_refuses_visitors (const char *problem)
+{
+  static const char *const actions[] = { "visit.next", "visit.back", "visit.restart",
+                                         "visit.send", "idle.continue" };
+  MdgVisit *visit = mdg_window_get_visit (kiosk.window);
+
+  cr_assert_not_null (kiosk_find_label (GTK_WIDGET (kiosk.window), problem),
+                      "the problem page names “%s”", problem);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_activate_action (GTK_WIDGET (kiosk.window), actions[i], NULL);
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "visit.choose", "s", "start");
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "visit.toggle", "s", "children");
+  kiosk_iterate ();
+  if (visit != NULL)
+    cr_assert_str_eq (kiosk_step (), "welcome", "a visit started on a broken kiosk");
+  cr_assert_null (kiosk_find_button ("はじめる"));
+  cr_assert_null (kiosk_find_button ("Start"));
+  cr_assert_not_null (kiosk_find_label (GTK_WIDGET (kiosk.window), problem));
+}
+
+Test (ui_problem, broken_flow_file_shows_where_and_takes_no_visit)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = fixture_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "broken.xml", NULL);
+  g_autofree char *where = g_strdup_printf ("%s:3: step “a” has no choices", path);
+
+  cr_assert (g_file_set_contents (path,
+                                  "<flow version=\"x\">\n"
+                                  "<step id=\"welcome\" kind=\"welcome\"><question>Hi</question><button>Go</button></step>\n"
+                                  "<step id=\"a\" kind=\"single\"><question>Q</question></step>\n"
+                                  "<step id=\"review\" kind=\"review\"><question>R</question><button>Send</button></step>\n"
+                                  "<step id=\"done\" kind=\"done\"><question>D</question><button>End</button></step>\n"
+                                  "</flow>\n",
+                                  -1, NULL));
+  /* The memory backend is one per process: the kiosk's own settings see this. */
+  g_settings_set_string (settings, "flow-file", path);
+  kiosk_open (NULL);
+
+  cr_assert_null (mdg_window_get_visit (kiosk.window), "no half-loaded flow");
+  assert_refuses_visitors (where);
+  kiosk_tap ("English"); /* the language still switches, and still nothing starts */
+  assert_refuses_visitors (where);
+  fixture_rmdir (dir);
+}
+
+Test (ui_problem, unusable_database_takes_no_visit)
+{
+  g_autofree char *dir = fixture_tmpdir ();
+
+  kiosk_open (dir); /* a directory is no database */
+  cr_assert_not_null (mdg_window_get_visit (kiosk.window));
+  assert_refuses_visitors ("not a regular file");
+  fixture_rmdir (dir);
+}
+
+/* The whole path through the accessibility tree, as a screen-reader user walks it. */
+Test (ui_atspi, walks_to_done_through_the_accessibility_tree, .timeout = 240)
+{
+  g_autofree char *script = fixture_source_path ("tests/ui/atspi-walk.py");
+  g_autofree char *kiosk_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi",
+                                                  NULL);
+  g_autofree char *dir = fixture_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "atspi.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  const char *argv[] = { "dbus-run-session", "--", "/usr/bin/python3", script, "--kiosk", kiosk_path,
+                         "--db", db, "--purpose", "propose", "--windowed", NULL };
+  const char *number;
+  int status = 0;
+
+  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                           &status, &error),
+             "%s", error ? error->message : "");
+  cr_assert (g_spawn_check_wait_status (status, NULL), "atspi-walk.py failed:\n%s", err);
+  /* The number is the walk's last line; the session bus may have said things before it. */
+  g_strstrip (out);
+  number = strrchr (out, '\n') != NULL ? strrchr (out, '\n') + 1 : out;
+  cr_assert (g_regex_match_simple ("^[0-9]{6}-[0-9]{3}$", number, 0, 0), "printed “%s”", out);
+
+  store = mdg_store_open (db, &error);
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  inquiry = mdg_store_lookup (store, number, &error);
+  cr_assert_not_null (inquiry, "%s is not in the database", number);
+  cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "purpose"), 0), "propose");
+  cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "forms"), 0), "cohost");
+  cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "followup"), 0), "contact");
+  cr_assert_eq (mdg_inquiry_get_answer (inquiry, "themes")->len, 3);
+  cr_assert_str_eq (mdg_inquiry_get_details (inquiry), "子ども食堂を月に一度開きたい。Looking for a kitchen.");
+  g_clear_object (&store);
+  fixture_rmdir (dir);
 }

@@ -1,0 +1,244 @@
+/* kiosk-fixture.c: a kiosk window for the ui_ suites, and ways to touch it as a visitor would. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+
+#include "fixtures.h"
+#include "kiosk-fixture.h"
+#include "mdg-i18n.h"
+
+KioskFixture kiosk;
+
+/* Opens the kiosk on a database in a fresh directory, or on database when given. */
+void
+kiosk_open (const char *database)
+{
+  g_autofree char *db = NULL;
+
+  mdg_i18n_init ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+  kiosk.dir = fixture_tmpdir ();
+  db = database != NULL ? g_strdup (database) : g_build_filename (kiosk.dir, "inquiries.db", NULL);
+  kiosk.app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                            G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
+  cr_assert (g_application_register (G_APPLICATION (kiosk.app), NULL, NULL));
+  kiosk.window = mdg_window_new (kiosk.app);
+  gtk_window_present (GTK_WINDOW (kiosk.window));
+  kiosk_iterate ();
+}
+
+void
+kiosk_close (void)
+{
+  gtk_window_destroy (GTK_WINDOW (kiosk.window));
+  g_clear_object (&kiosk.app);
+  fixture_rmdir (kiosk.dir);
+  g_clear_pointer (&kiosk.dir, g_free);
+}
+
+void
+kiosk_iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+gboolean
+kiosk_at_welcome (void)
+{
+  return g_str_equal (kiosk_step (), "welcome");
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until done () holds or timeout_ms pass; real timers fire meanwhile. */
+gboolean
+kiosk_wait_until (gboolean (*done) (void),
+                  guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
+
+  while (!done () && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  kiosk_iterate ();
+  return done ();
+}
+
+const char *
+kiosk_step (void)
+{
+  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (kiosk.window)));
+}
+
+static GtkWidget *
+find (GtkWidget *root,
+      gboolean (*match) (GtkWidget *, gconstpointer),
+      gconstpointer data)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_page (GtkWidget *widget, gconstpointer data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "MdgPage")
+         && gtk_widget_get_child_visible (widget);
+}
+
+/* The page on show (a page leaving in the stack's crossfade is not child-visible). */
+GtkWidget *
+kiosk_page (void)
+{
+  GtkWidget *page = find (GTK_WIDGET (kiosk.window), is_page, NULL);
+
+  cr_assert_not_null (page, "no page is showing");
+  return page;
+}
+
+static const char *
+button_text (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget))
+    return NULL;
+  if (gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return g_strcmp0 (button_text (widget), label) == 0;
+}
+
+GtkWidget *
+kiosk_find_button (const char *label)
+{
+  return find (GTK_WIDGET (kiosk.window), is_button_labelled, label);
+}
+
+static gboolean
+is_check_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_CHECK_BUTTON (widget)
+         && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+/* A tap on the visible button with this label, through the widget itself: "clicked" is what a
+ * finger's press and release end in (gtk_widget_activate would wait for a key-press animation). */
+void
+kiosk_tap (const char *label)
+{
+  GtkWidget *button = kiosk_find_button (label);
+
+  cr_assert_not_null (button, "no button “%s” on page “%s”", label, kiosk_step ());
+  cr_assert (gtk_widget_is_sensitive (button), "“%s” is greyed out", label);
+  g_signal_emit_by_name (button, "clicked");
+  kiosk_iterate ();
+}
+
+/* The tick box labelled label, ticked or unticked as a tap would. */
+GtkCheckButton *
+kiosk_check (const char *label)
+{
+  GtkWidget *check = find (kiosk_page (), is_check_labelled, label);
+
+  cr_assert_not_null (check, "no tick box “%s”", label);
+  return GTK_CHECK_BUTTON (check);
+}
+
+static gboolean
+is_label_for_field (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0
+         && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) != NULL;
+}
+
+/* The entry a visible label names, as a sighted visitor finds it. */
+GtkWidget *
+kiosk_field (const char *label)
+{
+  GtkWidget *name = find (kiosk_page (), is_label_for_field, label);
+
+  cr_assert_not_null (name, "no field “%s”", label);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (name));
+}
+
+void
+kiosk_type (const char *label,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (kiosk_field (label)), text);
+  kiosk_iterate ();
+}
+
+static gboolean
+is_text_view (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+GtkTextView *
+kiosk_text_view (void)
+{
+  GtkWidget *view = find (kiosk_page (), is_text_view, NULL);
+
+  cr_assert_not_null (view, "no text field on page “%s”", kiosk_step ());
+  return GTK_TEXT_VIEW (view);
+}
+
+void
+kiosk_write (const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (kiosk_text_view ()), text, -1);
+  kiosk_iterate ();
+}
+
+char *
+kiosk_written (void)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (kiosk_text_view ());
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+is_label_containing (GtkWidget *widget, gconstpointer part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL;
+}
+
+/* The visible label under root whose text contains part, or NULL. */
+GtkWidget *
+kiosk_find_label (GtkWidget  *root,
+                  const char *part)
+{
+  return find (root, is_label_containing, part);
+}

@@ -1,0 +1,37 @@
+/* kiosk-fixture.h: a kiosk window for the ui_ suites, and ways to touch it as a visitor would. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mdg-application.h"
+#include "mdg-window.h"
+
+typedef struct
+{
+  char *dir;
+  MdgApplication *app;
+  MdgWindow *window;
+} KioskFixture;
+
+extern KioskFixture kiosk;
+
+void        kiosk_open         (const char *database);
+void        kiosk_close        (void);
+void        kiosk_iterate      (void);
+gboolean    kiosk_wait_until   (gboolean  (*done) (void),
+                                guint       timeout_ms);
+const char *kiosk_step         (void);
+gboolean    kiosk_at_welcome   (void);
+GtkWidget  *kiosk_page         (void);
+GtkWidget  *kiosk_find_button  (const char *label);
+void        kiosk_tap          (const char *label);
+GtkCheckButton *kiosk_check    (const char *label);
+GtkWidget  *kiosk_field        (const char *label);
+void        kiosk_type         (const char *label,
+                                const char *text);
+GtkTextView *kiosk_text_view   (void);
+void        kiosk_write        (const char *text);
+char       *kiosk_written      (void);
+GtkWidget  *kiosk_find_label   (GtkWidget  *root,
+                                const char *part);
