@@ -2,10 +2,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "mdg-error.h"
 #include "mdg-followup.h"
+#include "mdg-i18n.h"
+#include "mdg-token.h"
 
 /* A template the visitor's phone can open, that identifies the inquiry unguessably. */
 gboolean
@@ -78,4 +81,24 @@ mdg_followup_build_url (const char *url_template,
         g_string_append_c (url, *p++);
     }
   return g_string_free (url, FALSE);
+}
+
+/* What happens next for the follow-up the visitor chose, in their language: said on the done
+ * page and printed on the slip. NULL for the QR follow-up when there is no code to scan. */
+char *
+mdg_followup_next_step (const char *followup,
+                        const char *number,
+                        gboolean    has_code,
+                        const char *language)
+{
+  if (g_strcmp0 (followup, "contact") == 0)
+    return g_strdup (mdg_i18n_translate_in (language, N_("A coordinator will contact you.")));
+  if (g_strcmp0 (followup, "now") == 0)
+    return g_strdup_printf (
+      mdg_i18n_translate_in (language, N_("Please wait to be called at the desk: number %s.")),
+      mdg_number_call_part (number));
+  if (!has_code)
+    return NULL;
+  return g_strdup (mdg_i18n_translate_in (
+    language, N_("Scan the code with your phone to check how your inquiry is going.")));
 }

@@ -12,5 +12,9 @@ char     *mdg_followup_build_url      (const char *url_template,
                                        const char *number,
                                        const char *token,
                                        const char *language);
+char     *mdg_followup_next_step      (const char *followup,
+                                       const char *number,
+                                       gboolean    has_code,
+                                       const char *language);
 
 G_END_DECLS

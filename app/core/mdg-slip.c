@@ -225,21 +225,6 @@ tr (Pass       *pass,
   return mdg_i18n_translate_in (pass->language, source);
 }
 
-/* The sentence that tells the visitor what happens next, for the follow-up they chose. */
-static char *
-next_step (Pass              *pass,
-           const MdgSlipData *data)
-{
-  if (g_strcmp0 (data->followup, "contact") == 0)
-    return g_strdup (tr (pass, N_("A coordinator will contact you.")));
-  if (g_strcmp0 (data->followup, "now") == 0)
-    return g_strdup_printf (tr (pass, N_("Please wait to be called at the desk: number %s.")),
-                            mdg_number_call_part (data->number));
-  if (data->url == NULL)
-    return NULL;
-  return g_strdup (tr (pass, N_("Scan the code with your phone to check how your inquiry is going.")));
-}
-
 static void
 number_block (Pass              *pass,
               const MdgSlipData *data)
@@ -255,7 +240,8 @@ code_block (Pass              *pass,
             const MdgSlipData *data,
             const MdgQr       *qr)
 {
-  g_autofree char *next = next_step (pass, data);
+  g_autofree char *next = mdg_followup_next_step (data->followup, data->number, data->url != NULL,
+                                                  pass->language);
 
   if (qr != NULL)
     {

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mdg-followup.h"
 #include "mdg-page.h"
 #include "mdg-qr-paintable.h"
 #include "mdg-settings.h"
@@ -42,6 +43,7 @@ struct _MdgPage
   GtkWidget *done_box;
   GtkLabel *call_number;
   GtkLabel *full_number;
+  GtkLabel *next_step;
   GtkLabel *print_status;
   GtkPicture *qr_picture;
   GtkLabel *qr_unavailable;
@@ -436,6 +438,16 @@ build_done (MdgPage *self)
   number = mdg_inquiry_get_number (self->inquiry);
   gtk_label_set_label (self->call_number, mdg_number_call_part (number));
   gtk_label_set_label (self->full_number, number);
+  /* The QR follow-up's next step is the hint under the code; the others are said here. */
+  if (g_strcmp0 (mdg_inquiry_get_followup (self->inquiry), "qr") != 0)
+    {
+      g_autofree char *next = mdg_followup_next_step (mdg_inquiry_get_followup (self->inquiry),
+                                                      number, FALSE,
+                                                      mdg_visit_get_language (self->visit));
+
+      gtk_label_set_label (self->next_step, next);
+      gtk_widget_set_visible (GTK_WIDGET (self->next_step), next != NULL);
+    }
   /* A bad followup-url setting must not stop the visitor: say so where the code would be. */
   if (self->followup_url == NULL)
     {
@@ -593,6 +605,7 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, done_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, call_number);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, full_number);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, next_step);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, print_status);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_picture);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_unavailable);

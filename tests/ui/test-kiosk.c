@@ -250,6 +250,23 @@ Test (ui_kiosk, done_page_hides_the_way_back_and_ends_by_itself)
   cr_assert (kiosk_wait_until (kiosk_at_welcome, 5000), "the done page stayed");
 }
 
+Test (ui_kiosk, done_page_says_what_happens_next)
+{
+  MdgVisit *visit = mdg_window_get_visit (kiosk.window);
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autofree char *call = NULL;
+
+  fixture_answer_default (visit, "unsure");
+  mdg_visit_revisit (visit, "followup");
+  mdg_visit_choose (visit, "now");
+  kiosk_iterate ();
+  kiosk_tap ("送信する");
+  inquiry = committed_inquiry ();
+  call = g_strdup_printf ("窓口でお呼びするまでお待ちください。番号は %s です。",
+                          mdg_inquiry_get_number (inquiry) + 7);
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), call), "“%s” on the done page", call);
+}
+
 /* A kiosk that cannot take inquiries says why to the staff and lets no visitor start. */
 TestSuite (ui_problem, .fini = kiosk_close);
 
