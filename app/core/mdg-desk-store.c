@@ -30,27 +30,6 @@ mdg_desk_status_is_valid (const char *status)
   return FALSE;
 }
 
-static gboolean
-rollback (MdgStore *store)
-{
-  sqlite3 *db = mdg_store_get_db (store);
-
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static gboolean
-step_done (MdgStore     *store,
-           sqlite3_stmt *stmt,
-           const char   *doing,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  return rc == SQLITE_DONE || mdg_store_fail (store, rc, doing, error);
-}
-
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           index,
@@ -82,7 +61,7 @@ add_history (MdgStore   *store,
   sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 4, old_value);
   bind_text_or_null (stmt, 5, new_value);
-  return step_done (store, stmt, "saving the history", error);
+  return mdg_store_step_done (store, stmt, "saving the history", error);
 }
 
 /* Changes one column of the inquiry and records old and new value, in one transaction.
@@ -106,34 +85,34 @@ set_column (MdgStore    *store,
     return FALSE;
   stmt = mdg_store_prepare (store, select, error);
   if (stmt == NULL)
-    return rollback (store);
+    return mdg_store_rollback (store);
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "Inquiry %s is no longer in the file",
                    mdg_inquiry_get_number (inquiry));
-      return rollback (store);
+      return mdg_store_rollback (store);
     }
   if (rc != SQLITE_ROW)
     {
       mdg_store_fail (store, rc, "reading the inquiry", error);
-      return rollback (store);
+      return mdg_store_rollback (store);
     }
   old = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (g_strcmp0 (old, value) == 0)
-    return mdg_store_exec (store, "COMMIT", error) || rollback (store);
+    return mdg_store_exec (store, "COMMIT", error) || mdg_store_rollback (store);
 
   stmt = mdg_store_prepare (store, update, error);
   if (stmt == NULL)
-    return rollback (store);
+    return mdg_store_rollback (store);
   bind_text_or_null (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (store, stmt, "changing the inquiry", error)
+  if (!mdg_store_step_done (store, stmt, "changing the inquiry", error)
       || !add_history (store, id, column, old, value, error)
       || !mdg_store_exec (store, "COMMIT", error))
-    return rollback (store);
+    return mdg_store_rollback (store);
   return TRUE;
 }
 
@@ -237,19 +216,19 @@ mdg_desk_add_note (MdgStore   *store,
   stmt = mdg_store_prepare (store, "INSERT INTO note (inquiry_id, at, author, body) VALUES (?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
-    return rollback (store);
+    return mdg_store_rollback (store);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   bind_text_or_null (stmt, 3, author != NULL && *author != '\0' ? author : NULL);
   sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
-  if (!step_done (store, stmt, "saving the note", error))
-    return rollback (store);
+  if (!mdg_store_step_done (store, stmt, "saving the note", error))
+    return mdg_store_rollback (store);
   /* The history points at the note rather than copying its text. */
   note_id = g_strdup_printf ("%" G_GINT64_FORMAT,
                              (gint64) sqlite3_last_insert_rowid (mdg_store_get_db (store)));
   if (!add_history (store, id, "note", NULL, note_id, error)
       || !mdg_store_exec (store, "COMMIT", error))
-    return rollback (store);
+    return mdg_store_rollback (store);
   return TRUE;
 }
 

@@ -113,16 +113,6 @@ put_int_setting (MdgStore   *store,
   return put_setting (store, key, text, error);
 }
 
-static gboolean
-rollback (MdgStore *store)
-{
-  sqlite3 *db = mdg_store_get_db (store);
-
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
 gboolean
 mdg_pin_is_set (MdgStore *store,
                 GError  **error)
@@ -172,7 +162,7 @@ mdg_pin_set (MdgStore   *store,
       || !put_int_setting (store, KEY_FAILURES, 0, error)
       || !put_int_setting (store, KEY_LAST_FAILURE, 0, error)
       || !mdg_store_exec (store, "COMMIT", error))
-    return rollback (store);
+    return mdg_store_rollback (store);
   sodium_memzero (hash, sizeof hash);
   return TRUE;
 }
@@ -258,13 +248,13 @@ mdg_pin_check (MdgStore   *store,
     goto failed;
   if (hash == NULL || *hash == '\0')
     {
-      rollback (store);
+      mdg_store_rollback (store);
       return MDG_PIN_NOT_SET;
     }
   until = unlock_time (failures, last, now);
   if (until != 0)
     {
-      rollback (store);
+      mdg_store_rollback (store);
       if (retry_at != NULL)
         *retry_at = until;
       return MDG_PIN_LOCKED;
@@ -291,7 +281,7 @@ mdg_pin_check (MdgStore   *store,
   return matches ? MDG_PIN_ACCEPTED : MDG_PIN_WRONG;
 
 failed:
-  rollback (store);
+  mdg_store_rollback (store);
   g_propagate_error (error, g_steal_pointer (&local));
   return MDG_PIN_FAILED;
 }

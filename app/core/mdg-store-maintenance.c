@@ -202,7 +202,5 @@ mdg_store_purge (MdgStore  *self,
   return TRUE;
 
 rollback:
-  if (!sqlite3_get_autocommit (mdg_store_get_db (self)))
-    sqlite3_exec (mdg_store_get_db (self), "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  return mdg_store_rollback (self);
 }

@@ -22,5 +22,10 @@ sqlite3_stmt *mdg_store_prepare     (MdgStore    *self,
 gboolean      mdg_store_exec        (MdgStore    *self,
                                      const char  *sql,
                                      GError     **error);
+gboolean      mdg_store_step_done   (MdgStore    *self,
+                                     sqlite3_stmt *stmt,
+                                     const char  *doing,
+                                     GError     **error);
+gboolean      mdg_store_rollback    (MdgStore    *self);
 
 G_END_DECLS

@@ -14,7 +14,6 @@ mdg_store_set_printed (MdgStore   *self,
                        GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
   g_return_val_if_fail (number != NULL, FALSE);
@@ -24,9 +23,8 @@ mdg_store_set_printed (MdgStore   *self,
     return FALSE;
   sqlite3_bind_int (stmt, 1, printed ? 1 : 0);
   sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return mdg_store_fail (self, rc, "marking the slip as printed", error);
+  if (!mdg_store_step_done (self, stmt, "marking the slip as printed", error))
+    return FALSE;
   if (sqlite3_changes (mdg_store_get_db (self)) == 0)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "No inquiry numbered %s", number);

@@ -293,11 +293,10 @@ migrate (MdgStore *self,
       if (!mdg_store_exec (self, migrations[v], error) || !mdg_store_exec (self, bump, error))
         goto rollback;
     }
-  return mdg_store_exec (self, "COMMIT", error);
+  return mdg_store_exec (self, "COMMIT", error) || mdg_store_rollback (self);
 
 rollback:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  return mdg_store_rollback (self);
 }
 
 static gboolean
@@ -396,15 +395,26 @@ mdg_store_get_path (MdgStore *self)
   return self->path;
 }
 
-static gboolean
-step_done (MdgStore     *self,
-           sqlite3_stmt *stmt,
-           const char   *doing,
-           GError      **error)
+/* Runs a statement that returns no rows. */
+gboolean
+mdg_store_step_done (MdgStore     *self,
+                     sqlite3_stmt *stmt,
+                     const char   *doing,
+                     GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
   return rc == SQLITE_DONE || mdg_store_fail (self, rc, doing, error);
+}
+
+/* Leaves the connection idle after a failed transaction; a failed COMMIT may already have
+ * rolled back. Returns FALSE, so a failing path can end with `return mdg_store_rollback (…)`. */
+gboolean
+mdg_store_rollback (MdgStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
 }
 
 static const char *
@@ -443,7 +453,7 @@ insert_answers (MdgStore   *self,
           sqlite3_bind_text (stmt, 2, mdg_step_get_id (step), -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 3, g_ptr_array_index (answer, j), -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 4, j);
-          if (!step_done (self, stmt, "saving an answer", error))
+          if (!mdg_store_step_done (self, stmt, "saving an answer", error))
             return FALSE;
           mdg_inquiry_add_answer (inquiry, mdg_step_get_id (step), g_ptr_array_index (answer, j));
         }
@@ -507,7 +517,7 @@ insert_contact (MdgStore  *self,
       if (*value != '\0')
         sqlite3_bind_text (stmt, 3 + i, value, -1, SQLITE_TRANSIENT);
     }
-  return step_done (self, stmt, "saving the contact details", error);
+  return mdg_store_step_done (self, stmt, "saving the contact details", error);
 }
 
 /* Numbers the inquiry and stores it in one transaction; the number exists only once committed.
@@ -570,7 +580,7 @@ mdg_store_record (MdgStore *self,
   sqlite3_bind_text (stmt, 8, details != NULL ? details : "", -1, SQLITE_TRANSIENT);
   if (followup != NULL)
     sqlite3_bind_text (stmt, 9, followup, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, "saving the inquiry", error))
+  if (!mdg_store_step_done (self, stmt, "saving the inquiry", error))
     goto rollback;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -588,9 +598,7 @@ mdg_store_record (MdgStore *self,
 
 rollback:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  /* A failed COMMIT may already have rolled back; either way the connection is left idle. */
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  mdg_store_rollback (self);
   return NULL;
 }
 
