@@ -508,7 +508,7 @@ mdg_inquiry_describe_answer (MdgInquiry *inquiry,
       MdgChoice *choice = flow != NULL ? mdg_flow_lookup_choice (flow, step_id, id) : NULL;
 
       if (i > 0)
-        g_string_append (text, g_strcmp0 (language, "ja") == 0 ? "、" : ", ");
+        g_string_append (text, mdg_i18n_translate_in (language, N_(", ")));
       g_string_append (text, choice != NULL ? mdg_choice_get_label_in (choice, language) : id);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);

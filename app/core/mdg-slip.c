@@ -13,6 +13,7 @@
 #include "mdg-error.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-inquiry-list.h"
 #include "mdg-qr.h"
 #include "mdg-settings.h"
 #include "mdg-slip.h"
@@ -37,29 +38,16 @@ static const struct
   [MDG_SLIP_PAPER_A4] = { "a4", 210, 297, 20, 150, 1.6 },
 };
 
+/* The labels of one answer, or NULL when the visitor gave none. */
 static char *
 answer_labels (MdgInquiry *inquiry,
                MdgFlow    *flow,
                const char *step_id,
                const char *language)
 {
-  const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, step_id);
-  GString *text;
+  g_autofree char *text = mdg_inquiry_describe_answer (inquiry, flow, step_id, language);
 
-  if (answer == NULL || answer->len == 0)
-    return NULL;
-  text = g_string_new (NULL);
-  for (guint i = 0; i < answer->len; i++)
-    {
-      const char *id = g_ptr_array_index (answer, i);
-      MdgChoice *choice = mdg_flow_lookup_choice (flow, step_id, id);
-
-      if (i > 0)
-        g_string_append (text, mdg_i18n_translate_in (language, N_(", ")));
-      /* A choice a later flow dropped still prints, by its id. */
-      g_string_append (text, choice != NULL ? mdg_choice_get_label_in (choice, language) : id);
-    }
-  return g_string_free (text, FALSE);
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
 MdgSlipData *
