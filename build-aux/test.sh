@@ -11,7 +11,9 @@ if [ "${MDG_TEST_UNDER_XVFB:-}" != 1 ]; then
   build-aux/install-deps.sh
   build-aux/build.sh
   if [ -z "${DISPLAY:-}" ]; then
-    MDG_TEST_UNDER_XVFB=1 exec xvfb-run -a -s '-screen 0 1920x1080x24' "$0" "$@"
+    # -noreset: Xvfb otherwise resets whenever its last client leaves, and a test connecting
+    # in that moment finds no display.
+    MDG_TEST_UNDER_XVFB=1 exec xvfb-run -a -s '-screen 0 1920x1080x24 -noreset' "$0" "$@"
   fi
 fi
 
