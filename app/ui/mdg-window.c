@@ -12,6 +12,7 @@
 #include "mdg-idle-watch.h"
 #include "mdg-page.h"
 #include "mdg-pin-pad.h"
+#include "mdg-settings.h"
 #include "mdg-slip-printer.h"
 #include "mdg-window.h"
 
@@ -49,13 +50,10 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_center_name (MdgWindow *self)
 {
-  g_autoptr (GVariant) names = g_settings_get_value (
-    mdg_application_get_settings (self->application), "center-name");
-  const char *name = NULL;
+  g_autofree char *name = mdg_settings_dup_text (mdg_application_get_settings (self->application),
+                                                 "center-name", self->language);
 
-  if (!g_variant_lookup (names, self->language, "&s", &name))
-    g_variant_lookup (names, "ja", "&s", &name);
-  gtk_label_set_label (self->center_label, name != NULL ? name : "");
+  gtk_label_set_label (self->center_label, name);
 }
 
 /* The visitor's actions work only with a whole flow and a working store; Next only once the step
@@ -212,8 +210,9 @@ close_staff (MdgWindow *self)
     gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->pin_pad)));
   if (self->desk != NULL)
     gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->desk)));
-  wipe (self);
-  show_step (self);
+  wipe (self); /* the reset shows the welcome page, unless there is no visit to reset */
+  if (self->visit == NULL)
+    show_step (self);
 }
 
 static void
