@@ -228,7 +228,7 @@ list_run (int argc, char **argv, GError **error)
       g_ptr_array_add (rows, row);
     }
   print_table (rows);
-  g_print ("%u inquiries on %s\n", inquiries->len, day);
+  g_print ("%u %s on %s\n", inquiries->len, inquiries->len == 1 ? "inquiry" : "inquiries", day);
   return TRUE;
 }
 
