@@ -25,6 +25,7 @@ struct _MdgWindow
   GtkStack *stack;
   GtkLabel *problem_title;
   GtkLabel *problem_label;
+  GtkLabel *problem_help;
   MdgIdleDialog *idle_dialog;
 
   /* owned references */
@@ -99,6 +100,10 @@ show_problems (MdgWindow *self)
   gtk_label_set_label (self->problem_title,
                        _("This kiosk cannot take inquiries right now. Please ask at the desk."));
   gtk_label_set_label (self->problem_label, text->str);
+  gtk_label_set_label (self->problem_help,
+                       _("For the staff: the kiosk has changed no file. Correct the file or setting "
+                         "named above (“madoguchi-admin check” examines the database; a backup can "
+                         "replace it), then restart the kiosk. Nothing already accepted is lost."));
   gtk_stack_set_visible_child_name (self->stack, "problem");
 }
 
@@ -522,6 +527,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_title);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_help);
   gtk_widget_class_bind_template_callback (widget_class, logo_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, logo_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, logo_moved_cb);

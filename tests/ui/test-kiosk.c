@@ -279,6 +279,8 @@ assert_refuses_visitors (const char *problem)
 
   cr_assert_not_null (kiosk_find_label (GTK_WIDGET (kiosk.window), problem),
                       "the problem page names “%s”", problem);
+  cr_assert_not_null (kiosk_find_label (GTK_WIDGET (kiosk.window), "madoguchi-admin check"),
+                      "the problem page tells the staff what to do");
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_activate_action (GTK_WIDGET (kiosk.window), actions[i], NULL);
   gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "visit.choose", "s", "start");
