@@ -65,18 +65,29 @@ teardown (void)
 TestSuite (ui_kiosk_store, .init = setup, .fini = teardown);
 
 /* Whether a label showing `text` is on screen. */
+static GtkWidget *
+shown_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 shows_text (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
+  return shown_label (widget, text) != NULL;
 }
 
 static void
@@ -200,6 +211,9 @@ Test (ui_kiosk_store, send_on_a_full_disk_keeps_the_answers_and_a_retry_succeeds
   cr_assert_str_eq (current_step (), "review", "the visitor stays on the review page");
   cr_assert (shows_text (GTK_WIDGET (window), "窓口の職員にお声がけください"),
              "the visitor is told, in Japanese, to ask at the desk");
+  cr_assert_null (gtk_widget_get_ancestor (shown_label (GTK_WIDGET (window), "窓口の職員にお声がけください"),
+                                           GTK_TYPE_SCROLLED_WINDOW),
+                  "the message stands where it is seen, not at the end of a long review page");
   cr_assert (mdg_visit_has_choice (mdg_window_get_visit (window), "purpose", "advice"));
   rows = mdg_store_list_day (mdg_application_get_store (app), day, NULL);
   cr_assert_eq (rows->len, 0, "nothing half-written");
