@@ -126,8 +126,9 @@ static void
 sync_toggles (MdgPage *self)
 {
   MdgStep *step = mdg_visit_get_step (self->visit);
+  MdgStepKind kind = mdg_step_get_kind (step);
 
-  if (mdg_step_get_kind (step) != MDG_STEP_MULTI)
+  if (kind != MDG_STEP_MULTI && kind != MDG_STEP_SINGLE)
     return;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -136,11 +137,18 @@ sync_toggles (MdgPage *self)
       const char *id = g_object_get_data (G_OBJECT (button), "choice-id");
       gboolean chosen = mdg_visit_has_choice (self->visit, mdg_step_get_id (step), id);
 
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
+      /* A single-choice page shown again (Back, Change) marks the answer already given. */
+      if (kind == MDG_STEP_MULTI)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
+      else if (chosen)
+        gtk_widget_add_css_class (button, "chosen");
+      else
+        gtk_widget_remove_css_class (button, "chosen");
       gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, chosen,
                                    -1);
     }
-  update_limit (self, step);
+  if (kind == MDG_STEP_MULTI)
+    update_limit (self, step);
 }
 
 static void

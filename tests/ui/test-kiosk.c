@@ -250,6 +250,17 @@ Test (ui_kiosk, done_page_hides_the_way_back_and_ends_by_itself)
   cr_assert (kiosk_wait_until (kiosk_at_welcome, 5000), "the done page stayed");
 }
 
+Test (ui_kiosk, a_single_choice_page_shown_again_marks_the_answer)
+{
+  kiosk_tap ("はじめる");
+  kiosk_tap ("一緒に取り組む相手を探したい");
+  cr_assert_str_eq (kiosk_step (), "themes");
+  kiosk_tap ("戻る");
+  cr_assert_str_eq (kiosk_step (), "purpose");
+  cr_assert (gtk_widget_has_css_class (kiosk_find_button ("一緒に取り組む相手を探したい"), "chosen"));
+  cr_assert_not (gtk_widget_has_css_class (kiosk_find_button ("新しく活動を始めたい"), "chosen"));
+}
+
 Test (ui_kiosk, done_page_says_what_happens_next)
 {
   MdgVisit *visit = mdg_window_get_visit (kiosk.window);
