@@ -26,11 +26,41 @@ mdg_contact_normalize (const char *value)
   return g_strstrip (g_steal_pointer (&folded));
 }
 
+/* Dashes a Japanese keyboard types between the groups of a number (ー in kana mode, −, ‐, –…). */
+static gboolean
+is_dash (gunichar c)
+{
+  return c == 0x30FC || c == 0x2212 || (c >= 0x2010 && c <= 0x2015) || c == 0xFE63;
+}
+
+/* As mdg_contact_normalize; a phone number's dashes also become ASCII hyphens. */
+char *
+mdg_contact_normalize_field (MdgContactField field,
+                             const char     *value)
+{
+  g_autofree char *normal = mdg_contact_normalize (value);
+  GString *folded;
+
+  if (field != MDG_CONTACT_PHONE)
+    return g_steal_pointer (&normal);
+  folded = g_string_sized_new (strlen (normal));
+  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_dash (c))
+        g_string_append_c (folded, '-');
+      else
+        g_string_append_unichar (folded, c);
+    }
+  return g_string_free (folded, FALSE);
+}
+
 /* Japanese numbers have 10 or 11 digits; international ones up to 15 (E.164). */
 gboolean
 mdg_contact_phone_is_valid (const char *phone)
 {
-  g_autofree char *value = mdg_contact_normalize (phone);
+  g_autofree char *value = mdg_contact_normalize_field (MDG_CONTACT_PHONE, phone);
   guint digits = 0;
 
   for (const char *p = value; *p != '\0'; p++)

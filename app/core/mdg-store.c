@@ -512,7 +512,7 @@ insert_contact (MdgStore  *self,
   sqlite3_bind_int64 (stmt, 2, now);
   for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
     {
-      g_autofree char *value = mdg_contact_normalize (contact->fields[i]);
+      g_autofree char *value = mdg_contact_normalize_field (i, contact->fields[i]);
 
       if (*value != '\0')
         sqlite3_bind_text (stmt, 3 + i, value, -1, SQLITE_TRANSIENT);

@@ -88,3 +88,19 @@ Test (store, refuses_a_file_that_is_not_a_database_untouched)
   cr_assert (g_file_get_contents (db, &after, NULL, NULL));
   cr_assert_str_eq (after, junk);
 }
+
+Test (store, keeps_a_phone_number_typed_with_japanese_dashes_in_ascii)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = mdg_store_open (db, &error);
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autofree char *phone = NULL;
+
+  fixture_answer_with_contact (visit, "０４５ー１２３−４５６７", NULL);
+  inquiry = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (inquiry, "%s", error ? error->message : "");
+  phone = fixture_query_text (db, "SELECT phone FROM contact");
+  cr_assert_str_eq (phone, "045-123-4567");
+}

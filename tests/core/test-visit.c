@@ -67,6 +67,10 @@ Test (visit, contact_follow_up_adds_contact_step)
   cr_assert_not (mdg_visit_can_advance (visit), "a malformed phone number");
   mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "０４５－１２３－４５６７");
   cr_assert (mdg_visit_can_advance (visit));
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "045ー123ー4567"); /* kana-mode dash */
+  cr_assert (mdg_visit_can_advance (visit));
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "045−123−4567"); /* minus sign */
+  cr_assert (mdg_visit_can_advance (visit));
   cr_assert (mdg_visit_advance (visit));
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
 }
