@@ -91,6 +91,16 @@ mdg_contact_email_is_valid (const char *email)
   return dot != NULL && dot > at + 1 && dot[1] != '\0' && dot[1] != '.';
 }
 
+/* Whether the visitor has typed anything at all. */
+gboolean
+mdg_contact_has_any (const MdgContact *contact)
+{
+  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+    if (contact->fields[i] != NULL && *contact->fields[i] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
 /* Details are kept only with consent and a way to reach the visitor, each well formed. */
 gboolean
 mdg_contact_is_storable (const MdgContact *contact)

@@ -25,6 +25,7 @@ void      mdg_contact_clear          (MdgContact *contact);
 gboolean  mdg_contact_phone_is_valid (const char *phone);
 gboolean  mdg_contact_email_is_valid (const char *email);
 gboolean  mdg_contact_is_storable    (const MdgContact *contact);
+gboolean  mdg_contact_has_any        (const MdgContact *contact);
 char     *mdg_contact_normalize      (const char *value);
 char     *mdg_contact_normalize_field (MdgContactField field,
                                        const char     *value);

@@ -84,13 +84,21 @@ mdg_followup_build_url (const char *url_template,
 }
 
 /* What happens next for the follow-up the visitor chose, in their language: said on the done
- * page and printed on the slip. NULL for the QR follow-up when there is no code to scan. */
+ * page and printed on the slip. NULL for the QR follow-up when there is no code to scan.
+ * has_contact: contact details were kept (with consent). */
 char *
 mdg_followup_next_step (const char *followup,
                         const char *number,
+                        gboolean    has_contact,
                         gboolean    has_code,
                         const char *language)
 {
+  /* Asked to be contacted but left no details we may keep: promise nothing we cannot do. */
+  if (g_strcmp0 (followup, "contact") == 0 && !has_contact)
+    return g_strdup (mdg_i18n_translate_in (
+      language, has_code ? N_("We have no way to reach you: please check later with the QR code, "
+                              "or talk to the staff at the desk.")
+                         : N_("We have no way to reach you: please talk to the staff at the desk.")));
   if (g_strcmp0 (followup, "contact") == 0)
     return g_strdup (mdg_i18n_translate_in (language, N_("A coordinator will contact you.")));
   if (g_strcmp0 (followup, "now") == 0)

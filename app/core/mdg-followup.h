@@ -14,6 +14,7 @@ char     *mdg_followup_build_url      (const char *url_template,
                                        const char *language);
 char     *mdg_followup_next_step      (const char *followup,
                                        const char *number,
+                                       gboolean    has_contact,
                                        gboolean    has_code,
                                        const char *language);
 

@@ -20,6 +20,7 @@ struct _MdgInquiry
   char *coordinator;
   gboolean meeting;
   gboolean printed;
+  gboolean has_contact; /* contact details kept, with consent, and not yet erased */
   GPtrArray *steps;   /* step ids in the order answered */
   GHashTable *answers; /* step id → GPtrArray of choice ids */
 };
@@ -190,6 +191,21 @@ mdg_inquiry_get_meeting (MdgInquiry *self)
 {
   g_return_val_if_fail (MDG_IS_INQUIRY (self), FALSE);
   return self->meeting;
+}
+
+gboolean
+mdg_inquiry_get_has_contact (MdgInquiry *self)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY (self), FALSE);
+  return self->has_contact;
+}
+
+void
+mdg_inquiry_set_has_contact (MdgInquiry *self,
+                             gboolean    has_contact)
+{
+  g_return_if_fail (MDG_IS_INQUIRY (self));
+  self->has_contact = has_contact;
 }
 
 gboolean

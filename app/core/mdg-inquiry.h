@@ -25,6 +25,9 @@ const char      *mdg_inquiry_get_status       (MdgInquiry *self);
 const char      *mdg_inquiry_get_coordinator  (MdgInquiry *self);
 gboolean         mdg_inquiry_get_meeting      (MdgInquiry *self);
 gboolean         mdg_inquiry_get_printed      (MdgInquiry *self);
+gboolean         mdg_inquiry_get_has_contact  (MdgInquiry *self);
+void             mdg_inquiry_set_has_contact  (MdgInquiry *self,
+                                               gboolean    has_contact);
 const GPtrArray *mdg_inquiry_get_answer       (MdgInquiry *self,
                                                const char *step_id);
 GStrv            mdg_inquiry_dup_answered_steps (MdgInquiry *self);

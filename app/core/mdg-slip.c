@@ -72,6 +72,7 @@ mdg_slip_data_new (MdgInquiry *inquiry,
   data->purpose = answer_labels (inquiry, flow, "purpose", data->language);
   data->areas = answer_labels (inquiry, flow, "themes", data->language);
   data->followup = g_strdup (mdg_inquiry_get_followup (inquiry));
+  data->has_contact = mdg_inquiry_get_has_contact (inquiry);
   url_template = g_settings_get_string (settings, "followup-url");
   if (mdg_followup_check_template (url_template, NULL))
     data->url = mdg_followup_build_url (url_template, data->number,
@@ -228,7 +229,8 @@ code_block (Pass              *pass,
             const MdgSlipData *data,
             const MdgQr       *qr)
 {
-  g_autofree char *next = mdg_followup_next_step (data->followup, data->number, data->url != NULL,
+  g_autofree char *next = mdg_followup_next_step (data->followup, data->number, data->has_contact,
+                                                  data->url != NULL,
                                                   pass->language);
 
   if (qr != NULL)

@@ -490,11 +490,11 @@ visit_has_step (MdgVisit    *visit,
 }
 
 static gboolean
-insert_contact (MdgStore  *self,
-                gint64     inquiry_id,
-                gint64     now,
-                MdgVisit  *visit,
-                GError   **error)
+insert_contact (MdgStore   *self,
+                MdgInquiry *inquiry,
+                gint64      now,
+                MdgVisit   *visit,
+                GError    **error)
 {
   const MdgContact *contact = mdg_visit_get_contact (visit);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -508,7 +508,7 @@ insert_contact (MdgStore  *self,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, inquiry_id);
+  sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
   sqlite3_bind_int64 (stmt, 2, now);
   for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
     {
@@ -517,7 +517,10 @@ insert_contact (MdgStore  *self,
       if (*value != '\0')
         sqlite3_bind_text (stmt, 3 + i, value, -1, SQLITE_TRANSIENT);
     }
-  return mdg_store_step_done (self, stmt, "saving the contact details", error);
+  if (!mdg_store_step_done (self, stmt, "saving the contact details", error))
+    return FALSE;
+  mdg_inquiry_set_has_contact (inquiry, TRUE);
+  return TRUE;
 }
 
 /* Numbers the inquiry and stores it in one transaction; the number exists only once committed.
@@ -589,7 +592,7 @@ mdg_store_record (MdgStore *self,
   mdg_inquiry_set_fields (inquiry, mdg_visit_get_language (visit), flow_version,
                           details != NULL ? details : "", followup, "new", NULL, FALSE, FALSE);
   if (!insert_answers (self, inquiry, visit, error)
-      || !insert_contact (self, mdg_inquiry_get_id (inquiry), g_date_time_to_unix (now), visit, error))
+      || !insert_contact (self, inquiry, g_date_time_to_unix (now), visit, error))
     goto rollback;
   if (!mdg_store_exec (self, "COMMIT", error))
     goto rollback;
@@ -617,12 +620,14 @@ inquiry_from_row (sqlite3_stmt *stmt)
                           (const char *) sqlite3_column_text (stmt, 8),
                           (const char *) sqlite3_column_text (stmt, 9),
                           sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
+  mdg_inquiry_set_has_contact (inquiry, sqlite3_column_int (stmt, 12));
   return inquiry;
 }
 
 #define INQUIRY_COLUMNS                                                                    \
   "i.id, i.number, i.token, i.created_at, i.language, i.flow_version, i.details, "        \
-  "i.followup, i.status, i.coordinator, i.meeting, i.printed"
+  "i.followup, i.status, i.coordinator, i.meeting, i.printed, "                          \
+  "EXISTS (SELECT 1 FROM contact c WHERE c.inquiry_id = i.id)"
 
 /* The inquiries matching `where` (with one or two text parameters) and their answers, in order
  * of arrival. */

@@ -396,8 +396,9 @@ mdg_visit_can_advance (MdgVisit *self)
       text = mdg_visit_get_text (self, mdg_step_get_id (step));
       return text == NULL || g_utf8_strlen (text, -1) <= (glong) mdg_step_get_max (step);
     case MDG_STEP_CONTACT:
+      /* Without consent nothing is kept: details typed anyway would be lost without a word. */
       if (!contact->consent)
-        return TRUE; /* nothing will be kept; the page says so */
+        return !mdg_contact_has_any (contact);
       return mdg_contact_is_storable (contact);
     case MDG_STEP_REVIEW:
     case MDG_STEP_DONE:

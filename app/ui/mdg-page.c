@@ -39,6 +39,7 @@ struct _MdgPage
   GtkLabel *phone_error;
   GtkLabel *email_error;
   GtkLabel *contact_error;
+  GtkLabel *consent_error;
   GtkListBox *review_list;
   GtkWidget *done_box;
   GtkLabel *call_number;
@@ -179,6 +180,8 @@ update_contact_errors (MdgPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->email_error), bad_email);
   gtk_widget_set_visible (GTK_WIDGET (self->contact_error),
                           contact->consent && phone == NULL && email == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_error),
+                          !contact->consent && mdg_contact_has_any (contact));
 }
 
 /* Re-reads the visit's answers into the page's widgets. */
@@ -450,7 +453,9 @@ build_done (MdgPage *self)
   if (g_strcmp0 (mdg_inquiry_get_followup (self->inquiry), "qr") != 0)
     {
       g_autofree char *next = mdg_followup_next_step (mdg_inquiry_get_followup (self->inquiry),
-                                                      number, FALSE,
+                                                      number,
+                                                      mdg_inquiry_get_has_contact (self->inquiry),
+                                                      self->followup_url != NULL,
                                                       mdg_visit_get_language (self->visit));
 
       gtk_label_set_label (self->next_step, next);
@@ -609,6 +614,7 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, phone_error);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, email_error);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_error);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, consent_error);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, review_list);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, done_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, call_number);

@@ -75,6 +75,24 @@ Test (visit, contact_follow_up_adds_contact_step)
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
 }
 
+Test (visit, details_typed_without_consent_hold_the_page)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+
+  fixture_answer_default (visit, "join");
+  cr_assert (mdg_visit_go_back (visit));
+  cr_assert (mdg_visit_choose (visit, "contact"));
+  cr_assert (mdg_visit_can_advance (visit), "every field is optional");
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "045-123-4567");
+  cr_assert_not (mdg_visit_can_advance (visit), "a number typed without consent would be lost");
+  mdg_visit_set_consent (visit, TRUE);
+  cr_assert (mdg_visit_can_advance (visit));
+  mdg_visit_set_consent (visit, FALSE);
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, NULL);
+  cr_assert (mdg_visit_can_advance (visit));
+}
+
 Test (visit, multi_choice_enforces_maximum)
 {
   g_autoptr (MdgFlow) flow = fixture_default_flow ();

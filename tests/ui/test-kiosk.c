@@ -278,6 +278,28 @@ Test (ui_kiosk, done_page_says_what_happens_next)
   cr_assert_not_null (kiosk_find_label (kiosk_page (), call), "“%s” on the done page", call);
 }
 
+Test (ui_kiosk, done_page_promises_no_call_without_contact_details)
+{
+  MdgVisit *visit = mdg_window_get_visit (kiosk.window);
+  g_autoptr (MdgInquiry) inquiry = NULL;
+
+  fixture_answer_default (visit, "advice");
+  mdg_visit_revisit (visit, "followup");
+  mdg_visit_choose (visit, "contact");
+  kiosk_iterate ();
+  cr_assert_str_eq (kiosk_step (), "contact");
+  kiosk_type ("電話番号", "045-123-4567");
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "同意にチェックを入れてください"),
+                      "a number typed without consent is not silently dropped");
+  kiosk_type ("電話番号", "");
+  kiosk_tap ("次へ");
+  kiosk_tap ("送信する");
+  inquiry = committed_inquiry ();
+  cr_assert_not (mdg_inquiry_get_has_contact (inquiry));
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "こちらからはご連絡できません"));
+  cr_assert_null (kiosk_find_label (kiosk_page (), "コーディネーターからご連絡します"));
+}
+
 /* A kiosk that cannot take inquiries says why to the staff and lets no visitor start. */
 TestSuite (ui_problem, .fini = kiosk_close);
 
