@@ -39,7 +39,10 @@ struct _MdgWindow
   MdgPinPad *pin_pad;   /* the staff's way in; only while open */
   MdgDesk *desk;        /* only while unlocked */
   guint logo_press_id;  /* the 3-second press on the logo */
+  guint finish_guard_id; /* Finish stands where Send stood: ignore it for a moment */
 };
+
+#define FINISH_GUARD_MS 1500
 
 #define STAFF_PRESS_MS 3000
 
@@ -72,6 +75,27 @@ update_actions (MdgWindow *self)
   if (open)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.next",
                                    mdg_visit_can_advance (self->visit));
+  if (self->finish_guard_id != 0)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.restart", FALSE);
+}
+
+static gboolean
+finish_guard_done_cb (gpointer user_data)
+{
+  MdgWindow *self = user_data;
+
+  self->finish_guard_id = 0;
+  update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A quick second or third tap on Send would land on Finish and wipe the number unseen. */
+static void
+guard_finish (MdgWindow *self)
+{
+  g_clear_handle_id (&self->finish_guard_id, g_source_remove);
+  self->finish_guard_id = g_timeout_add (FINISH_GUARD_MS, finish_guard_done_cb, self);
+  update_actions (self);
 }
 
 /* What the idle watch guards: a visit under way, the done page's time, or nothing at all. */
@@ -444,6 +468,7 @@ send_action (GtkWidget *widget, const char *name, GVariant *param)
   g_signal_connect_object (self->printer, "notify::status", G_CALLBACK (print_status_cb), self,
                            G_CONNECT_SWAPPED);
   mdg_visit_finish (self->visit);
+  guard_finish (self);
   /* Printing never holds up the done page: the printer reports back through notify::status. */
   mdg_slip_printer_start (self->printer);
 }
@@ -488,6 +513,7 @@ mdg_window_dispose (GObject *object)
   g_clear_object (&self->visit);
   g_clear_object (&self->inquiry);
   g_clear_handle_id (&self->logo_press_id, g_source_remove);
+  g_clear_handle_id (&self->finish_guard_id, g_source_remove);
   drop_printer (self);
   if (self->idle_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_watch, self);

@@ -140,8 +140,13 @@ class Kiosk:
         except NotImplementedError:
             action = None
         if action is not None and action.nActions > 0:
-            if not action.doAction(0):
-                fail("“%s” cannot be pressed" % name)
+            # A button may be greyed out for a moment (Finish, just after Send): wait for it.
+            deadline = time.monotonic() + TIMEOUT
+            while not action.doAction(0):
+                if time.monotonic() >= deadline:
+                    fail("“%s” cannot be pressed" % name)
+                time.sleep(0.2)
+                action = self.find(name, role).queryAction()
         else:
             # GTK 4.8 gives check buttons no Action: touch them where they are drawn, as a
             # visitor would (the kiosk's window sits at the screen's origin).
@@ -151,6 +156,18 @@ class Kiosk:
             pyatspi.Registry.generateMouseEvent(box.x + box.height // 2, box.y + box.height // 2,
                                                 "b1c")
         time.sleep(0.15)
+
+    def tick(self, name):
+        """Ticks a check box, touching it again until it shows as ticked (a touch can land while
+        the page is still settling)."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            self.press(name)
+            if self.find(name).getState().contains(pyatspi.STATE_CHECKED):
+                return
+            if time.monotonic() >= deadline:
+                fail("“%s” never became ticked" % name)
+            time.sleep(0.3)
 
     def field(self, name):
         """The text field whose accessible name is name (a heading may share it)."""
@@ -257,7 +274,7 @@ def walk(kiosk, purpose):
     kiosk.press(label["contact"])
 
     kiosk.heading(label["contact_step"])
-    kiosk.press(label["consent"])
+    kiosk.tick(label["consent"])
     kiosk.type_into(label["name"], "山田 花子")
     kiosk.type_into(label["phone"], "045-123-4567")
     kiosk.type_into(label["email"], "hanako@example.jp")
