@@ -5,6 +5,8 @@
 
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fixtures.h"
 #include "mdg-csv.h"
@@ -224,6 +226,36 @@ Test (admin, export_to_a_missing_or_read_only_folder_leaves_no_file)
 
   admin (&to_db, "export", "--db", db, "--date", today, "--output", db, NULL);
   assert_fails_with_one_line (&to_db, "database itself");
+}
+
+Test (admin, export_writes_through_a_link_and_refuses_a_pipe_or_folder)
+{
+  g_autofree char *real = g_build_filename (dir, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Run) through_link = { 0 };
+  g_auto (Run) to_fifo = { 0 };
+  g_auto (Run) to_dir = { 0 };
+  struct stat st;
+
+  cr_assert (g_file_set_contents (real, "old", -1, NULL));
+  cr_assert_eq (symlink (real, link), 0);
+  admin (&through_link, "export", "--db", db, "--date", today, "--output", link, NULL);
+  cr_assert_eq (through_link.status, 0, "%s", through_link.err);
+  cr_assert (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the link stays a link");
+  cr_assert (g_file_get_contents (real, &contents, NULL, NULL));
+  cr_assert (strstr (contents, number) != NULL, "written through the link");
+
+  cr_assert_eq (mkfifo (fifo, 0600), 0);
+  admin (&to_fifo, "export", "--db", db, "--date", today, "--output", fifo, NULL);
+  assert_fails_with_one_line (&to_fifo, "is a pipe");
+  cr_assert_eq (lstat (fifo, &st), 0);
+  cr_assert (S_ISFIFO (st.st_mode), "the pipe is left as it was");
+
+  admin (&to_dir, "export", "--db", db, "--date", today, "--output", dir, NULL);
+  assert_fails_with_one_line (&to_dir, "is a folder");
+  cr_assert (g_file_test (dir, G_FILE_TEST_IS_DIR));
 }
 
 Test (admin, purge_falls_back_to_365_days_without_the_kiosk_schema)

@@ -4,6 +4,8 @@
 
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "fixtures.h"
@@ -212,12 +214,38 @@ Test (slip, bad_path_gives_a_clear_error)
   cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, missing, &error));
   cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_IO));
   cr_assert (strstr (error->message, missing) != NULL, "%s", error->message);
-  cr_assert (strstr (error->message, "No such file or directory") != NULL, "%s", error->message);
+  cr_assert (strstr (error->message, "no such folder") != NULL, "%s", error->message);
   g_clear_error (&error);
 
   cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, dir, &error));
   cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_IO));
   cr_assert (g_file_test (dir, G_FILE_TEST_IS_DIR));
+}
+
+Test (slip, writes_through_a_link_and_refuses_what_is_not_a_file)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  g_autoptr (MdgSlipData) data = mdg_slip_data_new (inquiry, flow, settings);
+  g_autofree char *real = g_build_filename (dir, "real.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  cr_assert (g_file_set_contents (real, "old", -1, NULL));
+  cr_assert_eq (symlink ("real.pdf", link), 0);
+  cr_assert (mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, link, &error), "%s",
+             error != NULL ? error->message : "");
+  cr_assert (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the link stays a link");
+  cr_assert (g_file_get_contents (real, &contents, NULL, NULL));
+  cr_assert (g_str_has_prefix (contents, "%PDF-"), "written through the link");
+
+  cr_assert_eq (mkfifo (fifo, 0600), 0);
+  cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, fifo, &error));
+  cr_assert (strstr (error->message, "is a pipe") != NULL, "%s", error->message);
+  cr_assert_eq (lstat (fifo, &st), 0);
+  cr_assert (S_ISFIFO (st.st_mode), "the pipe is left as it was");
 }
 
 Test (slip, printed_flag_is_kept_for_reprinting)
