@@ -57,17 +57,13 @@ parse (const char         *usage,
   return TRUE;
 }
 
+/* Every command but set-pin works on the kiosk's existing database and never creates one. */
 static MdgStore *
 open_store (GError **error)
 {
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "%s: no such database", path);
-      return NULL;
-    }
-  return mdg_store_open (path, error);
+  return mdg_store_open_existing (path, error);
 }
 
 static gboolean
@@ -311,6 +307,19 @@ set_pin_run (int argc, char **argv, GError **error)
                    "the PIN must be %d to %d digits (0–9), nothing else", MDG_PIN_MIN_DIGITS,
                    MDG_PIN_MAX_DIGITS);
       return FALSE;
+    }
+  /* A --db in a folder that does not exist is more likely a typo than a new kiosk. */
+  if (db_path != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          explicit_bzero (line, sizeof line);
+          g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "%s: no such folder for the database",
+                       dir);
+          return FALSE;
+        }
     }
   store = mdg_store_open (path, error);
   if (store == NULL || !mdg_pin_set (store, line, error))

@@ -10,6 +10,7 @@
 
 #include "fixtures.h"
 #include "mdg-csv.h"
+#include <sqlite3.h>
 
 static char *dir;
 static char *db;
@@ -150,6 +151,62 @@ Test (admin, a_missing_database_is_reported_and_not_created)
       assert_fails_with_one_line (&run, "no such database");
       cr_assert_not (g_file_test (missing, G_FILE_TEST_EXISTS));
     }
+}
+
+Test (admin, refuses_an_empty_or_foreign_file_and_writes_nothing)
+{
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+  sqlite3 *raw = NULL;
+  const char *commands[][3] = {
+    { "list", "--date", today }, { "export", "--date", today }, { "check", NULL, NULL },
+    { "backup", "copy.db", NULL }, { "purge", NULL, NULL }, { "slip", number, NULL },
+  };
+
+  cr_assert (g_file_set_contents (empty, "", 0, NULL));
+  cr_assert_eq (sqlite3_open (foreign, &raw), SQLITE_OK);
+  cr_assert_eq (sqlite3_exec (raw, "CREATE TABLE people (name)", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (raw);
+  cr_assert (g_file_get_contents (foreign, &before, &before_length, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) on_empty = { 0 };
+      g_auto (Run) on_foreign = { 0 };
+      gboolean slip = g_str_equal (commands[i][0], "slip");
+
+      admin (&on_empty, commands[i][0], "--db", empty, commands[i][1], slip ? "--pdf" : commands[i][2],
+             slip ? "slip.pdf" : NULL, NULL);
+      assert_fails_with_one_line (&on_empty, "not a Madoguchi database");
+      admin (&on_foreign, commands[i][0], "--db", foreign, commands[i][1],
+             slip ? "--pdf" : commands[i][2], slip ? "slip.pdf" : NULL, NULL);
+      assert_fails_with_one_line (&on_foreign, "not a Madoguchi database");
+    }
+  cr_assert (g_file_get_contents (empty, &after, &after_length, NULL));
+  cr_assert_eq (after_length, 0, "the empty file stays empty");
+  g_clear_pointer (&after, g_free);
+  cr_assert (g_file_get_contents (foreign, &after, &after_length, NULL));
+  cr_assert (after_length == before_length && memcmp (before, after, after_length) == 0,
+             "the other program's database is untouched");
+}
+
+Test (admin, set_pin_refuses_a_database_in_a_missing_folder)
+{
+  g_autofree char *missing = g_build_filename (dir, "nowhere", "x.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (missing);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *admin_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi-admin", NULL);
+  int wait_status = 0;
+
+  command = g_strdup_printf ("sh -c 'echo 123456 | \"$0\" set-pin --db \"$1\"' %s %s", admin_path, missing);
+  cr_assert (g_spawn_command_line_sync (command, &out, &err, &wait_status, NULL));
+  cr_assert (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 1, "%s", err);
+  cr_assert (strstr (err, "no such folder") != NULL, "%s", err);
+  cr_assert_eq (strchr (err, '\n')[1], '\0', "one line: %s", err);
+  cr_assert_not (g_file_test (folder, G_FILE_TEST_EXISTS), "the folder is not made");
 }
 
 Test (admin, check_reports_a_damaged_database)
