@@ -10,7 +10,6 @@
 
 #include "fixtures.h"
 #include "mdg-csv.h"
-#include <sqlite3.h>
 
 static char *dir;
 static char *db;
@@ -160,16 +159,13 @@ Test (admin, refuses_an_empty_or_foreign_file_and_writes_nothing)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_length = 0, after_length = 0;
-  sqlite3 *raw = NULL;
   const char *commands[][3] = {
     { "list", "--date", today }, { "export", "--date", today }, { "check", NULL, NULL },
     { "backup", "copy.db", NULL }, { "purge", NULL, NULL }, { "slip", number, NULL },
   };
 
   cr_assert (g_file_set_contents (empty, "", 0, NULL));
-  cr_assert_eq (sqlite3_open (foreign, &raw), SQLITE_OK);
-  cr_assert_eq (sqlite3_exec (raw, "CREATE TABLE people (name)", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close (raw);
+  fixture_sqlite_exec (foreign, "CREATE TABLE people (name)");
   cr_assert (g_file_get_contents (foreign, &before, &before_length, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

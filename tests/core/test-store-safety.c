@@ -285,24 +285,17 @@ Test (store_failures, refuses_an_unreadable_file_untouched)
 
 Test (store_failures, refuses_a_file_from_a_newer_version_untouched)
 {
-  sqlite3 *raw = NULL;
-
   make_database ();
-  cr_assert_eq (sqlite3_open (db, &raw), SQLITE_OK);
-  cr_assert_eq (sqlite3_exec (raw, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close (raw);
+  fixture_sqlite_exec (db, "PRAGMA user_version = 99");
   assert_refused_untouched (MDG_ERROR_STORE_TOO_NEW, "newer Madoguchi");
 }
 
 Test (store_failures, refuses_another_programs_database_untouched)
 {
   g_autofree char *folder = g_path_get_dirname (db);
-  sqlite3 *raw = NULL;
 
   cr_assert_eq (g_mkdir_with_parents (folder, 0700), 0);
-  cr_assert_eq (sqlite3_open (db, &raw), SQLITE_OK);
-  cr_assert_eq (sqlite3_exec (raw, "CREATE TABLE people (name)", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close (raw);
+  fixture_sqlite_exec (db, "CREATE TABLE people (name)");
   assert_refused_untouched (MDG_ERROR_STORE_UNREADABLE, "not a Madoguchi database");
 }
 
