@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gunixoutputstream.h>
 #include <glib.h>
 #include <stdio.h>
@@ -488,7 +489,14 @@ main (int   argc,
     if (g_str_equal (argv[1], commands[i].name))
       {
         if (commands[i].run (argc, argv, &error))
-          return 0;
+          {
+            /* Output that never arrived (a full disk, a closed pipe) is a failure too. */
+            if (fflush (stdout) == 0 && !ferror (stdout))
+              return 0;
+            g_printerr ("madoguchi-admin %s: the output could not be written: %s\n",
+                        commands[i].name, g_strerror (errno));
+            return 1;
+          }
         /* One line, whatever the message holds. */
         g_printerr ("madoguchi-admin %s: %s\n", commands[i].name,
                     g_strdelimit (error->message, "\r\n", ' '));

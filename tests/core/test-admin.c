@@ -188,21 +188,51 @@ Test (admin, refuses_an_empty_or_foreign_file_and_writes_nothing)
              "the other program's database is untouched");
 }
 
+/* Runs a shell script in which $0 is madoguchi-admin, $1 the database and $2 the day, for
+ * what the arguments alone cannot say: standard input, a redirected output. */
+static void
+admin_shell (Run        *run,
+             const char *script,
+             const char *database)
+{
+  g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi-admin", NULL);
+  const char *argv[] = { "sh", "-c", script, program, database, today, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+                           &run->err, &wait_status, &error),
+             "%s", error != NULL ? error->message : "");
+  cr_assert (WIFEXITED (wait_status), "the shell crashed: %s", run->err);
+  run->status = WEXITSTATUS (wait_status);
+}
+
 Test (admin, set_pin_refuses_a_database_in_a_missing_folder)
 {
   g_autofree char *missing = g_build_filename (dir, "nowhere", "x.db", NULL);
   g_autofree char *folder = g_path_get_dirname (missing);
-  g_autofree char *out = NULL, *err = NULL;
-  g_autofree char *command = NULL;
-  g_autofree char *admin_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi-admin", NULL);
-  int wait_status = 0;
+  g_auto (Run) run = { 0 };
 
-  command = g_strdup_printf ("sh -c 'echo 123456 | \"$0\" set-pin --db \"$1\"' %s %s", admin_path, missing);
-  cr_assert (g_spawn_command_line_sync (command, &out, &err, &wait_status, NULL));
-  cr_assert (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 1, "%s", err);
-  cr_assert (strstr (err, "no such folder") != NULL, "%s", err);
-  cr_assert_eq (strchr (err, '\n')[1], '\0', "one line: %s", err);
+  admin_shell (&run, "echo 123456 | \"$0\" set-pin --db \"$1\"", missing);
+  assert_fails_with_one_line (&run, "no such folder");
   cr_assert_not (g_file_test (folder, G_FILE_TEST_EXISTS), "the folder is not made");
+}
+
+Test (admin, output_that_cannot_be_written_is_a_failure)
+{
+  const char *scripts[] = {
+    "\"$0\" list --db \"$1\" --date \"$2\" > /dev/full",
+    "\"$0\" check --db \"$1\" > /dev/full",
+    "\"$0\" export --db \"$1\" --date \"$2\" > /dev/full",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      admin_shell (&run, scripts[i], db);
+      assert_fails_with_one_line (&run, "No space left on device");
+    }
 }
 
 Test (admin, check_reports_a_damaged_database)
