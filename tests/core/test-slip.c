@@ -344,3 +344,32 @@ Test (slip, admin_writes_the_slip_and_refuses_clearly)
   cr_assert_eq (status, 1);
   cr_assert_eq (count_lines (err), 1, "%s", err);
 }
+
+Test (slip, admin_refuses_an_address_too_long_for_a_qr_code)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("en", "qr");
+  g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *settings_dir = g_build_filename (dir, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autoptr (GString) contents = g_string_new ("[org/madoguchi/Kiosk]\n"
+                                               "followup-url='https://x.example/f?t={token}&pad=");
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  for (int i = 0; i < 3000; i++)
+    g_string_append_c (contents, 'a');
+  g_string_append (contents, "'\n");
+  cr_assert_eq (g_mkdir_with_parents (settings_dir, 0700), 0);
+  cr_assert (g_file_set_contents (keyfile, contents->str, -1, NULL));
+  /* Only the admin run below, a child of this test's own process, reads these settings. */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+
+  g_clear_object (&store);
+  out = admin (&status, &err, "slip", mdg_inquiry_get_number (inquiry), "--pdf", pdf, "--db", db,
+               NULL);
+  cr_assert_eq (status, 1, "%s", err);
+  cr_assert_eq (count_lines (err), 1, "%s", err);
+  cr_assert (strstr (err, "too long for a QR code") != NULL, "%s", err);
+  cr_assert_not (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
