@@ -378,7 +378,8 @@ purge_run (int argc, char **argv, GError **error)
   store = open_store (error);
   if (store == NULL || !mdg_store_purge (store, days, now, &erased, error))
     return FALSE;
-  g_print ("%u contact records older than %d days erased\n", erased, days);
+  g_print ("%u contact %s older than %d %s erased\n", erased, erased == 1 ? "record" : "records",
+           days, days == 1 ? "day" : "days");
   return TRUE;
 }
 

@@ -265,6 +265,7 @@ Test (admin, lists_exports_backs_up_and_purges)
   cr_assert (strstr (list.out, number) != NULL);
   cr_assert (strstr (list.out, "市との協働事業を提案したい") != NULL, "readable purpose: %s", list.out);
   cr_assert (strstr (list.out, "NPO・市民活動団体") != NULL);
+  cr_assert (strstr (list.out, "\n1 inquiry on ") != NULL, "%s", list.out);
 
   admin (&export, "export", "--db", db, "--date", today, "--language", "en", NULL);
   cr_assert_eq (export.status, 0, "%s", export.err);
@@ -339,6 +340,30 @@ Test (admin, export_writes_through_a_link_and_refuses_a_pipe_or_folder)
   admin (&to_dir, "export", "--db", db, "--date", today, "--output", dir, NULL);
   assert_fails_with_one_line (&to_dir, "is a folder");
   cr_assert (g_file_test (dir, G_FILE_TEST_IS_DIR));
+}
+
+Test (admin, purge_counts_in_the_singular_and_plural)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgStore) store = mdg_store_open (db, &error);
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_auto (Run) one = { 0 };
+  g_auto (Run) none = { 0 };
+
+  cr_assert_not_null (store, "%s", error != NULL ? error->message : "");
+  fixture_answer_with_contact (visit, "090-1234-5678", NULL);
+  inquiry = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (inquiry, "%s", error != NULL ? error->message : "");
+  g_clear_object (&store);
+  fixture_sqlite_exec (db, "UPDATE contact SET consent_at = consent_at - 3 * 86400");
+
+  admin (&one, "purge", "--db", db, "--days", "1", NULL);
+  cr_assert_eq (one.status, 0, "%s", one.err);
+  cr_assert_str_eq (one.out, "1 contact record older than 1 day erased\n");
+  admin (&none, "purge", "--db", db, "--days", "2", NULL);
+  cr_assert_str_eq (none.out, "0 contact records older than 2 days erased\n");
 }
 
 Test (admin, purge_falls_back_to_365_days_without_the_kiosk_schema)
