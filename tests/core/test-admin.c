@@ -173,8 +173,8 @@ Test (admin, refuses_an_empty_or_foreign_file_and_writes_nothing)
       g_auto (Run) on_foreign = { 0 };
       gboolean slip = g_str_equal (commands[i][0], "slip");
 
-      admin (&on_empty, commands[i][0], "--db", empty, commands[i][1], slip ? "--pdf" : commands[i][2],
-             slip ? "slip.pdf" : NULL, NULL);
+      admin (&on_empty, commands[i][0], "--db", empty, commands[i][1],
+             slip ? "--pdf" : commands[i][2], slip ? "slip.pdf" : NULL, NULL);
       assert_fails_with_one_line (&on_empty, "not a Madoguchi database");
       admin (&on_foreign, commands[i][0], "--db", foreign, commands[i][1],
              slip ? "--pdf" : commands[i][2], slip ? "slip.pdf" : NULL, NULL);
@@ -195,7 +195,8 @@ admin_shell (Run        *run,
              const char *script,
              const char *database)
 {
-  g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi-admin", NULL);
+  g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app",
+                                               "madoguchi-admin", NULL);
   const char *argv[] = { "sh", "-c", script, program, database, today, NULL };
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
