@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gunixoutputstream.h>
 #include <glib.h>
 #include <stdio.h>
@@ -57,17 +58,13 @@ parse (const char         *usage,
   return TRUE;
 }
 
+/* Every command but set-pin works on the kiosk's existing database and never creates one. */
 static MdgStore *
 open_store (GError **error)
 {
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "%s: no such database", path);
-      return NULL;
-    }
-  return mdg_store_open (path, error);
+  return mdg_store_open_existing (path, error);
 }
 
 static gboolean
@@ -312,6 +309,19 @@ set_pin_run (int argc, char **argv, GError **error)
                    MDG_PIN_MAX_DIGITS);
       return FALSE;
     }
+  /* A --db in a folder that does not exist is more likely a typo than a new kiosk. */
+  if (db_path != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          explicit_bzero (line, sizeof line);
+          g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "%s: no such folder for the database",
+                       dir);
+          return FALSE;
+        }
+    }
   store = mdg_store_open (path, error);
   if (store == NULL || !mdg_pin_set (store, line, error))
     {
@@ -368,7 +378,8 @@ purge_run (int argc, char **argv, GError **error)
   store = open_store (error);
   if (store == NULL || !mdg_store_purge (store, days, now, &erased, error))
     return FALSE;
-  g_print ("%u contact records older than %d days erased\n", erased, days);
+  g_print ("%u contact %s older than %d %s erased\n", erased, erased == 1 ? "record" : "records",
+           days, days == 1 ? "day" : "days");
   return TRUE;
 }
 
@@ -479,7 +490,14 @@ main (int   argc,
     if (g_str_equal (argv[1], commands[i].name))
       {
         if (commands[i].run (argc, argv, &error))
-          return 0;
+          {
+            /* Output that never arrived (a full disk, a closed pipe) is a failure too. */
+            if (fflush (stdout) == 0 && !ferror (stdout))
+              return 0;
+            g_printerr ("madoguchi-admin %s: the output could not be written: %s\n",
+                        commands[i].name, g_strerror (errno));
+            return 1;
+          }
         /* One line, whatever the message holds. */
         g_printerr ("madoguchi-admin %s: %s\n", commands[i].name,
                     g_strdelimit (error->message, "\r\n", ' '));

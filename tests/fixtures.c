@@ -154,3 +154,15 @@ fixture_damage_file (const char *path,
   cr_assert_eq (fwrite (garbage, 1, sizeof garbage, file), sizeof garbage);
   cr_assert_eq (fclose (file), 0);
 }
+
+/* Runs `sql` on the file as another program would, creating it if need be. */
+void
+fixture_sqlite_exec (const char *db,
+                     const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  cr_assert_eq (sqlite3_open (db, &handle), SQLITE_OK, "cannot open %s", db);
+  cr_assert_eq (sqlite3_exec (handle, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sql);
+  sqlite3_close (handle);
+}

@@ -21,3 +21,5 @@ void      fixture_answer_with_contact (MdgVisit   *visit,
                                        const char *email);
 void      fixture_damage_file      (const char *path,
                                     long        offset);
+void      fixture_sqlite_exec      (const char *db,
+                                    const char *sql);

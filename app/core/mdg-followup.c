@@ -8,7 +8,29 @@
 #include "mdg-error.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-qr.h"
 #include "mdg-token.h"
+
+static const char *placeholders[] = { "{number}", "{token}", "{lang}" };
+
+/* The first {name} in the template that is not a placeholder we fill in, or NULL. */
+static char *
+find_unknown_placeholder (const char *url_template)
+{
+  for (const char *p = strchr (url_template, '{'); p != NULL; p = strchr (p + 1, '{'))
+    {
+      const char *end = strchr (p, '}');
+      gboolean known = FALSE;
+
+      if (end == NULL)
+        return NULL;
+      for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+        known |= strncmp (p, placeholders[i], strlen (placeholders[i])) == 0;
+      if (!known)
+        return g_strndup (p, end - p + 1);
+    }
+  return NULL;
+}
 
 /* A template the visitor's phone can open, that identifies the inquiry unguessably. */
 gboolean
@@ -16,8 +38,10 @@ mdg_followup_check_template (const char *url_template,
                              GError    **error)
 {
   g_autofree char *sample = NULL;
+  g_autofree char *unknown = NULL;
   g_autoptr (GUri) uri = NULL;
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (MdgQr) qr = NULL;
 
   if (url_template == NULL || *url_template == '\0')
     {
@@ -31,16 +55,39 @@ mdg_followup_check_template (const char *url_template,
                    "The follow-up address (followup-url) “%s” has no {token}.", url_template);
       return FALSE;
     }
+  unknown = find_unknown_placeholder (url_template);
+  if (unknown != NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "The follow-up address (followup-url) “%s” has an unknown %s; only {number}, "
+                   "{token} and {lang} are filled in.", url_template, unknown);
+      return FALSE;
+    }
+  /* The sample is as long as every real address: numbers, tokens and languages have one length. */
   sample = mdg_followup_build_url (url_template, "000000-001", "AAAAAAAAAAAAAAAAAAAAAA", "ja");
   uri = g_uri_parse (sample, G_URI_FLAGS_NONE, &local_error);
-  if (uri == NULL
-      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+  if (uri == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "The follow-up address (followup-url) “%s” is not a valid http or https address.",
+                   url_template);
+      return FALSE;
+    }
+  if ((g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
           && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0)
       || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
                    "The follow-up address (followup-url) “%s” is not an http or https address.",
                    url_template);
+      return FALSE;
+    }
+  qr = mdg_qr_new (sample, NULL);
+  if (qr == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "The follow-up address (followup-url) is too long for a QR code (%zu characters); "
+                   "use a shorter address.", strlen (sample));
       return FALSE;
     }
   return TRUE;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
@@ -440,12 +441,10 @@ mdg_slip_write_pdf (const MdgSlipData *data,
   g_return_val_if_fail (paper < G_N_ELEMENTS (papers), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return io_error (error, path, EISDIR);
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
-  if (sink.fd < 0)
-    return io_error (error, path, errno);
+  /* The shared helper refuses devices and folders and writes through symbolic links. */
+  tmp_path = mdg_file_open_temp (path, &sink.fd, error);
+  if (tmp_path == NULL)
+    return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, mdg_slip_paper_get_width (paper),
                                                  mdg_slip_get_height (data, paper));
@@ -458,11 +457,7 @@ mdg_slip_write_pdf (const MdgSlipData *data,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
 
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
   if (!g_close (sink.fd, NULL) && sink.saved_errno == 0)
-    sink.saved_errno = errno;
-  if (status == CAIRO_STATUS_SUCCESS && sink.saved_errno == 0 && g_rename (tmp_path, path) != 0)
     sink.saved_errno = errno;
   if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
     {
@@ -473,5 +468,5 @@ mdg_slip_write_pdf (const MdgSlipData *data,
                    data->number, cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return mdg_file_commit_temp (tmp_path, path, error);
 }

@@ -37,7 +37,7 @@ run_check (MdgStore   *self,
       g_strdelimit (line->str, "\r\n", ' ');
       g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", line->str);
     }
-  return rc == SQLITE_DONE || mdg_store_fail (self, rc, sql, error);
+  return rc == SQLITE_DONE || mdg_store_fail (self, rc, "checking the database", error);
 }
 
 /* The full check (every page, index and reference), beyond the quick check made at opening;

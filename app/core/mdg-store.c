@@ -155,14 +155,32 @@ mdg_store_fail (MdgStore   *self,
   return FALSE;
 }
 
+/* Runs statements that return no rows; doing names the step for the message, never the SQL,
+ * which may be a whole schema. */
+static gboolean
+exec_doing (MdgStore   *self,
+            const char *sql,
+            const char *doing,
+            GError    **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || mdg_store_fail (self, rc, doing, error);
+}
+
+/* For the transaction statements the other store files run. */
 gboolean
 mdg_store_exec (MdgStore   *self,
       const char *sql,
       GError    **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  const char *doing = "changing the database";
 
-  return rc == SQLITE_OK || mdg_store_fail (self, rc, sql, error);
+  if (g_str_has_prefix (sql, "BEGIN"))
+    doing = "starting a transaction";
+  else if (g_str_has_prefix (sql, "COMMIT"))
+    doing = "saving the changes";
+  return exec_doing (self, sql, doing, error);
 }
 
 sqlite3_stmt *
@@ -185,6 +203,7 @@ static gboolean
 query_int (MdgStore   *self,
            const char *sql,
            gint64     *value,
+           const char *doing,
            GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, sql, error);
@@ -194,20 +213,27 @@ query_int (MdgStore   *self,
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return mdg_store_fail (self, rc, sql, error);
+    return mdg_store_fail (self, rc, doing, error);
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
-/* Refuses, before writing anything, a file that is read-only, unreadable or not a database. */
+/* Refuses, before writing anything, a file that is read-only, unreadable or not a database.
+ * Only with create are a missing file and its folder made. */
 static gboolean
 check_access (const char *path,
+              gboolean    create,
               gboolean   *exists,
               GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   struct stat st;
 
+  if (!create && g_lstat (path, &st) != 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "%s: no such database", path);
+      return FALSE;
+    }
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
@@ -276,7 +302,7 @@ migrate (MdgStore *self,
 
   if (!mdg_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!query_int (self, "PRAGMA user_version", &version, error))
+  if (!query_int (self, "PRAGMA user_version", &version, "reading the schema version", error))
     goto rollback;
   if (version > MDG_STORE_SCHEMA_VERSION)
     {
@@ -290,7 +316,8 @@ migrate (MdgStore *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
 
-      if (!mdg_store_exec (self, migrations[v], error) || !mdg_store_exec (self, bump, error))
+      if (!exec_doing (self, migrations[v], "creating the tables", error)
+          || !exec_doing (self, bump, "recording the schema version", error))
         goto rollback;
     }
   return mdg_store_exec (self, "COMMIT", error) || mdg_store_rollback (self);
@@ -330,9 +357,40 @@ mdg_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "madoguchi", "inquiries.db", NULL);
 }
 
-MdgStore *
-mdg_store_open (const char *path,
-                GError    **error)
+/* A file without a schema version is Madoguchi's only while it is still empty: another
+ * program's database is never migrated into ours. Without create, not even an empty one is. */
+static gboolean
+check_ours (MdgStore *self,
+            gint64    version,
+            gboolean  create,
+            GError  **error)
+{
+  gint64 tables = 0;
+
+  if (version > 0)
+    return TRUE;
+  if (!create)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE,
+                   "%s: not a Madoguchi database (no inquiries yet?)", self->path);
+      return FALSE;
+    }
+  if (!query_int (self, "SELECT count (*) FROM sqlite_master", &tables, "reading the schema",
+                  error))
+    return FALSE;
+  if (tables > 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE,
+                   "%s: not a Madoguchi database; choose another file", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static MdgStore *
+store_open (const char *path,
+            gboolean    create,
+            GError    **error)
 {
   g_autoptr (MdgStore) self = NULL;
   gboolean exists = FALSE;
@@ -343,7 +401,7 @@ mdg_store_open (const char *path,
 
   self = g_object_new (MDG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  if (!check_access (path, &exists, error))
+  if (!check_access (path, create, &exists, error))
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
@@ -356,7 +414,7 @@ mdg_store_open (const char *path,
   sqlite3_busy_timeout (self->db, 5000);
 
   /* Read-only checks first: a damaged or newer file is refused untouched. */
-  if (!query_int (self, "PRAGMA user_version", &version, error))
+  if (!query_int (self, "PRAGMA user_version", &version, "reading the schema version", error))
     return NULL;
   if (version > MDG_STORE_SCHEMA_VERSION)
     {
@@ -368,17 +426,35 @@ mdg_store_open (const char *path,
     }
   if (exists && !check_integrity (self, error))
     return NULL;
+  if (!check_ours (self, version, create, error))
+    return NULL;
 
-  if (!mdg_store_exec (self,
-             "PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = FULL;"
-             "PRAGMA foreign_keys = ON;"
-             "PRAGMA secure_delete = ON;",
-             error))
+  if (!exec_doing (self,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = FULL;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA secure_delete = ON;",
+                   "setting up the connection", error))
     return NULL;
   if (!migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* The kiosk's database, created with its folder on the first start. */
+MdgStore *
+mdg_store_open (const char *path,
+                GError    **error)
+{
+  return store_open (path, TRUE, error);
+}
+
+/* A database the kiosk has already made, for the staff's tools: nothing is created. */
+MdgStore *
+mdg_store_open_existing (const char *path,
+                         GError    **error)
+{
+  return store_open (path, FALSE, error);
 }
 
 sqlite3 *

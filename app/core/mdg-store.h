@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (MdgStore, mdg_store, MDG, STORE, GObject)
 char       *mdg_store_default_path (void);
 MdgStore   *mdg_store_open         (const char  *path,
                                     GError     **error);
+MdgStore   *mdg_store_open_existing (const char  *path,
+                                     GError     **error);
 const char *mdg_store_get_path     (MdgStore    *self);
 MdgInquiry *mdg_store_record       (MdgStore    *self,
                                     MdgVisit    *visit,

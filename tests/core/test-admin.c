@@ -5,6 +5,8 @@
 
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fixtures.h"
 #include "mdg-csv.h"
@@ -150,6 +152,90 @@ Test (admin, a_missing_database_is_reported_and_not_created)
     }
 }
 
+Test (admin, refuses_an_empty_or_foreign_file_and_writes_nothing)
+{
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+  const char *commands[][3] = {
+    { "list", "--date", today }, { "export", "--date", today }, { "check", NULL, NULL },
+    { "backup", "copy.db", NULL }, { "purge", NULL, NULL }, { "slip", number, NULL },
+  };
+
+  cr_assert (g_file_set_contents (empty, "", 0, NULL));
+  fixture_sqlite_exec (foreign, "CREATE TABLE people (name)");
+  cr_assert (g_file_get_contents (foreign, &before, &before_length, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) on_empty = { 0 };
+      g_auto (Run) on_foreign = { 0 };
+      gboolean slip = g_str_equal (commands[i][0], "slip");
+
+      admin (&on_empty, commands[i][0], "--db", empty, commands[i][1],
+             slip ? "--pdf" : commands[i][2], slip ? "slip.pdf" : NULL, NULL);
+      assert_fails_with_one_line (&on_empty, "not a Madoguchi database");
+      admin (&on_foreign, commands[i][0], "--db", foreign, commands[i][1],
+             slip ? "--pdf" : commands[i][2], slip ? "slip.pdf" : NULL, NULL);
+      assert_fails_with_one_line (&on_foreign, "not a Madoguchi database");
+    }
+  cr_assert (g_file_get_contents (empty, &after, &after_length, NULL));
+  cr_assert_eq (after_length, 0, "the empty file stays empty");
+  g_clear_pointer (&after, g_free);
+  cr_assert (g_file_get_contents (foreign, &after, &after_length, NULL));
+  cr_assert (after_length == before_length && memcmp (before, after, after_length) == 0,
+             "the other program's database is untouched");
+}
+
+/* Runs a shell script in which $0 is madoguchi-admin, $1 the database and $2 the day, for
+ * what the arguments alone cannot say: standard input, a redirected output. */
+static void
+admin_shell (Run        *run,
+             const char *script,
+             const char *database)
+{
+  g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app",
+                                               "madoguchi-admin", NULL);
+  const char *argv[] = { "sh", "-c", script, program, database, today, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+                           &run->err, &wait_status, &error),
+             "%s", error != NULL ? error->message : "");
+  cr_assert (WIFEXITED (wait_status), "the shell crashed: %s", run->err);
+  run->status = WEXITSTATUS (wait_status);
+}
+
+Test (admin, set_pin_refuses_a_database_in_a_missing_folder)
+{
+  g_autofree char *missing = g_build_filename (dir, "nowhere", "x.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (missing);
+  g_auto (Run) run = { 0 };
+
+  admin_shell (&run, "echo 123456 | \"$0\" set-pin --db \"$1\"", missing);
+  assert_fails_with_one_line (&run, "no such folder");
+  cr_assert_not (g_file_test (folder, G_FILE_TEST_EXISTS), "the folder is not made");
+}
+
+Test (admin, output_that_cannot_be_written_is_a_failure)
+{
+  const char *scripts[] = {
+    "\"$0\" list --db \"$1\" --date \"$2\" > /dev/full",
+    "\"$0\" check --db \"$1\" > /dev/full",
+    "\"$0\" export --db \"$1\" --date \"$2\" > /dev/full",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      admin_shell (&run, scripts[i], db);
+      assert_fails_with_one_line (&run, "No space left on device");
+    }
+}
+
 Test (admin, check_reports_a_damaged_database)
 {
   g_auto (Run) ok = { 0 };
@@ -180,6 +266,7 @@ Test (admin, lists_exports_backs_up_and_purges)
   cr_assert (strstr (list.out, number) != NULL);
   cr_assert (strstr (list.out, "市との協働事業を提案したい") != NULL, "readable purpose: %s", list.out);
   cr_assert (strstr (list.out, "NPO・市民活動団体") != NULL);
+  cr_assert (strstr (list.out, "\n1 inquiry on ") != NULL, "%s", list.out);
 
   admin (&export, "export", "--db", db, "--date", today, "--language", "en", NULL);
   cr_assert_eq (export.status, 0, "%s", export.err);
@@ -224,6 +311,60 @@ Test (admin, export_to_a_missing_or_read_only_folder_leaves_no_file)
 
   admin (&to_db, "export", "--db", db, "--date", today, "--output", db, NULL);
   assert_fails_with_one_line (&to_db, "database itself");
+}
+
+Test (admin, export_writes_through_a_link_and_refuses_a_pipe_or_folder)
+{
+  g_autofree char *real = g_build_filename (dir, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Run) through_link = { 0 };
+  g_auto (Run) to_fifo = { 0 };
+  g_auto (Run) to_dir = { 0 };
+  struct stat st;
+
+  cr_assert (g_file_set_contents (real, "old", -1, NULL));
+  cr_assert_eq (symlink (real, link), 0);
+  admin (&through_link, "export", "--db", db, "--date", today, "--output", link, NULL);
+  cr_assert_eq (through_link.status, 0, "%s", through_link.err);
+  cr_assert (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the link stays a link");
+  cr_assert (g_file_get_contents (real, &contents, NULL, NULL));
+  cr_assert (strstr (contents, number) != NULL, "written through the link");
+
+  cr_assert_eq (mkfifo (fifo, 0600), 0);
+  admin (&to_fifo, "export", "--db", db, "--date", today, "--output", fifo, NULL);
+  assert_fails_with_one_line (&to_fifo, "is a pipe");
+  cr_assert_eq (lstat (fifo, &st), 0);
+  cr_assert (S_ISFIFO (st.st_mode), "the pipe is left as it was");
+
+  admin (&to_dir, "export", "--db", db, "--date", today, "--output", dir, NULL);
+  assert_fails_with_one_line (&to_dir, "is a folder");
+  cr_assert (g_file_test (dir, G_FILE_TEST_IS_DIR));
+}
+
+Test (admin, purge_counts_in_the_singular_and_plural)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgStore) store = mdg_store_open (db, &error);
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_auto (Run) one = { 0 };
+  g_auto (Run) none = { 0 };
+
+  cr_assert_not_null (store, "%s", error != NULL ? error->message : "");
+  fixture_answer_with_contact (visit, "090-1234-5678", NULL);
+  inquiry = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (inquiry, "%s", error != NULL ? error->message : "");
+  g_clear_object (&store);
+  fixture_sqlite_exec (db, "UPDATE contact SET consent_at = consent_at - 3 * 86400");
+
+  admin (&one, "purge", "--db", db, "--days", "1", NULL);
+  cr_assert_eq (one.status, 0, "%s", one.err);
+  cr_assert_str_eq (one.out, "1 contact record older than 1 day erased\n");
+  admin (&none, "purge", "--db", db, "--days", "2", NULL);
+  cr_assert_str_eq (none.out, "0 contact records older than 2 days erased\n");
 }
 
 Test (admin, purge_falls_back_to_365_days_without_the_kiosk_schema)

@@ -4,6 +4,8 @@
 
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "fixtures.h"
@@ -212,12 +214,38 @@ Test (slip, bad_path_gives_a_clear_error)
   cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, missing, &error));
   cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_IO));
   cr_assert (strstr (error->message, missing) != NULL, "%s", error->message);
-  cr_assert (strstr (error->message, "No such file or directory") != NULL, "%s", error->message);
+  cr_assert (strstr (error->message, "no such folder") != NULL, "%s", error->message);
   g_clear_error (&error);
 
   cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, dir, &error));
   cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_IO));
   cr_assert (g_file_test (dir, G_FILE_TEST_IS_DIR));
+}
+
+Test (slip, writes_through_a_link_and_refuses_what_is_not_a_file)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  g_autoptr (MdgSlipData) data = mdg_slip_data_new (inquiry, flow, settings);
+  g_autofree char *real = g_build_filename (dir, "real.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  cr_assert (g_file_set_contents (real, "old", -1, NULL));
+  cr_assert_eq (symlink ("real.pdf", link), 0);
+  cr_assert (mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, link, &error), "%s",
+             error != NULL ? error->message : "");
+  cr_assert (g_file_test (link, G_FILE_TEST_IS_SYMLINK), "the link stays a link");
+  cr_assert (g_file_get_contents (real, &contents, NULL, NULL));
+  cr_assert (g_str_has_prefix (contents, "%PDF-"), "written through the link");
+
+  cr_assert_eq (mkfifo (fifo, 0600), 0);
+  cr_assert (!mdg_slip_write_pdf (data, MDG_SLIP_PAPER_80MM, fifo, &error));
+  cr_assert (strstr (error->message, "is a pipe") != NULL, "%s", error->message);
+  cr_assert_eq (lstat (fifo, &st), 0);
+  cr_assert (S_ISFIFO (st.st_mode), "the pipe is left as it was");
 }
 
 Test (slip, printed_flag_is_kept_for_reprinting)
@@ -315,4 +343,33 @@ Test (slip, admin_writes_the_slip_and_refuses_clearly)
   out = admin (&status, &err, "slip", number, "--pdf", pdf, "--paper", "letter", "--db", db, NULL);
   cr_assert_eq (status, 1);
   cr_assert_eq (count_lines (err), 1, "%s", err);
+}
+
+Test (slip, admin_refuses_an_address_too_long_for_a_qr_code)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("en", "qr");
+  g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *settings_dir = g_build_filename (dir, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autoptr (GString) contents = g_string_new ("[org/madoguchi/Kiosk]\n"
+                                               "followup-url='https://x.example/f?t={token}&pad=");
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  for (int i = 0; i < 3000; i++)
+    g_string_append_c (contents, 'a');
+  g_string_append (contents, "'\n");
+  cr_assert_eq (g_mkdir_with_parents (settings_dir, 0700), 0);
+  cr_assert (g_file_set_contents (keyfile, contents->str, -1, NULL));
+  /* Only the admin run below, a child of this test's own process, reads these settings. */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+
+  g_clear_object (&store);
+  out = admin (&status, &err, "slip", mdg_inquiry_get_number (inquiry), "--pdf", pdf, "--db", db,
+               NULL);
+  cr_assert_eq (status, 1, "%s", err);
+  cr_assert_eq (count_lines (err), 1, "%s", err);
+  cr_assert (strstr (err, "too long for a QR code") != NULL, "%s", err);
+  cr_assert_not (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }

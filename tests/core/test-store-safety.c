@@ -285,13 +285,71 @@ Test (store_failures, refuses_an_unreadable_file_untouched)
 
 Test (store_failures, refuses_a_file_from_a_newer_version_untouched)
 {
-  sqlite3 *raw = NULL;
+  make_database ();
+  fixture_sqlite_exec (db, "PRAGMA user_version = 99");
+  assert_refused_untouched (MDG_ERROR_STORE_TOO_NEW, "newer Madoguchi");
+}
+
+Test (store_failures, refuses_another_programs_database_untouched)
+{
+  g_autofree char *folder = g_path_get_dirname (db);
+
+  cr_assert_eq (g_mkdir_with_parents (folder, 0700), 0);
+  fixture_sqlite_exec (db, "CREATE TABLE people (name)");
+  assert_refused_untouched (MDG_ERROR_STORE_UNREADABLE, "not a Madoguchi database");
+}
+
+Test (store_failures, the_kiosk_initialises_an_empty_file)
+{
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autoptr (MdgStore) store = NULL;
+
+  cr_assert_eq (g_mkdir_with_parents (folder, 0700), 0);
+  cr_assert (g_file_set_contents (db, "", 0, NULL));
+  store = open_store ();
+  cr_assert_eq (count (store, "PRAGMA user_version"), MDG_STORE_SCHEMA_VERSION);
+}
+
+Test (store_failures, open_existing_creates_nothing)
+{
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  struct stat st;
+
+  store = mdg_store_open_existing (db, &error);
+  cr_assert_null (store);
+  cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND), "%s", error->message);
+  cr_assert_not (g_file_test (folder, G_FILE_TEST_EXISTS), "not even the folder is made");
+  g_clear_error (&error);
+
+  cr_assert_eq (g_mkdir_with_parents (folder, 0700), 0);
+  cr_assert (g_file_set_contents (db, "", 0, NULL));
+  store = mdg_store_open_existing (db, &error);
+  cr_assert_null (store);
+  cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE), "%s", error->message);
+  cr_assert (strstr (error->message, "not a Madoguchi database") != NULL, "%s", error->message);
+  cr_assert_eq (g_stat (db, &st), 0);
+  cr_assert_eq (st.st_size, 0, "the empty file stays empty");
+  g_clear_error (&error);
 
   make_database ();
-  cr_assert_eq (sqlite3_open (db, &raw), SQLITE_OK);
-  cr_assert_eq (sqlite3_exec (raw, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close (raw);
-  assert_refused_untouched (MDG_ERROR_STORE_TOO_NEW, "newer Madoguchi");
+  store = mdg_store_open_existing (db, &error);
+  cr_assert_not_null (store, "%s", error != NULL ? error->message : "");
+  cr_assert_eq (count (store, "SELECT COUNT (*) FROM inquiry"), 3);
+}
+
+Test (store_failures, a_failing_statement_is_named_not_quoted)
+{
+  g_autoptr (MdgStore) store = open_store ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) sql = g_string_new ("CREATE TABLE inquiry (x);");
+
+  for (int i = 0; i < 100; i++)
+    g_string_append_printf (sql, "CREATE TABLE padding_%d (value TEXT NOT NULL);", i);
+  cr_assert_not (mdg_store_exec (store, sql->str, &error));
+  cr_assert_lt (strlen (error->message), 200, "one short line: %s", error->message);
+  cr_assert_null (strstr (error->message, "CREATE"), "%s", error->message);
 }
 
 Test (store_failures, schema_has_the_indexes_listing_and_export_need)

@@ -60,3 +60,26 @@ Test (followup, rejects_bad_templates)
   cr_assert_not (mdg_followup_check_template ("{token}", NULL));
   cr_assert_not (mdg_followup_check_template ("", NULL));
 }
+
+static void
+assert_template_refused (const char *url_template,
+                         const char *mentions)
+{
+  g_autoptr (GError) error = NULL;
+
+  cr_assert_not (mdg_followup_check_template (url_template, &error), "%s", url_template);
+  cr_assert (strstr (error->message, mentions) != NULL, "“%s” should mention “%s”",
+             error->message, mentions);
+}
+
+Test (followup, rejects_what_cannot_become_a_qr_code_or_is_misspelt)
+{
+  g_autoptr (GString) long_url = g_string_new ("https://x.example/f?t={token}&pad=");
+
+  for (int i = 0; i < 3000; i++)
+    g_string_append_c (long_url, 'a');
+  assert_template_refused (long_url->str, "too long for a QR code");
+  assert_template_refused ("https://x.example/f?t={token}&n={numbr}", "unknown {numbr}");
+  assert_template_refused ("http://[::1/{token}", "is not a valid http or https address");
+  cr_assert (mdg_followup_check_template ("https://x.example/f/{number}?t={token}&l={lang}", NULL));
+}
