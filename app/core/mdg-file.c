@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,18 +30,18 @@ mdg_file_open_temp (const char *target,
   base = g_path_get_basename (target);
   if (g_stat (target, &st) == 0 && S_ISDIR (st.st_mode))
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: is a folder, not a file", target);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _ ("%s: is a folder, not a file"), target);
       return NULL;
     }
   /* As for the database, the owner's write bit counts even for root, who passes access(). */
   if (g_stat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: no such folder", dir);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _ ("%s: no such folder"), dir);
       return NULL;
     }
   if (access (dir, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0)
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: the folder is read-only", dir);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _ ("%s: the folder is read-only"), dir);
       return NULL;
     }
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
@@ -49,7 +50,7 @@ mdg_file_open_temp (const char *target,
     {
       int saved = errno;
 
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: cannot write in this folder: %s", dir,
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _ ("%s: cannot write in this folder: %s"), dir,
                    g_strerror (saved));
       return NULL;
     }
@@ -74,7 +75,7 @@ mdg_file_commit_temp (const char *temp,
       if (fd >= 0)
         close (fd);
       g_unlink (temp);
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: cannot be written: %s", target,
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _ ("%s: cannot be written: %s"), target,
                    g_strerror (saved));
       return FALSE;
     }
