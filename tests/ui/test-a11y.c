@@ -1,8 +1,10 @@
-/* test-a11y.c: controls a screen reader would otherwise name by their class. */
+/* test-a11y.c: controls a screen reader would otherwise name by their class, and the desk's
+ * waiting rows, which must stay readable when selected. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <math.h>
 
 #include "fixtures.h"
 #include "kiosk-fixture.h"
@@ -192,5 +194,94 @@ Test (ui_a11y, the_desk_fields_are_named_as_shown)
   note_label = find_label (GTK_WIDGET (detail), "メモを追加");
   cr_assert_not_null (note_label, "the note field's heading");
   assert_labelled_by (child (detail, MDG_TYPE_INQUIRY_DETAIL, "note_entry"), note_label, "メモを追加");
+  gtk_window_destroy (window);
+}
+
+/* WCAG relative luminance of an sRGB colour. */
+static double
+luminance (const GdkRGBA *c)
+{
+  const double channels[] = { c->red, c->green, c->blue };
+  const double weights[] = { 0.2126, 0.7152, 0.0722 };
+  double sum = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double v = channels[i];
+
+      sum += weights[i] * (v <= 0.04045 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4));
+    }
+  return sum;
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+collect_attention (GtkWidget *root,
+                   GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "attention")
+      && gtk_widget_get_mapped (root))
+    g_ptr_array_add (labels, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_attention (c, labels);
+}
+
+static void
+assert_readable_on_yellow (GtkWidget *label)
+{
+  /* The attention yellow of style.css (.desk columnview label.attention). */
+  const GdkRGBA yellow = { 0xf9 / 255.0, 0xd6 / 255.0, 0x7a / 255.0, 1 };
+  GdkRGBA color;
+  g_autofree char *shown = NULL;
+  double ratio;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+  ratio = contrast (&color, &yellow);
+  cr_assert_geq (ratio, 4.5, "“%s” in state %#x: %s, contrast %.2f:1 on the yellow",
+                 gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_state_flags (label),
+                 shown = gdk_rgba_to_string (&color), ratio);
+}
+
+Test (ui_a11y, a_waiting_row_stays_readable_when_selected)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GtkWindow *window;
+  MdgDesk *desk;
+  GListModel *rows;
+
+  send_visit ("now");
+  desk = open_desk (&window);
+  rows = mdg_desk_get_rows (desk);
+  cr_assert_eq (g_list_model_get_n_items (rows), 1);
+  collect_attention (GTK_WIDGET (desk), labels);
+  cr_assert_gt (labels->len, 0, "the waiting visitor's row stands out");
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), GTK_INVALID_LIST_POSITION);
+  kiosk_iterate ();
+  for (guint i = 0; i < labels->len; i++)
+    assert_readable_on_yellow (labels->pdata[i]);
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), 0);
+  kiosk_iterate ();
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+
+      /* The row and its cells take the selected state; the label inherits only the colour. */
+      cr_assert (gtk_widget_get_state_flags (gtk_widget_get_parent (label)) & GTK_STATE_FLAG_SELECTED,
+                 "the row is selected");
+      assert_readable_on_yellow (label);
+      /* Hovered, and with the window in the background. */
+      gtk_widget_set_state_flags (label, GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_BACKDROP, FALSE);
+      assert_readable_on_yellow (label);
+    }
   gtk_window_destroy (window);
 }
