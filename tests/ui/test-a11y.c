@@ -73,21 +73,31 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
-/* The label showing text under root, shown or not. */
 static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+search_label (GtkWidget  *root,
+              const char *text)
 {
   if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_label (c, text);
+      GtkWidget *found = search_label (c, text);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The label showing text under root, shown or not. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  GtkWidget *label = search_label (root, text);
+
+  cr_assert_not_null (label, "no label shows “%s”", text);
+  return label;
 }
 
 static GtkWidget *
@@ -178,7 +188,6 @@ Test (ui_a11y, the_desk_fields_are_named_as_shown)
   MdgDesk *desk = open_desk (&window);
   MdgInquiryDetail *detail = mdg_desk_get_detail (desk);
   GtkWidget *search = child (desk, MDG_TYPE_DESK, "search_entry");
-  GtkWidget *note_label;
   g_autofree char *placeholder = NULL;
 
   g_object_get (search, "placeholder-text", &placeholder, NULL);
@@ -191,9 +200,10 @@ Test (ui_a11y, the_desk_fields_are_named_as_shown)
   assert_named_by_what_it_shows (child (desk, MDG_TYPE_DESK, "purpose_filter"), 1,
                                  "新しく活動を始めたい");
 
-  note_label = find_label (GTK_WIDGET (detail), "メモを追加");
-  cr_assert_not_null (note_label, "the note field's heading");
-  assert_labelled_by (child (detail, MDG_TYPE_INQUIRY_DETAIL, "note_entry"), note_label, "メモを追加");
+  assert_labelled_by (child (detail, MDG_TYPE_INQUIRY_DETAIL, "note_entry"),
+                      find_label (GTK_WIDGET (detail), "メモを追加"), "メモを追加");
+  assert_labelled_by (child (detail, MDG_TYPE_INQUIRY_DETAIL, "coordinator_dropdown"),
+                      find_label (GTK_WIDGET (detail), "担当"), "担当");
   gtk_window_destroy (window);
 }
 
