@@ -9,7 +9,6 @@
 #include "fixtures.h"
 #include "kiosk-fixture.h"
 #include "mdg-desk.h"
-#include "mdg-i18n.h"
 #include "mdg-idle-dialog.h"
 #include "mdg-inquiry-detail.h"
 #include "mdg-page.h"
@@ -79,7 +78,8 @@ search_label (GtkWidget  *root,
 {
   if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
     return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = search_label (c, text);
 
@@ -173,8 +173,8 @@ open_desk (GtkWindow **window)
 }
 
 static void
-assert_named_by_what_it_shows (GtkWidget *drop_down,
-                               guint      position,
+assert_named_by_what_it_shows (GtkWidget  *drop_down,
+                               guint       position,
                                const char *shown)
 {
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), position);
@@ -240,7 +240,8 @@ collect_attention (GtkWidget *root,
   if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "attention")
       && gtk_widget_get_mapped (root))
     g_ptr_array_add (labels, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_attention (c, labels);
 }
 
@@ -284,10 +285,10 @@ Test (ui_a11y, a_waiting_row_stays_readable_when_selected)
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = labels->pdata[i];
-
       /* The row and its cells take the selected state; the label inherits only the colour. */
-      cr_assert (gtk_widget_get_state_flags (gtk_widget_get_parent (label)) & GTK_STATE_FLAG_SELECTED,
-                 "the row is selected");
+      GtkStateFlags cell = gtk_widget_get_state_flags (gtk_widget_get_parent (label));
+
+      cr_assert (cell & GTK_STATE_FLAG_SELECTED, "the row is selected");
       assert_readable_on_yellow (label);
       /* Hovered, and with the window in the background. */
       gtk_widget_set_state_flags (label, GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_BACKDROP, FALSE);
