@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,14 +17,14 @@ static const char *
 describe_type (mode_t mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    return _("a folder");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
+    return _("a device");
   if (S_ISFIFO (mode))
-    return "a pipe";
+    return _("a pipe");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a regular file";
+    return _("a socket");
+  return _("not a regular file");
 }
 
 /* The file a write to target lands on: symbolic links are followed, so that replacing the file
@@ -45,7 +46,7 @@ resolve_target (const char *target,
         return g_steal_pointer (&path);
       if (!S_ISLNK (st.st_mode))
         {
-          g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: is %s, not a file to write",
+          g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _("%s: is %s, not a file to write"),
                        target, describe_type (st.st_mode));
           return NULL;
         }
@@ -63,7 +64,7 @@ resolve_target (const char *target,
       g_free (path);
       path = g_steal_pointer (&link);
     }
-  g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: the symbolic link cannot be followed", target);
+  g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _("%s: the symbolic link cannot be followed"), target);
   return NULL;
 }
 
@@ -91,12 +92,12 @@ mdg_file_open_temp (const char *target,
   /* As for the database, the owner's write bit counts even for root, who passes access(). */
   if (g_stat (dir, &st) != 0 || !S_ISDIR (st.st_mode))
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: no such folder (%s)", target, dir);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _("%s: no such folder (%s)"), target, dir);
       return NULL;
     }
   if (access (dir, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0)
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: the folder is read-only (%s)", target, dir);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _("%s: the folder is read-only (%s)"), target, dir);
       return NULL;
     }
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
@@ -105,7 +106,7 @@ mdg_file_open_temp (const char *target,
     {
       int saved = errno;
 
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: cannot write in this folder: %s", dir,
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _("%s: cannot write in this folder: %s"), dir,
                    g_strerror (saved));
       return NULL;
     }
@@ -139,7 +140,7 @@ mdg_file_commit_temp (const char *temp,
       if (fd >= 0)
         close (fd);
       g_unlink (temp);
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: cannot be written: %s", target,
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, _("%s: cannot be written: %s"), target,
                    g_strerror (saved));
       return FALSE;
     }

@@ -295,6 +295,21 @@ filter_changed_cb (MdgDesk *self)
   update_count (self);
 }
 
+/* The filters have no visible label: a screen reader names each by what it shows. */
+static void
+filter_shown_cb (GtkDropDown *filter,
+                 GParamSpec  *pspec,
+                 MdgDesk     *self)
+{
+  GtkStringObject *shown = gtk_drop_down_get_selected_item (filter);
+
+  if (shown != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_string_object_get_string (shown), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (filter), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 add_bars (MdgBarChart *chart,
           GHashTable  *counts,
@@ -628,6 +643,7 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, area_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, hour_chart);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, any_event_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
