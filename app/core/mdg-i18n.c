@@ -128,23 +128,60 @@ mdg_i18n_translate (const char *source)
 /* For the slip and the CSV, which speak the visitor's or the staff's language. LANGUAGE is what
  * gettext reads, and it is unset until the first mdg_i18n_set_language (madoguchi-admin never
  * calls it), so compare and restore it rather than current_language. */
-const char *
-mdg_i18n_translate_in (const char *language,
-                       const char *source)
+/* Runs lookup with LANGUAGE set to `language`, then puts LANGUAGE back as it was. */
+static const char *
+with_language (const char *language,
+               const char *(*lookup) (const char *, const char *, gulong),
+               const char *singular,
+               const char *plural,
+               gulong      n)
 {
   g_autofree char *previous = g_strdup (g_getenv ("LANGUAGE"));
   const char *translated;
 
   if (g_strcmp0 (language, previous) == 0)
-    return mdg_i18n_translate (source);
+    return lookup (singular, plural, n);
 
   g_setenv ("LANGUAGE", language, TRUE);
   ++_nl_msg_cat_cntr;
-  translated = mdg_i18n_translate (source);
+  translated = lookup (singular, plural, n);
   if (previous != NULL)
     g_setenv ("LANGUAGE", previous, TRUE);
   else
     g_unsetenv ("LANGUAGE");
   ++_nl_msg_cat_cntr;
   return translated;
+}
+
+static const char *
+lookup_one (const char *source,
+            const char *unused,
+            gulong      n)
+{
+  return mdg_i18n_translate (source);
+}
+
+static const char *
+lookup_plural (const char *singular,
+               const char *plural,
+               gulong      n)
+{
+  return g_dngettext (GETTEXT_PACKAGE, singular, plural, n);
+}
+
+const char *
+mdg_i18n_translate_in (const char *language,
+                       const char *source)
+{
+  return with_language (language, lookup_one, source, NULL, 0);
+}
+
+/* The singular or plural form for n, in `language`. */
+const char *
+mdg_i18n_translate_plural_in (const char *language,
+                              const char *singular,
+                              const char *plural,
+                              gulong      n)
+{
+  return with_language (language, lookup_plural, singular, plural, n);
 }

@@ -15,4 +15,9 @@ const char  *mdg_i18n_translate       (const char *source);
 const char  *mdg_i18n_translate_in    (const char *language,
                                        const char *source);
 
+const char  *mdg_i18n_translate_plural_in (const char *language,
+                                          const char *singular,
+                                          const char *plural,
+                                          gulong      n);
+
 G_END_DECLS

@@ -322,9 +322,14 @@ run_pass (Pass              *pass,
   number_and_code (pass, data, qr);
   pass->y += 1 * MM;
   rule (pass, 2);
-  privacy = g_strdup_printf (tr (pass, N_("If you gave contact details, they are kept for %u days "
-                                          "and then erased. To see or delete them, ask %s.")),
-                             data->retention_days, data->privacy_contact);
+  privacy = g_strdup_printf (
+    mdg_i18n_translate_plural_in (pass->language,
+                                  "If you gave contact details, they are kept for %u day and then "
+                                  "erased. To see or delete them, ask %s.",
+                                  "If you gave contact details, they are kept for %u days and then "
+                                  "erased. To see or delete them, ask %s.",
+                                  data->retention_days),
+    data->retention_days, data->privacy_contact);
   text_block (pass, privacy, 8, FALSE, PANGO_ALIGN_LEFT, 0);
 }
 

@@ -329,9 +329,14 @@ build_contact_notice (MdgPage *self)
   g_autofree char *notice = NULL;
 
   notice = g_strdup_printf (
-    _("A coordinator will use these details only to contact you about this inquiry. "
-      "Every field is optional. Your details are kept for %u days and then erased. "
-      "To see or delete them, ask %s."),
+    g_dngettext (GETTEXT_PACKAGE,
+                 "A coordinator will use these details only to contact you about this inquiry. "
+                 "Every field is optional. Your details are kept for %u day and then erased. "
+                 "To see or delete them, ask %s.",
+                 "A coordinator will use these details only to contact you about this inquiry. "
+                 "Every field is optional. Your details are kept for %u days and then erased. "
+                 "To see or delete them, ask %s.",
+                 days),
     days, who);
   gtk_label_set_label (self->contact_notice, notice);
 }
@@ -516,6 +521,9 @@ build (MdgPage *self)
         self->choices, g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2);
       gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
                                NULL);
+      /* The group of choices is read out as the question it answers. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      mdg_step_get_question (step), -1);
       sync_toggles (self);
       break;
     case MDG_STEP_TEXT:
