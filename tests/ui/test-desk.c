@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "fixtures.h"
+#include "kiosk-fixture.h"
 #include "mdg-application.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
@@ -18,13 +19,6 @@ static char *dir;
 static char *db;
 static MdgApplication *app;
 static MdgWindow *window;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static MdgInquiry *
 record (const char *purpose,
@@ -59,14 +53,14 @@ setup (void)
   cr_assert (mdg_pin_set (mdg_application_get_store (app), "4826153", NULL));
   window = mdg_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  kiosk_iterate ();
 }
 
 static void
 teardown (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  kiosk_iterate ();
   g_clear_object (&app);
   fixture_rmdir (dir);
   g_clear_pointer (&dir, g_free);
@@ -102,7 +96,7 @@ act (gpointer    widget,
 {
   cr_assert (gtk_widget_activate_action (GTK_WIDGET (widget), action, target ? "s" : NULL, target),
              "action %s", action);
-  iterate ();
+  kiosk_iterate ();
 }
 
 static void
@@ -158,14 +152,14 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
 
   /* A visitor sends meanwhile: the row appears without a refresh. */
   later = record ("start", "qr");
-  iterate ();
+  kiosk_iterate ();
   cr_assert_eq (g_list_model_get_n_items (mdg_desk_get_rows (desk)), 2);
 
   /* Tap the waiting visitor's row: newest first, so it is the second. */
   view = find (GTK_WIDGET (desk), GTK_TYPE_COLUMN_VIEW, NULL);
   cr_assert_not_null (view);
   g_signal_emit_by_name (view, "activate", 1);
-  iterate ();
+  kiosk_iterate ();
   detail = mdg_desk_get_detail (desk);
   cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (detail)),
                     mdg_inquiry_get_number (waiting));
@@ -252,7 +246,7 @@ Test (ui_desk, filters_and_sorting_in_the_desk)
   for (int i = 0; i < 100 && g_list_model_get_n_items (rows) != 1; i++)
     {
       g_usleep (10000);
-      iterate ();
+      kiosk_iterate ();
     }
   cr_assert_eq (g_list_model_get_n_items (rows), 1);
   g_clear_object (&first);
@@ -293,7 +287,7 @@ Test (ui_desk, language_switch_rebuilds_pad_and_desk_on_the_same_view)
   desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
   cr_assert_not_null (desk);
   mdg_desk_show (desk, inquiry);
-  iterate ();
+  kiosk_iterate ();
 
   act (window, "visit.language", "ja");
   desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));

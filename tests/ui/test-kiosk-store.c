@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "fixtures.h"
+#include "kiosk-fixture.h"
 #include "mdg-application.h"
 #include "mdg-i18n.h"
 #include "mdg-store-private.h"
@@ -17,13 +18,6 @@ static char *dir;
 static char *db;
 static MdgApplication *app;
 static MdgWindow *window;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 setup (void)
@@ -43,7 +37,7 @@ start_kiosk (void)
   cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
   window = mdg_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  kiosk_iterate ();
 }
 
 static void
@@ -162,7 +156,7 @@ act (const char *action,
 {
   cr_assert (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target),
              "action %s", action);
-  iterate ();
+  kiosk_iterate ();
 }
 
 static const char *

@@ -8,6 +8,7 @@
 
 #include "decode.h"
 #include "fixtures.h"
+#include "kiosk-fixture.h"
 #include "mdg-application.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
@@ -23,13 +24,6 @@ static MdgApplication *app;
 static MdgWindow *window;
 static GSettings *settings;
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
 /* Lets the page lay itself out and draw, as a frame would on a real screen. */
 static void
 settle (void)
@@ -37,7 +31,7 @@ settle (void)
   for (int i = 0; i < 20; i++)
     {
       g_usleep (20 * 1000);
-      iterate ();
+      kiosk_iterate ();
     }
 }
 
@@ -64,7 +58,7 @@ open_kiosk (void)
   window = mdg_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  kiosk_iterate ();
 }
 
 static void
@@ -101,7 +95,7 @@ act (const char *action,
 {
   cr_assert (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target),
              "action %s", action);
-  iterate ();
+  kiosk_iterate ();
 }
 
 static MdgInquiry *
@@ -305,7 +299,7 @@ wait_for_slip (GHashTable *before,
             }
         }
       g_usleep (100 * 1000);
-      iterate ();
+      kiosk_iterate ();
     }
   return FALSE;
 }
@@ -323,7 +317,7 @@ wait_for_print_status (const char *prefix,
           && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), prefix))
         return GTK_LABEL (label);
       g_usleep (50 * 1000);
-      iterate ();
+      kiosk_iterate ();
     }
   cr_assert_fail ("the done page never said “%s…”; it says “%s”", prefix,
                   label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : "nothing");
