@@ -92,10 +92,13 @@ static gboolean
 check_language (const char *language,
                 GError    **error)
 {
+  g_autofree char *offered = NULL;
+
   if (mdg_i18n_is_supported (language))
     return TRUE;
-  g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "--language must be ja or en, not “%s”",
-               language);
+  offered = mdg_i18n_describe_supported ();
+  g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "--language must be %s, not “%s”",
+               offered, language);
   return FALSE;
 }
 
@@ -188,7 +191,7 @@ list_run (int argc, char **argv, GError **error)
   g_autofree char *language = g_strdup ("ja");
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &day, "The day to list", "YYYY-MM-DD" },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the answers: ja (default) or en", "LANG" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the answers: ja (default), ja-easy or en", "LANG" },
     { NULL },
   };
   g_autoptr (MdgStore) store = NULL;
@@ -240,14 +243,14 @@ export_run (int argc, char **argv, GError **error)
     { "date", 0, 0, G_OPTION_ARG_STRING, &from, "The (first) day to export", "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, "The last day to export (default: --date)", "YYYY-MM-DD" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the CSV to FILE (default: standard output)", "FILE" },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the headers and answers: ja (default) or en", "LANG" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the headers and answers: ja (default), ja-easy or en", "LANG" },
     { NULL },
   };
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgFlow) flow = NULL;
   g_autoptr (GOutputStream) out = NULL;
 
-  if (!parse ("--date YYYY-MM-DD [--to YYYY-MM-DD] [--output FILE] [--language ja|en]", entries,
+  if (!parse ("--date YYYY-MM-DD [--to YYYY-MM-DD] [--output FILE] [--language ja|ja-easy|en]", entries,
               &argc, &argv, 0, error)
       || !check_day ("export --date", from, error)
       || (to != NULL && !check_day ("export --to", to, error)) || !check_language (language, error))

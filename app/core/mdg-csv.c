@@ -286,8 +286,10 @@ check_request (const char *from,
 {
   if (!mdg_i18n_is_supported (language))
     {
+      g_autofree char *offered = mdg_i18n_describe_supported ();
+
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "unknown language “%s”: use ja or en", language != NULL ? language : "");
+                   "unknown language “%s”: use %s", language != NULL ? language : "", offered);
       return FALSE;
     }
   if (strcmp (from, to) > 0)
@@ -300,7 +302,7 @@ check_request (const char *from,
 }
 
 /* Writes the inquiries received from `from` to `to` (local days, YYYY-MM-DD, inclusive) as CSV
- * with choice labels in `language` (ja or en) beside their ids. */
+ * with choice labels in `language` (an offered language) beside their ids. */
 gboolean
 mdg_csv_export_days (MdgStore      *store,
                      MdgFlow       *flow,

@@ -1,4 +1,4 @@
-/* mdg-i18n.c: runtime switching between Japanese and English through gettext. */
+/* mdg-i18n.c: the offered languages, and switching between them through gettext. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -12,7 +12,66 @@
 /* GNU gettext caches translations; this counter tells it that LANGUAGE changed. */
 extern int _nl_msg_cat_cntr;
 
-static char current_language[8] = "ja";
+/* The languages the kiosk offers, in the header's order. A new one is a po file (its catalog
+ * name in po/LINGUAS) and one line here. */
+static const MdgLanguage languages[] = {
+  { "ja", "ja", "ja_JP.UTF-8", NULL, "日本語", "ja" },
+  { "ja-easy", "ja@easy:ja", "ja_JP.UTF-8", "ja", "やさしい にほんご", "ja" },
+  { "en", "en", "en_US.UTF-8", NULL, "English", "en" },
+};
+
+static const MdgLanguage *current = &languages[0];
+
+const MdgLanguage *
+mdg_i18n_get_languages (guint *n_languages)
+{
+  g_return_val_if_fail (n_languages != NULL, NULL);
+
+  *n_languages = G_N_ELEMENTS (languages);
+  return languages;
+}
+
+/* The offered language with this id, else NULL. */
+const MdgLanguage *
+mdg_i18n_lookup (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (languages); i++)
+    if (strcmp (languages[i].id, id) == 0)
+      return &languages[i];
+  return NULL;
+}
+
+gboolean
+mdg_i18n_is_supported (const char *language)
+{
+  return mdg_i18n_lookup (language) != NULL;
+}
+
+/* "ja, ja-easy or en", for the messages that refuse any other. */
+char *
+mdg_i18n_describe_supported (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? "" : i + 1 < G_N_ELEMENTS (languages) ? ", "
+                                                                                       : " or ",
+                            languages[i].id);
+  return g_string_free (text, FALSE);
+}
+
+/* The languages whose per-language settings stand for `language`, most wanted first: itself, its
+ * fallback, then Japanese. */
+void
+mdg_i18n_settings_order (const char  *language,
+                         const char **order)
+{
+  const MdgLanguage *entry = mdg_i18n_lookup (language);
+
+  order[0] = language;
+  order[1] = entry != NULL ? entry->fallback : NULL;
+  order[2] = "ja";
+}
 
 static gboolean
 locale_translates (const char *locale)
@@ -21,19 +80,25 @@ locale_translates (const char *locale)
          && !g_str_has_prefix (locale, "C.");
 }
 
-/* glibc ignores LANGUAGE in the C locale, so make sure LC_MESSAGES is a real one. */
+/* glibc ignores LANGUAGE in the C locale, so LC_MESSAGES must be a real one: the environment's,
+ * else the language's own, else any offered language's. */
+static void
+ensure_messages_locale (const MdgLanguage *language)
+{
+  if (locale_translates (setlocale (LC_MESSAGES, NULL)))
+    return;
+  if (setlocale (LC_MESSAGES, language->locale) != NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (setlocale (LC_MESSAGES, languages[i].locale) != NULL)
+      return;
+}
+
 void
 mdg_i18n_init (void)
 {
-  static const char *fallbacks[] = { "en_US.UTF-8", "ja_JP.UTF-8", "C.UTF-8" };
-
   setlocale (LC_ALL, "");
-  if (!locale_translates (setlocale (LC_MESSAGES, NULL)))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (fallbacks); i++)
-        if (setlocale (LC_MESSAGES, fallbacks[i]) != NULL)
-          break;
-    }
+  ensure_messages_locale (&languages[G_N_ELEMENTS (languages) - 1]);
   if (!locale_translates (setlocale (LC_CTYPE, NULL)))
     setlocale (LC_CTYPE, "C.UTF-8");
 
@@ -44,42 +109,57 @@ mdg_i18n_init (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-gboolean
-mdg_i18n_is_supported (const char *language)
+/* Whether a locale name such as ja_JP.UTF-8@easy names the catalog ja@easy: same language part
+ * and same modifier. */
+static gboolean
+names_catalog (const char *name,
+               const char *catalog)
 {
-  return g_strcmp0 (language, "ja") == 0 || g_strcmp0 (language, "en") == 0;
+  const char *name_at = strchr (name, '@');
+  const char *catalog_at = strchr (catalog, '@');
+  gsize name_len = strcspn (name, "_.@");
+  gsize catalog_len = strcspn (catalog, "_.@:");
+
+  if (name_len != catalog_len || strncmp (name, catalog, name_len) != 0)
+    return FALSE;
+  if (name_at == NULL || catalog_at == NULL)
+    return name_at == NULL && catalog_at == NULL;
+  return strncmp (name_at, catalog_at, strcspn (catalog_at, ":")) == 0
+         && name_at[strcspn (catalog_at, ":")] == '\0';
 }
 
-/* The first supported language the environment asks for, else Japanese. */
+/* The first offered language the environment asks for, else Japanese. */
 const char *
 mdg_i18n_default_language (void)
 {
   const char * const *names = g_get_language_names ();
 
   for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "ja"))
-        return "ja";
-      if (g_str_has_prefix (names[i], "en"))
-        return "en";
-    }
-  return "ja";
+    for (guint k = 0; k < G_N_ELEMENTS (languages); k++)
+      if (names_catalog (names[i], languages[k].catalogs))
+        return languages[k].id;
+  return languages[0].id;
 }
 
+/* The one place that switches the process's language; the application calls it when its
+ * language changes. */
 void
 mdg_i18n_set_language (const char *language)
 {
-  g_return_if_fail (mdg_i18n_is_supported (language));
+  const MdgLanguage *entry = mdg_i18n_lookup (language);
 
-  g_strlcpy (current_language, language, sizeof current_language);
-  g_setenv ("LANGUAGE", language, TRUE);
+  g_return_if_fail (entry != NULL);
+
+  current = entry;
+  ensure_messages_locale (entry);
+  g_setenv ("LANGUAGE", entry->catalogs, TRUE);
   ++_nl_msg_cat_cntr;
 }
 
 const char *
 mdg_i18n_get_language (void)
 {
-  return current_language;
+  return current->id;
 }
 
 /* xgettext's ITS extraction keeps &, < and > escaped in the msgid, so look those up escaped. */
@@ -125,10 +205,10 @@ mdg_i18n_translate (const char *source)
   return translated == msgid ? source : translated;
 }
 
-/* For the slip and the CSV, which speak the visitor's or the staff's language. LANGUAGE is what
- * gettext reads, and it is unset until the first mdg_i18n_set_language (madoguchi-admin never
- * calls it), so compare and restore it rather than current_language. */
-/* Runs lookup with LANGUAGE set to `language`, then puts LANGUAGE back as it was. */
+/* Runs lookup with LANGUAGE set to `language`'s catalogs, then puts LANGUAGE back as it was:
+ * the slip and the CSV speak the visitor's or the staff's language whatever the process's current
+ * one is. LANGUAGE is unset until the first mdg_i18n_set_language (madoguchi-admin never calls
+ * it), so compare and restore it rather than `current`. */
 static const char *
 with_language (const char *language,
                const char *(*lookup) (const char *, const char *, gulong),
@@ -136,13 +216,14 @@ with_language (const char *language,
                const char *plural,
                gulong      n)
 {
+  const MdgLanguage *entry = mdg_i18n_lookup (language);
   g_autofree char *previous = g_strdup (g_getenv ("LANGUAGE"));
   const char *translated;
 
-  if (g_strcmp0 (language, previous) == 0)
+  if (entry == NULL || g_strcmp0 (entry->catalogs, previous) == 0)
     return lookup (singular, plural, n);
 
-  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("LANGUAGE", entry->catalogs, TRUE);
   ++_nl_msg_cat_cntr;
   translated = lookup (singular, plural, n);
   if (previous != NULL)

@@ -1,10 +1,26 @@
-/* mdg-i18n.h: the visitor's language (ja or en) and translation of flow strings. */
+/* mdg-i18n.h: the offered languages (ja, ja-easy, en) and translation of flow strings. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *id;       /* ja, ja-easy, en: --language, {lang}, settings keys, the store */
+  const char *catalogs; /* LANGUAGE for gettext: catalogs in order of preference */
+  const char *locale;   /* an LC_MESSAGES locale in which LANGUAGE works */
+  const char *fallback; /* the language whose per-language settings stand in; NULL for none */
+  const char *name;     /* the language's name in its own words, for the header */
+  const char *script;   /* the Pango language that picks its glyph forms */
+} MdgLanguage;
+
+const MdgLanguage *mdg_i18n_get_languages  (guint      *n_languages);
+const MdgLanguage *mdg_i18n_lookup         (const char *id);
+char        *mdg_i18n_describe_supported  (void);
+void         mdg_i18n_settings_order      (const char  *language,
+                                           const char **order);
 
 void         mdg_i18n_init            (void);
 gboolean     mdg_i18n_is_supported    (const char *language);

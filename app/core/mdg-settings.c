@@ -2,14 +2,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "mdg-i18n.h"
 #include "mdg-settings.h"
 
-/* The non-empty text for language in an a{ss} value, else its Japanese one, else NULL. */
+/* The non-empty text for language in an a{ss} value, else its fallback's (ja-easy → ja), else
+ * its Japanese one, else NULL. */
 static const char *
 lookup_text (GVariant   *texts,
              const char *language)
 {
-  const char *wanted[] = { language, "ja" };
+  const char *wanted[3];
+
+  mdg_i18n_settings_order (language, wanted);
 
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
     {

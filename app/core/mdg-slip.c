@@ -147,7 +147,8 @@ text_block (Pass          *pass,
   int height;
 
   /* The language picks Japanese glyph forms for kanji shared with Chinese. */
-  pango_context_set_language (context, pango_language_from_string (pass->language));
+  pango_context_set_language (context,
+                             pango_language_from_string (mdg_i18n_lookup (pass->language)->script));
   pango_font_description_set_absolute_size (font, size_pt * pass->scale * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);

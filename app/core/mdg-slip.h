@@ -21,7 +21,7 @@ typedef enum
 /* Everything the slip shows, already in the visitor's language. */
 typedef struct
 {
-  char *language;        /* the inquiry's language: ja or en */
+  char *language;        /* the inquiry's language: an offered language id */
   char *center_name;
   GDateTime *created;
   char *number;          /* YYMMDD-NNN */

@@ -35,7 +35,7 @@ static GParamSpec *properties[N_PROPS];
 static const GOptionEntry options[] = {
   { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL, N_("Run in a window instead of fullscreen"), NULL },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The inquiry database (default: $XDG_DATA_HOME/madoguchi/inquiries.db)"), N_("PATH") },
-  { "language", 'l', 0, G_OPTION_ARG_STRING, NULL, N_("Start language: ja or en (default: from the environment, else ja)"), N_("LANG") },
+  { "language", 'l', 0, G_OPTION_ARG_STRING, NULL, N_("Start language: ja, ja-easy or en (default: from the environment, else ja)"), N_("LANG") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL },
 };
@@ -57,7 +57,9 @@ mdg_application_handle_local_options (GApplication *app,
     {
       if (!mdg_i18n_is_supported (language))
         {
-          g_printerr ("madoguchi: unknown language “%s”: use ja or en\n", language);
+          g_autofree char *offered = mdg_i18n_describe_supported ();
+
+          g_printerr ("madoguchi: unknown language “%s”: use %s\n", language, offered);
           return 1;
         }
       g_free (self->language);
