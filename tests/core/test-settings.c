@@ -63,3 +63,12 @@ Test (settings, an_empty_name_falls_back_to_the_schema_default)
   assert_text ("privacy-contact", "ja", "センター窓口の職員");
   assert_text ("privacy-contact", "en", "the staff at the center desk");
 }
+
+Test (settings, easy_japanese_falls_back_to_japanese)
+{
+  set_texts ("center-name", "{'ja': '港北センター', 'en': 'Kohoku Center'}");
+  assert_text ("center-name", "ja-easy", "港北センター");
+  set_texts ("center-name", "{'ja': '港北センター', 'ja-easy': 'こうほく センター'}");
+  assert_text ("center-name", "ja-easy", "こうほく センター");
+  assert_text ("privacy-contact", "ja-easy", "センターの まどぐちの 人");
+}
