@@ -10,6 +10,7 @@ cd "$top"
 visitor_files="data/flow.xml
 app/ui/mdg-page.c
 resources/ui/mdg-page.ui
+resources/ui/mdg-window.ui
 app/ui/mdg-window.c
 app/ui/mdg-idle-dialog.c
 app/ui/mdg-slip-printer.c

@@ -19,7 +19,8 @@ struct _MdgApplication
   MdgFlow *flow;
   MdgStore *store;
   char *db_path;
-  char *language;
+  char *language;       /* the one current language: the window, visit and desk bind to it */
+  char *start_language; /* --language: the language each new visitor is greeted in */
   gboolean windowed;
   GPtrArray *problems; /* staff-facing sentences: why inquiries cannot be taken, or what is off */
   gboolean flow_ok;
@@ -62,8 +63,8 @@ mdg_application_handle_local_options (GApplication *app,
           g_printerr ("madoguchi: unknown language “%s”: use %s\n", language, offered);
           return 1;
         }
-      g_free (self->language);
-      self->language = g_strdup (language);
+      g_free (self->start_language);
+      self->start_language = g_strdup (language);
     }
   if (g_variant_dict_lookup (dict, "db", "^&ay", &db))
     {
@@ -149,8 +150,9 @@ mdg_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (mdg_application_parent_class)->startup (app);
 
-  if (self->language == NULL)
-    self->language = g_strdup (mdg_i18n_default_language ());
+  if (self->start_language == NULL)
+    self->start_language = g_strdup (mdg_i18n_default_language ());
+  self->language = g_strdup (self->start_language);
   mdg_i18n_set_language (self->language);
 
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
@@ -196,8 +198,24 @@ mdg_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->db_path);
   g_free (self->language);
+  g_free (self->start_language);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   G_OBJECT_CLASS (mdg_application_parent_class)->finalize (object);
+}
+
+static void
+mdg_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MdgApplication *self = MDG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -212,8 +230,7 @@ mdg_application_set_property (GObject *object, guint prop_id, const GValue *valu
       self->db_path = g_value_dup_string (value);
       break;
     case PROP_LANGUAGE:
-      g_free (self->language);
-      self->language = g_value_dup_string (value);
+      mdg_application_set_language (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -230,16 +247,19 @@ mdg_application_class_init (MdgApplicationClass *klass)
   g_assert (mdg_get_resource () != NULL);
 
   object_class->finalize = mdg_application_finalize;
+  object_class->get_property = mdg_application_get_property;
   object_class->set_property = mdg_application_set_property;
   app_class->handle_local_options = mdg_application_handle_local_options;
   app_class->startup = mdg_application_startup;
   app_class->activate = mdg_application_activate;
 
-  /* What --db and --language set; tests set them directly. */
+  /* What --db sets; tests set it directly. */
   properties[PROP_DATABASE] = g_param_spec_string ("database", NULL, NULL, NULL,
                                                    G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  /* The current language; set before start-up it is also the start language, as --language. */
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
-                                                   G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -285,7 +305,38 @@ const char *
 mdg_application_get_language (MdgApplication *self)
 {
   g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
-  return self->language;
+  return self->language != NULL ? self->language : self->start_language;
+}
+
+/* The one place the kiosk's language changes: gettext first, then whoever is bound to it. */
+void
+mdg_application_set_language (MdgApplication *self,
+                              const char     *language)
+{
+  g_return_if_fail (MDG_IS_APPLICATION (self));
+  g_return_if_fail (mdg_i18n_is_supported (language));
+
+  if (self->language == NULL)
+    {
+      /* Not started yet: this is the language to start in. */
+      g_free (self->start_language);
+      self->start_language = g_strdup (language);
+      return;
+    }
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  mdg_i18n_set_language (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/* The next visitor is greeted in the kiosk's start language. */
+void
+mdg_application_reset_language (MdgApplication *self)
+{
+  g_return_if_fail (MDG_IS_APPLICATION (self));
+  mdg_application_set_language (self, self->start_language);
 }
 
 GPtrArray *

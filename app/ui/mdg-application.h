@@ -17,6 +17,9 @@ GSettings      *mdg_application_get_settings    (MdgApplication *self);
 MdgFlow        *mdg_application_get_flow        (MdgApplication *self);
 MdgStore       *mdg_application_get_store       (MdgApplication *self);
 const char     *mdg_application_get_language    (MdgApplication *self);
+void            mdg_application_set_language    (MdgApplication *self,
+                                                 const char     *language);
+void            mdg_application_reset_language  (MdgApplication *self);
 GPtrArray      *mdg_application_get_problems    (MdgApplication *self);
 gboolean        mdg_application_can_take_inquiries (MdgApplication *self);
 

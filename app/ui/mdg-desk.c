@@ -12,6 +12,7 @@
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-translatable.h"
 
 typedef enum
 {
@@ -50,12 +51,17 @@ struct _MdgDesk
   GtkFileChooserNative *chooser;
   ExportKind export_kind;
   guint idle_id;
+  char *language;
+  GHashTable *bound_cells; /* the GtkListItems showing an inquiry now */
 };
 
 G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
 
 enum { LOCKED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_LANGUAGE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static const char *status_ids[] = { "", "new", "in-progress", "connected", "closed" };
 
@@ -130,6 +136,7 @@ static const Column columns[] = {
   { N_("Status"), "status", MDG_INQUIRY_KEY_STATUS, FALSE },
   { N_("Coordinator"), "coordinator", MDG_INQUIRY_KEY_COORDINATOR, FALSE },
   { N_("Meeting"), "meeting", MDG_INQUIRY_KEY_MEETING, FALSE },
+  { N_("Language"), "language", -1, FALSE },
 };
 
 static char *
@@ -137,7 +144,7 @@ cell_text (MdgDesk    *self,
            MdgInquiry *inquiry,
            const char *key)
 {
-  const char *language = mdg_i18n_get_language ();
+  const char *language = self->language;
   MdgFlow *flow = mdg_application_get_flow (self->application);
 
   if (g_str_equal (key, "number"))
@@ -151,6 +158,13 @@ cell_text (MdgDesk    *self,
                        ? mdg_inquiry_get_coordinator (inquiry) : "");
   if (g_str_equal (key, "meeting"))
     return g_strdup (mdg_inquiry_get_meeting (inquiry) ? "●" : "");
+  if (g_str_equal (key, "language"))
+    {
+      /* The visitor's language, named in its own words as the header named it to them. */
+      const MdgLanguage *spoken = mdg_i18n_lookup (mdg_inquiry_get_language (inquiry));
+
+      return g_strdup (spoken != NULL ? spoken->name : mdg_inquiry_get_language (inquiry));
+    }
   return mdg_inquiry_describe_answer (inquiry, flow, key, language);
 }
 
@@ -202,6 +216,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               MdgDesk                  *self)
 {
   update_cell (item);
+  g_hash_table_add (self->bound_cells, item);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (inquiry_notify_cb),
                            item, 0);
 }
@@ -211,6 +226,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 MdgDesk                  *self)
 {
+  g_hash_table_remove (self->bound_cells, item);
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), inquiry_notify_cb, item);
 }
 
@@ -313,7 +329,8 @@ filter_shown_cb (GtkDropDown *filter,
 static void
 add_bars (MdgBarChart *chart,
           GHashTable  *counts,
-          MdgStep     *step)
+          MdgStep     *step,
+          const char  *language)
 {
   GListModel *choices = mdg_step_get_choices (step);
   guint n = g_list_model_get_n_items (choices);
@@ -323,7 +340,7 @@ add_bars (MdgBarChart *chart,
     {
       g_autoptr (MdgChoice) choice = g_list_model_get_item (choices, i);
 
-      mdg_bar_chart_add (chart, mdg_choice_get_label_in (choice, mdg_i18n_get_language ()),
+      mdg_bar_chart_add (chart, mdg_choice_get_label_in (choice, language),
                          GPOINTER_TO_UINT (g_hash_table_lookup (counts, mdg_choice_get_id (choice))));
     }
 }
@@ -339,13 +356,13 @@ update_summary (MdgDesk *self)
     {
       g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "purpose");
 
-      add_bars (self->purpose_chart, counts, mdg_flow_lookup_step (flow, "purpose"));
+      add_bars (self->purpose_chart, counts, mdg_flow_lookup_step (flow, "purpose"), self->language);
     }
   if (flow != NULL && mdg_flow_lookup_step (flow, "themes") != NULL)
     {
       g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "themes");
 
-      add_bars (self->area_chart, counts, mdg_flow_lookup_step (flow, "themes"));
+      add_bars (self->area_chart, counts, mdg_flow_lookup_step (flow, "themes"), self->language);
     }
 
   /* Opening hours, widened to any inquiry outside them. */
@@ -492,7 +509,7 @@ export_response_cb (MdgDesk              *self,
   g_autoptr (GListStore) agenda = g_list_store_new (MDG_TYPE_INQUIRY);
   MdgStore *store = mdg_application_get_store (self->application);
   MdgFlow *flow = mdg_application_get_flow (self->application);
-  const char *language = mdg_i18n_get_language ();
+  const char *language = self->language;
   gboolean ok = FALSE;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -588,6 +605,45 @@ export_agenda_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
   start_export (MDG_DESK (widget), EXPORT_AGENDA_PDF, _("Save the meeting agenda"), file);
 }
 
+static void retranslate (MdgDesk *self);
+
+static void
+mdg_desk_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MdgDesk *self = MDG_DESK (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_desk_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  MdgDesk *self = MDG_DESK (object);
+  const char *language = g_value_get_string (value);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      if (!mdg_i18n_is_supported (language) || g_strcmp0 (self->language, language) == 0)
+        return;
+      g_free (self->language);
+      self->language = g_strdup (language);
+      if (self->detail != NULL)
+        retranslate (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mdg_desk_dispose (GObject *object)
 {
@@ -613,7 +669,15 @@ mdg_desk_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->list);
   g_clear_pointer (&self->purpose_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   G_OBJECT_CLASS (mdg_desk_parent_class)->dispose (object);
+}
+
+static void
+mdg_desk_finalize (GObject *object)
+{
+  g_free (MDG_DESK (object)->language);
+  G_OBJECT_CLASS (mdg_desk_parent_class)->finalize (object);
 }
 
 static void
@@ -623,6 +687,15 @@ mdg_desk_class_init (MdgDeskClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_desk_dispose;
+  object_class->finalize = mdg_desk_finalize;
+  object_class->get_property = mdg_desk_get_property;
+  object_class->set_property = mdg_desk_set_property;
+
+  /* The staff's language: the window binds it to the application's. */
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The desk asks to be closed: idle too long, or the lock button. */
   signals[LOCKED] = g_signal_new ("locked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -663,23 +736,62 @@ static void
 mdg_desk_init (MdgDesk *self)
 {
   self->purpose_ids = g_ptr_array_new_with_free_func (g_free);
+  self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->language = g_strdup (mdg_i18n_get_language ());
   gtk_widget_init_template (GTK_WIDGET (self));
+  mdg_translatable_adopt (GTK_WIDGET (self));
+}
+
+/* The filters' labels in the desk's language; what each filter has selected stays. */
+static void
+label_filter (GtkDropDown  *filter,
+              const char  **labels)
+{
+  GListModel *model = gtk_drop_down_get_model (filter);
+  guint selected = gtk_drop_down_get_selected (filter);
+
+  if (model == NULL)
+    {
+      g_autoptr (GtkStringList) list = gtk_string_list_new (labels);
+
+      gtk_drop_down_set_model (filter, G_LIST_MODEL (list));
+      return;
+    }
+  gtk_string_list_splice (GTK_STRING_LIST (model), 0, g_list_model_get_n_items (model), labels);
+  gtk_drop_down_set_selected (filter, selected);
+}
+
+static void
+label_filters (MdgDesk *self)
+{
+  g_autoptr (GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr (GPtrArray) purposes = g_ptr_array_new ();
+  MdgFlow *flow = mdg_application_get_flow (self->application);
+  MdgStep *step = flow != NULL ? mdg_flow_lookup_step (flow, "purpose") : NULL;
+
+  g_ptr_array_add (statuses, (char *) _("Every status"));
+  for (guint i = 1; i < G_N_ELEMENTS (status_ids); i++)
+    g_ptr_array_add (statuses, (char *) mdg_inquiry_status_label (status_ids[i], self->language));
+  g_ptr_array_add (statuses, NULL);
+  label_filter (self->status_filter, (const char **) statuses->pdata);
+
+  g_ptr_array_add (purposes, (char *) _("Every purpose"));
+  for (guint i = 1; step != NULL && i < self->purpose_ids->len; i++)
+    {
+      MdgChoice *choice = mdg_step_lookup_choice (step, g_ptr_array_index (self->purpose_ids, i));
+
+      g_ptr_array_add (purposes, (char *) mdg_choice_get_label_in (choice, self->language));
+    }
+  g_ptr_array_add (purposes, NULL);
+  label_filter (self->purpose_filter, (const char **) purposes->pdata);
 }
 
 static void
 fill_filters (MdgDesk *self)
 {
-  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
-  g_autoptr (GtkStringList) purposes = gtk_string_list_new (NULL);
   MdgFlow *flow = mdg_application_get_flow (self->application);
   MdgStep *step = flow != NULL ? mdg_flow_lookup_step (flow, "purpose") : NULL;
 
-  gtk_string_list_append (statuses, _("Every status"));
-  for (guint i = 1; i < G_N_ELEMENTS (status_ids); i++)
-    gtk_string_list_append (statuses, mdg_inquiry_status_label (status_ids[i], mdg_i18n_get_language ()));
-  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
-
-  gtk_string_list_append (purposes, _("Every purpose"));
   g_ptr_array_add (self->purpose_ids, g_strdup (""));
   if (step != NULL)
     {
@@ -689,11 +801,39 @@ fill_filters (MdgDesk *self)
         {
           g_autoptr (MdgChoice) choice = g_list_model_get_item (choices, i);
 
-          gtk_string_list_append (purposes, mdg_choice_get_label_in (choice, mdg_i18n_get_language ()));
           g_ptr_array_add (self->purpose_ids, g_strdup (mdg_choice_get_id (choice)));
         }
     }
-  gtk_drop_down_set_model (self->purpose_filter, G_LIST_MODEL (purposes));
+  label_filters (self);
+}
+
+/* A language switch re-labels the desk in place: the day, filters, sorting, selection, the
+ * inquiry shown and the page stay as they are. */
+static void
+retranslate (MdgDesk *self)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (self->view);
+  GHashTableIter iter;
+  gpointer item;
+
+  mdg_translatable_update (GTK_WIDGET (self));
+  say (self, NULL, FALSE);
+  g_object_set (self->detail, "language", self->language, NULL);
+  if (self->list == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+      gtk_column_view_column_set_title (column, _(columns[i].title));
+    }
+  label_filters (self);
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_cell (item);
+  update_day_label (self);
+  update_count (self);
+  update_summary (self);
 }
 
 /* Everything but locking needs the day's list. */
@@ -702,18 +842,13 @@ static const char *list_actions[] = {
   "desk.export-agenda-pdf",
 };
 
-/* `previous` (may be NULL) is the desk this one replaces after a language switch: the new one
- * shows the same day, filters, inquiry and page. */
 MdgDesk *
-mdg_desk_new (MdgApplication *application,
-              MdgDesk        *previous)
+mdg_desk_new (MdgApplication *application)
 {
   MdgDesk *self;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr (GError) error = NULL;
-  const char *day = previous != NULL && previous->list != NULL
-                      ? mdg_inquiry_list_get_day (previous->list) : today;
 
   g_return_val_if_fail (MDG_IS_APPLICATION (application), NULL);
 
@@ -725,15 +860,7 @@ mdg_desk_new (MdgApplication *application,
   g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->list = mdg_inquiry_list_new (mdg_application_get_store (application), day, &error);
-  if (self->list == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The day could not be read: %s"), error->message);
-
-      g_clear_error (&error);
-      self->list = mdg_inquiry_list_new (mdg_application_get_store (application), today, &error);
-      say (self, text, TRUE);
-    }
+  self->list = mdg_inquiry_list_new (mdg_application_get_store (application), today, &error);
   if (self->list == NULL)
     {
       /* A store that cannot even list today still leaves a desk that says why and can lock. */
@@ -762,17 +889,6 @@ mdg_desk_new (MdgApplication *application,
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
-  if (previous != NULL && previous->list != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
-                             gtk_editable_get_text (GTK_EDITABLE (previous->search_entry)));
-      gtk_drop_down_set_selected (self->status_filter,
-                                  gtk_drop_down_get_selected (previous->status_filter));
-      gtk_drop_down_set_selected (self->purpose_filter,
-                                  gtk_drop_down_get_selected (previous->purpose_filter));
-      mdg_inquiry_detail_set_inquiry (self->detail, mdg_inquiry_detail_get_inquiry (previous->detail));
-      gtk_stack_set_visible_child_name (self->pages, gtk_stack_get_visible_child_name (previous->pages));
-    }
   update_day_label (self);
   update_count (self);
   update_summary (self);

@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 #define MDG_TYPE_DESK (mdg_desk_get_type ())
 G_DECLARE_FINAL_TYPE (MdgDesk, mdg_desk, MDG, DESK, GtkWidget)
 
-MdgDesk          *mdg_desk_new        (MdgApplication *application,
-                                       MdgDesk        *previous);
+MdgDesk          *mdg_desk_new        (MdgApplication *application);
 GListModel       *mdg_desk_get_rows   (MdgDesk        *self);
 MdgInquiryDetail *mdg_desk_get_detail (MdgDesk        *self);
 gboolean          mdg_desk_set_day    (MdgDesk        *self,

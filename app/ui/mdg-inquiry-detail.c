@@ -10,6 +10,7 @@
 #include "mdg-inquiry-detail.h"
 #include "mdg-inquiry-list.h"
 #include "mdg-slip-printer.h"
+#include "mdg-translatable.h"
 
 struct _MdgInquiryDetail
 {
@@ -34,11 +35,12 @@ struct _MdgInquiryDetail
   GtkStringList *timeline;
   MdgSlipPrinter *printer; /* the last reprint, while it reports */
   gboolean updating;
+  char *language; /* the desk's: the staff's language */
 };
 
 G_DEFINE_FINAL_TYPE (MdgInquiryDetail, mdg_inquiry_detail, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STATUS, PROP_MEETING, N_PROPS };
+enum { PROP_0, PROP_STATUS, PROP_MEETING, PROP_LANGUAGE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { CHANGED, N_SIGNALS };
@@ -69,23 +71,25 @@ show_error (MdgInquiryDetail *self,
 }
 
 static char *
-format_value (const char *field,
-              const char *value)
+format_value (MdgInquiryDetail *self,
+              const char       *field,
+              const char       *value)
 {
   if (value == NULL || *value == '\0')
     return g_strdup (_("(nobody)"));
   if (g_str_equal (field, "status"))
-    return g_strdup (mdg_inquiry_status_label (value, mdg_i18n_get_language ()));
+    return g_strdup (mdg_inquiry_status_label (value, self->language));
   return g_strdup (value);
 }
 
 static char *
-describe_event (const MdgDeskEvent *event)
+describe_event (MdgInquiryDetail   *self,
+                const MdgDeskEvent *event)
 {
   g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (event->at);
   g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
-  g_autofree char *old_value = format_value (event->field, event->old_value);
-  g_autofree char *new_value = format_value (event->field, event->new_value);
+  g_autofree char *old_value = format_value (self, event->field, event->old_value);
+  g_autofree char *new_value = format_value (self, event->field, event->new_value);
   g_autofree char *what = NULL;
 
   if (g_str_equal (event->field, "status"))
@@ -120,7 +124,7 @@ load_timeline (MdgInquiryDetail *self)
     show_error (self, error);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
-      g_autofree char *line = describe_event (g_ptr_array_index (events, i));
+      g_autofree char *line = describe_event (self, g_ptr_array_index (events, i));
 
       g_strv_builder_add (lines, line);
     }
@@ -135,7 +139,7 @@ static void
 load_answers (MdgInquiryDetail *self)
 {
   MdgFlow *flow = mdg_application_get_flow (self->application);
-  const char *language = mdg_i18n_get_language ();
+  const char *language = self->language;
   g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (self->inquiry);
   g_autoptr (GString) markup = g_string_new (NULL);
   const char *details = mdg_inquiry_get_details (self->inquiry);
@@ -379,6 +383,30 @@ create_timeline_row (gpointer item,
   return label;
 }
 
+/* A language switch re-labels the detail in place; a note being typed stays. */
+static void
+set_language (MdgInquiryDetail *self,
+              const char       *language)
+{
+  const char *nobody[] = { NULL, NULL };
+  guint selected;
+
+  if (!mdg_i18n_is_supported (language) || g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  mdg_translatable_update (GTK_WIDGET (self));
+  nobody[0] = _("(nobody)");
+  self->updating = TRUE;
+  selected = gtk_drop_down_get_selected (self->coordinator_dropdown);
+  gtk_string_list_splice (self->coordinators, 0, 1, nobody);
+  gtk_drop_down_set_selected (self->coordinator_dropdown, selected);
+  self->updating = FALSE;
+  if (self->inquiry != NULL)
+    load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
 static void
 mdg_inquiry_detail_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
@@ -391,6 +419,9 @@ mdg_inquiry_detail_get_property (GObject *object, guint prop_id, GValue *value, 
       break;
     case PROP_MEETING:
       g_value_set_boolean (value, self->inquiry != NULL && mdg_inquiry_get_meeting (self->inquiry));
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -410,6 +441,9 @@ mdg_inquiry_detail_set_property (GObject *object, guint prop_id, const GValue *v
       break;
     case PROP_MEETING:
       set_meeting (self, g_value_get_boolean (value));
+      break;
+    case PROP_LANGUAGE:
+      set_language (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -436,12 +470,20 @@ mdg_inquiry_detail_dispose (GObject *object)
 }
 
 static void
+mdg_inquiry_detail_finalize (GObject *object)
+{
+  g_free (MDG_INQUIRY_DETAIL (object)->language);
+  G_OBJECT_CLASS (mdg_inquiry_detail_parent_class)->finalize (object);
+}
+
+static void
 mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_inquiry_detail_dispose;
+  object_class->finalize = mdg_inquiry_detail_finalize;
   object_class->get_property = mdg_inquiry_detail_get_property;
   object_class->set_property = mdg_inquiry_detail_set_property;
 
@@ -449,6 +491,9 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                    | G_PARAM_STATIC_STRINGS);
   properties[PROP_MEETING] = g_param_spec_boolean ("meeting", NULL, NULL, FALSE,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                      | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -485,7 +530,9 @@ mdg_inquiry_detail_init (MdgInquiryDetail *self)
   self->timeline = gtk_string_list_new (NULL);
   self->coordinators = gtk_string_list_new (NULL);
   self->updating = TRUE; /* the template's dropdown must not assign anyone while it is built */
+  self->language = g_strdup (mdg_i18n_get_language ());
   gtk_widget_init_template (GTK_WIDGET (self));
+  mdg_translatable_adopt (GTK_WIDGET (self));
   gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline), create_timeline_row,
                            NULL, NULL);
   self->updating = FALSE;

@@ -9,6 +9,7 @@
 #include "mdg-qr-paintable.h"
 #include "mdg-settings.h"
 #include "mdg-token.h"
+#include "mdg-translatable.h"
 
 struct _MdgPage
 {
@@ -73,7 +74,7 @@ create_choice_cb (gpointer item,
   MdgChoice *choice = item;
   MdgStep *step = mdg_visit_get_step (self->visit);
   GtkWidget *button;
-  GtkWidget *label = gtk_label_new (mdg_choice_get_label (choice));
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
@@ -90,12 +91,32 @@ create_choice_cb (gpointer item,
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", mdg_choice_get_id (choice));
   gtk_widget_add_css_class (button, "choice");
-  /* The accessible name is the visible label, so a screen reader reads what the eye sees. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mdg_choice_get_label (choice), -1);
   g_object_set_data_full (G_OBJECT (button), "choice-id", g_strdup (mdg_choice_get_id (choice)),
                           g_free);
   return button;
+}
+
+/* The choices' labels in the current language, on the buttons already there. */
+static void
+label_choices (MdgPage *self,
+               MdgStep *step)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      MdgChoice *choice = mdg_step_lookup_choice (step, g_object_get_data (G_OBJECT (button),
+                                                                          "choice-id"));
+      const char *label = mdg_choice_get_label (choice);
+
+      gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), label);
+      /* The accessible name is the visible label, so a screen reader reads what the eye sees. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+  /* The group of choices is read out as the question it answers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mdg_step_get_question (step), -1);
 }
 
 /* At the maximum, say so gently before a fourth tap seems to do nothing. */
@@ -292,15 +313,28 @@ build_info (MdgPage *self,
   if (mdg_step_get_info_title (step) == NULL && mdg_step_get_n_info_paras (step) == 0)
     return;
   gtk_widget_set_visible (self->info_card, TRUE);
-  gtk_label_set_label (self->info_title, mdg_step_get_info_title (step));
   for (guint i = 0; i < mdg_step_get_n_info_paras (step); i++)
     {
-      GtkWidget *para = gtk_label_new (mdg_step_get_info_para (step, i));
+      GtkWidget *para = gtk_label_new (NULL);
 
       gtk_label_set_wrap (GTK_LABEL (para), TRUE);
       gtk_label_set_xalign (GTK_LABEL (para), 0);
       gtk_box_append (self->info_paras, para);
     }
+}
+
+static void
+label_info (MdgPage *self,
+            MdgStep *step)
+{
+  guint i = 0;
+
+  if (!gtk_widget_get_visible (self->info_card))
+    return;
+  gtk_label_set_label (self->info_title, mdg_step_get_info_title (step));
+  for (GtkWidget *para = gtk_widget_get_first_child (GTK_WIDGET (self->info_paras)); para != NULL;
+       para = gtk_widget_get_next_sibling (para))
+    gtk_label_set_label (GTK_LABEL (para), mdg_step_get_info_para (step, i++));
 }
 
 static void
@@ -314,8 +348,6 @@ build_text (MdgPage *self,
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mdg_step_get_question (step), -1);
   update_counter (self);
 }
 
@@ -349,7 +381,6 @@ build_contact (MdgPage *self)
                                               self->email_entry, self->time_entry };
 
   gtk_widget_set_visible (self->contact_box, TRUE);
-  build_contact_notice (self);
   gtk_check_button_set_active (self->consent, contact->consent);
   for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
     {
@@ -411,12 +442,11 @@ build_review (MdgPage *self)
   for (guint i = 0; i < steps->len; i++)
     {
       MdgStep *step = g_ptr_array_index (steps, i);
-      g_autofree char *answer = describe_answer (self->visit, step);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
       GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *question = gtk_label_new (mdg_step_get_question (step));
-      GtkWidget *value = gtk_label_new (answer);
-      GtkWidget *change = gtk_button_new_with_label (_("Change"));
+      GtkWidget *question = gtk_label_new (NULL);
+      GtkWidget *value = gtk_label_new (NULL);
+      GtkWidget *change = gtk_button_new ();
 
       gtk_widget_add_css_class (row, "review-row");
       gtk_widget_add_css_class (question, "review-question");
@@ -433,11 +463,32 @@ build_review (MdgPage *self)
       gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "visit.change");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (change), "s", mdg_step_get_id (step));
+      gtk_box_append (GTK_BOX (row), change);
+      g_object_set_data (G_OBJECT (row), "step", step);
+      g_object_set_data (G_OBJECT (row), "question", question);
+      g_object_set_data (G_OBJECT (row), "answer", value);
+      g_object_set_data (G_OBJECT (row), "change", change);
+      gtk_list_box_append (self->review_list, row);
+    }
+}
+
+static void
+label_review (MdgPage *self)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->review_list)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GObject *row = G_OBJECT (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (item)));
+      MdgStep *step = g_object_get_data (row, "step");
+      g_autofree char *answer = describe_answer (self->visit, step);
+      GtkWidget *change = g_object_get_data (row, "change");
+
+      gtk_label_set_label (g_object_get_data (row, "question"), mdg_step_get_question (step));
+      gtk_label_set_label (g_object_get_data (row, "answer"), answer);
+      gtk_button_set_label (GTK_BUTTON (change), _("Change"));
       /* Every row says Change; the description tells a screen reader which answer it changes. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       mdg_step_get_question (step), -1);
-      gtk_box_append (GTK_BOX (row), change);
-      gtk_list_box_append (self->review_list, row);
     }
 }
 
@@ -454,18 +505,6 @@ build_done (MdgPage *self)
   number = mdg_inquiry_get_number (self->inquiry);
   gtk_label_set_label (self->call_number, mdg_number_call_part (number));
   gtk_label_set_label (self->full_number, number);
-  /* The QR follow-up's next step is the hint under the code; the others are said here. */
-  if (g_strcmp0 (mdg_inquiry_get_followup (self->inquiry), "qr") != 0)
-    {
-      g_autofree char *next = mdg_followup_next_step (mdg_inquiry_get_followup (self->inquiry),
-                                                      number,
-                                                      mdg_inquiry_get_has_contact (self->inquiry),
-                                                      self->followup_url != NULL,
-                                                      mdg_visit_get_language (self->visit));
-
-      gtk_label_set_label (self->next_step, next);
-      gtk_widget_set_visible (GTK_WIDGET (self->next_step), next != NULL);
-    }
   /* A bad followup-url setting must not stop the visitor: say so where the code would be. */
   if (self->followup_url == NULL)
     {
@@ -488,19 +527,86 @@ build_done (MdgPage *self)
   }
 }
 
+/* The QR follow-up's next step is the hint under the code; the others are said here. */
 static void
-build (MdgPage *self)
+label_done (MdgPage *self)
+{
+  g_autofree char *next = NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("QR code for the follow-up page"), -1);
+  if (self->inquiry == NULL || g_strcmp0 (mdg_inquiry_get_followup (self->inquiry), "qr") == 0)
+    return;
+  next = mdg_followup_next_step (mdg_inquiry_get_followup (self->inquiry),
+                                 mdg_inquiry_get_number (self->inquiry),
+                                 mdg_inquiry_get_has_contact (self->inquiry),
+                                 self->followup_url != NULL, mdg_visit_get_language (self->visit));
+  gtk_label_set_label (self->next_step, next);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_step), next != NULL);
+}
+
+/* Every text the page shows, in the current language, on the widgets already built: the
+ * template's own, then those that come from the flow and the visit. */
+static void
+apply_texts (MdgPage *self)
 {
   MdgStep *step = mdg_visit_get_step (self->visit);
   MdgStepKind kind = mdg_step_get_kind (step);
   const char *button = mdg_step_get_button (step);
 
+  mdg_translatable_update (GTK_WIDGET (self));
   gtk_label_set_label (self->question, mdg_step_get_question (step));
+  if (kind != MDG_STEP_WELCOME && kind != MDG_STEP_DONE)
+    build_progress (self);
+  label_info (self, step);
+  switch (kind)
+    {
+    case MDG_STEP_WELCOME:
+      gtk_button_set_label (self->start_button, button);
+      break;
+    case MDG_STEP_SINGLE:
+    case MDG_STEP_MULTI:
+      label_choices (self, step);
+      sync_toggles (self);
+      break;
+    case MDG_STEP_TEXT:
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, mdg_step_get_question (step),
+                                      -1);
+      break;
+    case MDG_STEP_CONTACT:
+      build_contact_notice (self);
+      break;
+    case MDG_STEP_REVIEW:
+      label_review (self);
+      gtk_button_set_label (self->next_button, button);
+      break;
+    case MDG_STEP_DONE:
+      label_done (self);
+      gtk_button_set_label (self->next_button, button);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+language_changed_cb (MdgPage    *self,
+                     GParamSpec *pspec,
+                     MdgVisit   *visit)
+{
+  apply_texts (self);
+}
+
+static void
+build (MdgPage *self)
+{
+  MdgStep *step = mdg_visit_get_step (self->visit);
+  MdgStepKind kind = mdg_step_get_kind (step);
+
   gtk_widget_set_visible (self->progress_box, kind != MDG_STEP_WELCOME && kind != MDG_STEP_DONE);
   gtk_widget_set_visible (self->nav, kind != MDG_STEP_WELCOME);
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), kind == MDG_STEP_WELCOME);
-  if (kind != MDG_STEP_WELCOME && kind != MDG_STEP_DONE)
-    build_progress (self);
   build_info (self, step);
 
   switch (kind)
@@ -511,7 +617,6 @@ build (MdgPage *self)
       gtk_label_set_justify (self->question, GTK_JUSTIFY_CENTER);
       gtk_label_set_xalign (self->question, 0.5);
       gtk_widget_set_valign (self->content, GTK_ALIGN_CENTER);
-      gtk_button_set_label (self->start_button, button);
       break;
     case MDG_STEP_SINGLE:
     case MDG_STEP_MULTI:
@@ -521,10 +626,6 @@ build (MdgPage *self)
         self->choices, g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2);
       gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
                                NULL);
-      /* The group of choices is read out as the question it answers. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      mdg_step_get_question (step), -1);
-      sync_toggles (self);
       break;
     case MDG_STEP_TEXT:
       build_text (self, step);
@@ -546,7 +647,6 @@ build (MdgPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), kind != MDG_STEP_SINGLE);
   if (kind == MDG_STEP_REVIEW)
     {
-      gtk_button_set_label (self->next_button, button);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.send");
       gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
     }
@@ -555,7 +655,6 @@ build (MdgPage *self)
       /* Sent is sent: going back could only send the same answers twice. Finish starts over. */
       gtk_widget_set_visible (self->back_button, FALSE);
       gtk_widget_set_visible (self->restart_button, FALSE);
-      gtk_button_set_label (self->next_button, button);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.restart");
     }
 }
@@ -644,6 +743,7 @@ static void
 mdg_page_init (MdgPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mdg_translatable_adopt (GTK_WIDGET (self));
 }
 
 MdgPage *
@@ -663,6 +763,10 @@ mdg_page_new (MdgVisit   *visit,
   self->inquiry = inquiry != NULL ? g_object_ref (inquiry) : NULL;
   self->followup_url = g_strdup (followup_url);
   build (self);
+  apply_texts (self);
+  /* A language switch re-labels this page in place: answers, typing and focus stay. */
+  g_signal_connect_object (visit, "notify::language", G_CALLBACK (language_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   /* Every answer given, by tap, key or assistive technology, shows on the page at once. */
   g_signal_connect_object (visit, "changed", G_CALLBACK (mdg_page_refresh), self,
                            G_CONNECT_SWAPPED);

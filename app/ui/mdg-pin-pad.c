@@ -7,6 +7,7 @@
 
 #include "mdg-pin-pad.h"
 #include "mdg-pin.h"
+#include "mdg-translatable.h"
 
 struct _MdgPinPad
 {
@@ -19,12 +20,16 @@ struct _MdgPinPad
   /* owned references */
   MdgStore *store;
   GString *digits;
+  char *language;
 };
 
 G_DEFINE_FINAL_TYPE (MdgPinPad, mdg_pin_pad, GTK_TYPE_WIDGET)
 
 enum { UNLOCKED, CANCELLED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_LANGUAGE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 clear_digits (MdgPinPad *self)
@@ -154,6 +159,72 @@ cancel_action (GtkWidget *widget, const char *name, GVariant *param)
   g_signal_emit (self, signals[CANCELLED], 0);
 }
 
+/* What the pad says before a PIN is typed: that none is set, or how long to wait. */
+static void
+say_state (MdgPinPad *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 until;
+
+  if (!mdg_pin_is_set (self->store, &error))
+    {
+      if (error != NULL)
+        g_warning ("PIN setting unreadable: %s", error->message);
+      say_not_set (self);
+    }
+  else if ((until = mdg_pin_locked_until (self->store, now, NULL)) > 0)
+    say_wait (self, until, now);
+}
+
+/* A language switch re-labels the pad in place; the digits typed so far stay. */
+static void
+set_language (MdgPinPad  *self,
+              const char *language)
+{
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  mdg_translatable_update (GTK_WIDGET (self));
+  if (self->store != NULL)
+    {
+      say (self, "");
+      say_state (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+static void
+mdg_pin_pad_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MdgPinPad *self = MDG_PIN_PAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_pin_pad_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  MdgPinPad *self = MDG_PIN_PAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mdg_pin_pad_dispose (GObject *object)
 {
@@ -175,6 +246,7 @@ mdg_pin_pad_finalize (GObject *object)
 
   clear_digits (self);
   g_string_free (self->digits, TRUE);
+  g_free (self->language);
   G_OBJECT_CLASS (mdg_pin_pad_parent_class)->finalize (object);
 }
 
@@ -186,6 +258,13 @@ mdg_pin_pad_class_init (MdgPinPadClass *klass)
 
   object_class->dispose = mdg_pin_pad_dispose;
   object_class->finalize = mdg_pin_pad_finalize;
+  object_class->get_property = mdg_pin_pad_get_property;
+  object_class->set_property = mdg_pin_pad_set_property;
+
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[UNLOCKED] = g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -208,28 +287,19 @@ mdg_pin_pad_init (MdgPinPad *self)
 {
   self->digits = g_string_sized_new (MDG_PIN_MAX_DIGITS + 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  mdg_translatable_adopt (GTK_WIDGET (self));
 }
 
 MdgPinPad *
 mdg_pin_pad_new (MdgStore *store)
 {
   MdgPinPad *self;
-  g_autoptr (GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 until;
 
   g_return_val_if_fail (MDG_IS_STORE (store), NULL);
 
   self = g_object_new (MDG_TYPE_PIN_PAD, NULL);
   self->store = g_object_ref (store);
   update_dots (self);
-  if (!mdg_pin_is_set (store, &error))
-    {
-      if (error != NULL)
-        g_warning ("PIN setting unreadable: %s", error->message);
-      say_not_set (self);
-    }
-  else if ((until = mdg_pin_locked_until (store, now, NULL)) > 0)
-    say_wait (self, until, now);
+  say_state (self);
   return self;
 }

@@ -14,6 +14,7 @@
 #include "mdg-pin-pad.h"
 #include "mdg-settings.h"
 #include "mdg-slip-printer.h"
+#include "mdg-translatable.h"
 #include "mdg-window.h"
 
 struct _MdgWindow
@@ -21,6 +22,8 @@ struct _MdgWindow
   GtkApplicationWindow parent_instance;
 
   /* template widgets */
+  GtkWidget *header;
+  GtkBox *language_switch;
   GtkLabel *center_label;
   GtkStack *stack;
   GtkLabel *problem_title;
@@ -35,7 +38,9 @@ struct _MdgWindow
   MdgSlipPrinter *printer; /* its slip, on its way to the printer */
   MdgPage *page;
   MdgIdleWatch *idle_watch;
-  char *language;
+  char *language;       /* bound both ways to the application's, which owns it */
+  gboolean large_text;  /* the visitor's view: text ×1.3 */
+  gboolean high_contrast; /* the visitor's view: black, white and yellow */
   MdgPinPad *pin_pad;   /* the staff's way in; only while open */
   MdgDesk *desk;        /* only while unlocked */
   guint logo_press_id;  /* the 3-second press on the logo */
@@ -48,7 +53,7 @@ struct _MdgWindow
 
 G_DEFINE_FINAL_TYPE (MdgWindow, mdg_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_LANGUAGE, N_PROPS };
+enum { PROP_0, PROP_LANGUAGE, PROP_LARGE_TEXT, PROP_HIGH_CONTRAST, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -160,7 +165,7 @@ drop_printer (MdgWindow *self)
   g_clear_object (&self->printer);
 }
 
-/* Every step change and language switch builds the page anew, so its texts are in the language. */
+/* Every step change builds the page anew; a language switch re-labels it in place. */
 static void
 show_step (MdgWindow *self)
 {
@@ -215,6 +220,51 @@ step_changed_cb (MdgWindow  *self,
   show_step (self);
 }
 
+/* GTK's own high-contrast theme (the session's accessibility setting) is where each visit starts. */
+static gboolean
+session_wants_high_contrast (MdgWindow *self)
+{
+  g_autofree char *theme = NULL;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-theme-name", &theme, NULL);
+  return theme != NULL && g_str_has_prefix (theme, "HighContrast");
+}
+
+static void
+set_view_flag (MdgWindow  *self,
+               gboolean   *flag,
+               gboolean    value,
+               const char *css_class,
+               guint       prop_id)
+{
+  if (*flag == value)
+    return;
+  *flag = value;
+  if (value)
+    gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), css_class);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Each visitor starts with the default view: normal text, the session's contrast. */
+static void
+reset_view (MdgWindow *self)
+{
+  set_view_flag (self, &self->large_text, FALSE, "large-text", PROP_LARGE_TEXT);
+  set_view_flag (self, &self->high_contrast, session_wants_high_contrast (self), "high-contrast",
+                 PROP_HIGH_CONTRAST);
+}
+
+static void
+theme_changed_cb (MdgWindow   *self,
+                  GParamSpec  *pspec,
+                  GtkSettings *settings)
+{
+  set_view_flag (self, &self->high_contrast, session_wants_high_contrast (self), "high-contrast",
+                 PROP_HIGH_CONTRAST);
+}
+
 /* Start over, Finish or a visitor gone: nothing of this visit may reach the next one — not the
  * answers, not the typed text (the pages holding it are replaced), not the clipboard. */
 static void
@@ -226,6 +276,7 @@ wipe (MdgWindow *self)
   drop_printer (self); /* a job still running finishes on its own */
   gdk_clipboard_set_text (gdk_display_get_clipboard (display), "");
   gdk_clipboard_set_text (gdk_display_get_primary_clipboard (display), "");
+  reset_view (self);
   if (self->visit != NULL)
     mdg_visit_reset (self->visit);
 }
@@ -267,7 +318,10 @@ show_desk (MdgWindow *self,
 static void
 unlocked_cb (MdgWindow *self)
 {
-  show_desk (self, mdg_desk_new (self->application, NULL));
+  MdgDesk *desk = mdg_desk_new (self->application);
+
+  g_object_bind_property (self->application, "language", desk, "language", G_BINDING_SYNC_CREATE);
+  show_desk (self, desk);
   gtk_stack_remove (self->stack, GTK_WIDGET (g_steal_pointer (&self->pin_pad)));
 }
 
@@ -277,6 +331,8 @@ show_pin_pad (MdgWindow *self)
   MdgPinPad *old = self->pin_pad;
 
   self->pin_pad = mdg_pin_pad_new (mdg_application_get_store (self->application));
+  g_object_bind_property (self->application, "language", self->pin_pad, "language",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->pin_pad, "unlocked", G_CALLBACK (unlocked_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (close_staff), self,
@@ -331,17 +387,6 @@ logo_moved_cb (MdgWindow *self,
     logo_released_cb (self);
 }
 
-/* Their labels come from templates: a language switch builds the pad or desk anew (the desk on
- * the same view; the pad empty, which only costs the digits typed so far). */
-static void
-replace_staff (MdgWindow *self)
-{
-  if (self->desk != NULL)
-    show_desk (self, mdg_desk_new (self->application, self->desk));
-  else if (self->pin_pad != NULL)
-    show_pin_pad (self);
-}
-
 void
 mdg_window_set_language (MdgWindow  *self,
                          const char *language)
@@ -353,13 +398,38 @@ mdg_window_set_language (MdgWindow  *self,
     return;
   g_free (self->language);
   self->language = g_strdup (language);
-  mdg_i18n_set_language (language);
-  if (self->visit != NULL)
-    mdg_visit_set_language (self->visit, language);
-  update_center_name (self);
-  show_step (self);
-  replace_staff (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/* The application's language changed (gettext already speaks it): the window's own texts follow.
+ * The visit, the page, the pad and the desk follow through their own bindings. */
+static void
+language_changed_cb (MdgWindow      *self,
+                     GParamSpec     *pspec,
+                     MdgApplication *application)
+{
+  mdg_translatable_update (self->header);
+  update_center_name (self);
+  update_print_status (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problem") == 0)
+    show_problems (self);
+}
+
+/* The header's language toggles, from the one table of offered languages. */
+static void
+add_language_buttons (MdgWindow *self)
+{
+  guint n = 0;
+  const MdgLanguage *languages = mdg_i18n_get_languages (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (languages[i].name);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "visit.language");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].id);
+      gtk_box_append (self->language_switch, button);
+    }
 }
 
 static void
@@ -415,7 +485,7 @@ idle_expired_cb (MdgWindow    *self,
                  MdgIdleWatch *watch)
 {
   wipe (self);
-  mdg_window_set_language (self, mdg_application_get_language (self->application));
+  mdg_application_reset_language (self->application);
 }
 
 /* Any touch, click, key or scroll anywhere in the window counts as the visitor being there. */
@@ -483,6 +553,12 @@ mdg_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_LANGUAGE:
       g_value_set_string (value, self->language);
       break;
+    case PROP_LARGE_TEXT:
+      g_value_set_boolean (value, self->large_text);
+      break;
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -497,6 +573,14 @@ mdg_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
     {
     case PROP_LANGUAGE:
       mdg_window_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_LARGE_TEXT:
+      set_view_flag (self, &self->large_text, g_value_get_boolean (value), "large-text",
+                     PROP_LARGE_TEXT);
+      break;
+    case PROP_HIGH_CONTRAST:
+      set_view_flag (self, &self->high_contrast, g_value_get_boolean (value), "high-contrast",
+                     PROP_HIGH_CONTRAST);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -545,10 +629,19 @@ mdg_window_class_init (MdgWindowClass *klass)
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "ja",
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                      | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_TEXT] = g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                        | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGH_CONTRAST] = g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                                                         G_PARAM_READWRITE
+                                                           | G_PARAM_EXPLICIT_NOTIFY
+                                                           | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MDG_TYPE_IDLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, header);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, language_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, center_label);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_title);
@@ -560,6 +653,8 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, idle_dialog);
 
   gtk_widget_class_install_property_action (widget_class, "visit.language", "language");
+  gtk_widget_class_install_property_action (widget_class, "visit.large-text", "large-text");
+  gtk_widget_class_install_property_action (widget_class, "visit.high-contrast", "high-contrast");
   gtk_widget_class_install_action (widget_class, "visit.choose", "s", choose_action);
   gtk_widget_class_install_action (widget_class, "visit.toggle", "s", toggle_action);
   gtk_widget_class_install_action (widget_class, "visit.next", NULL, next_action);
@@ -595,6 +690,11 @@ mdg_window_init (MdgWindow *self)
 
   self->language = g_strdup ("ja");
   gtk_widget_init_template (GTK_WIDGET (self));
+  mdg_translatable_adopt (self->header);
+  add_language_buttons (self);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-theme-name",
+                           G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
+  reset_view (self);
 
   self->idle_watch = mdg_idle_watch_new ();
   g_object_bind_property (self->idle_watch, "warning", self->idle_dialog, "visible",
@@ -623,9 +723,11 @@ mdg_window_new (MdgApplication *application)
 
   self = g_object_new (MDG_TYPE_WINDOW, "application", application, NULL);
   self->application = application;
-  g_free (self->language);
-  self->language = g_strdup (mdg_application_get_language (application));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  /* The application owns the language; the window's follows it and sets it from the header. */
+  g_object_bind_property (application, "language", self, "language",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update_center_name (self);
   g_settings_bind (mdg_application_get_settings (application), "idle-seconds", self->idle_watch,
                    "idle-seconds", G_SETTINGS_BIND_GET);
@@ -638,7 +740,8 @@ mdg_window_new (MdgApplication *application)
   if (flow != NULL)
     {
       self->visit = mdg_visit_new (flow);
-      mdg_visit_set_language (self->visit, self->language);
+      g_object_bind_property (application, "language", self->visit, "language",
+                              G_BINDING_SYNC_CREATE);
       g_signal_connect_object (self->visit, "notify::step", G_CALLBACK (step_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->visit, "changed", G_CALLBACK (visit_changed_cb), self,

@@ -200,7 +200,7 @@ time_first_frame (const char *path)
       double cpu = cpu_ms ();
 
       start = g_get_monotonic_time ();
-      desk = mdg_desk_new (app, NULL);
+      desk = mdg_desk_new (app);
       g_print ("  desk constructed: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
       gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (desk));
       frame_done = FALSE;

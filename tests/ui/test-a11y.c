@@ -162,7 +162,7 @@ Test (ui_a11y, the_qr_code_says_what_it_opens)
 static MdgDesk *
 open_desk (GtkWindow **window)
 {
-  MdgDesk *desk = mdg_desk_new (kiosk.app, NULL);
+  MdgDesk *desk = mdg_desk_new (kiosk.app);
 
   *window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (*window, 1600, 900);
