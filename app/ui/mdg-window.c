@@ -338,6 +338,7 @@ show_pin_pad (MdgWindow *self)
   g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (close_staff), self,
                            G_CONNECT_SWAPPED);
   mdg_idle_watch_set_mode (self->idle_watch, MDG_IDLE_WATCH_OFF);
+  reset_view (self); /* the staff see the desk as it is made, not the last visitor's view */
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->pin_pad), NULL);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->pin_pad));
   if (old != NULL)

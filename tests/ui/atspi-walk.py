@@ -6,8 +6,12 @@
 buttons through their Action interface and types through EditableText.
 
 Usage: dbus-run-session -- /usr/bin/python3 atspi-walk.py --kiosk PATH --db PATH
-           [--purpose offer|propose|...] [--shots DIR]
-With --shots, every page is photographed (import -window root) in Japanese and English."""
+           [--purpose offer|propose|...] [--walk-in en|ja-easy] [--view large|contrast]
+           [--shots DIR] [--done-shot PNG]
+With --shots, every page is photographed (import -window root): in Japanese and English when
+walking in English, else in the walk's language and view. --view turns the header's toggle on at
+the welcome page (checking that it announces itself pressed) and checks that the next visitor
+starts without it. --done-shot photographs the done page, for its QR code."""
 
 import argparse
 import os
@@ -48,6 +52,37 @@ EN = {
     "review": "Check your answers", "done": "Your number",
     "welcome": "Would you like to do something for your town?",
 }
+
+# The same labels in やさしい日本語 (po/ja@easy.po).
+EASY = {
+    "start": "はじめる", "next": "つぎへ", "send": "おくる", "finish": "おわる",
+    "purpose": "まちの ために なにを したいですか？",
+    "offer": "ばしょ・わざ・お金を 出したい",
+    "propose": "市と いっしょに する ことを ていあん したい",
+    "partners": "いっしょに する なかまを さがしたい",
+    "themes": "どんな ことに きょうみが ありますか？（3つまで）",
+    "children": "子ども・子そだて", "town": "まちづくり・すまい",
+    "culture": "ぶんか・げいじゅつ・スポーツ",
+    "who": "あなたの ことを おしえて ください", "npo": "NPO・しみんの グループ",
+    "offer_step": "なにを 出せますか？", "space": "ばしょ・へや",
+    "skills": "しごとの わざ・ちしき",
+    "forms": "市と どんな かたちで いっしょに したいですか？",
+    "cohost": "きょうさい（いっしょに 考えて、いっしょに する）",
+    "stage": "今 どこまで すすんで いますか？", "idea": "考えて いる だけ",
+    "details": "もっと 話したい ことが あれば、書いて ください（書かなくても いいです）",
+    "followup": "この あと、どう しますか？", "contact": "コーディネーターから れんらくが ほしい",
+    "contact_step": "あなたの れんらくさき",
+    "consent": "れんらくさきを つかっても いいです",
+    "name": "名前", "phone": "電話", "email": "メール",
+    "review": "こたえを たしかめて ください", "done": "あなたの ばんごう",
+    "welcome": "まちの ために なにか して みませんか？",
+    "large": "字を 大きく", "contrast": "色を はっきり",
+}
+EN["large"] = "Larger text"
+EN["contrast"] = "High contrast"
+LABELS = {"en": EN, "ja-easy": EASY}
+# Each language's button in the header, named in its own words.
+BUTTONS = {"ja": "日本語", "ja-easy": "やさしい にほんご", "en": "English"}
 
 DETAILS = "子ども食堂を月に一度開きたい。Looking for a kitchen."
 
@@ -94,6 +129,8 @@ class Kiosk:
         self.app = None
         self.shots = args.shots
         self.shot_prefix = args.shot_prefix
+        self.walk_in = args.walk_in
+        self.view = args.view
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline and self.app is None:
             desktop = pyatspi.Registry.getDesktop(0)
@@ -202,8 +239,19 @@ class Kiosk:
         text = node.queryText()
         return text.getText(0, text.characterCount)
 
+    def pressed(self, name):
+        state = self.find(name).getState()
+        return state.contains(pyatspi.STATE_PRESSED) or state.contains(pyatspi.STATE_CHECKED)
+
     def shoot(self, step):
         if not self.shots:
+            return
+        if self.walk_in != "en":
+            time.sleep(0.6)
+            view = "-" + self.view if self.view else ""
+            path = os.path.join(self.shots, "%s%s-%s%s.png" % (self.shot_prefix, step,
+                                                              self.walk_in, view))
+            subprocess.run(["import", "-window", "root", path], check=True)
             return
         # Each page in both languages; the walk goes on in English.
         for lang, label in (("ja", "日本語"), ("en", "English")):
@@ -220,10 +268,17 @@ class Kiosk:
             self.process.kill()
 
 
-def walk(kiosk, purpose):
-    label = EN
-    kiosk.press("English")
+def walk(kiosk, purpose, done_shot):
+    label = LABELS[kiosk.walk_in]
+    kiosk.press(BUTTONS[kiosk.walk_in])
     kiosk.heading(label["welcome"])
+    if kiosk.view:
+        toggle = label[kiosk.view]
+        if kiosk.pressed(toggle):
+            fail("“%s” is on before anyone pressed it" % toggle)
+        kiosk.press(toggle)
+        if not kiosk.pressed(toggle):
+            fail("“%s” does not announce itself pressed" % toggle)
     kiosk.shoot("welcome")
     kiosk.press(label["start"])
 
@@ -262,7 +317,7 @@ def walk(kiosk, purpose):
     # The text must survive a switch to Japanese and back.
     kiosk.press("日本語")
     kiosk.heading("よろしければ、具体的に教えてください（任意）")
-    kiosk.press("English")
+    kiosk.press(BUTTONS[kiosk.walk_in])
     node = kiosk.field(label["details"])
     if kiosk.text_of(node) != DETAILS:
         fail("the details did not survive a language switch: “%s”" % kiosk.text_of(node))
@@ -294,6 +349,9 @@ def walk(kiosk, purpose):
         match = re.fullmatch(r"\d{6}-\d{3}", name or "")
         if match:
             kiosk.shoot("done")
+            if done_shot:
+                time.sleep(0.6)
+                subprocess.run(["import", "-window", "root", done_shot], check=True)
             return match.group(0)
     fail("the done page shows no number")
 
@@ -307,13 +365,19 @@ def main():
     parser.add_argument("--windowed", action="store_true")
     parser.add_argument("--shots")
     parser.add_argument("--shot-prefix", default="")
+    parser.add_argument("--walk-in", default="en", choices=sorted(LABELS))
+    parser.add_argument("--view", choices=["large", "contrast"])
+    parser.add_argument("--done-shot")
     args = parser.parse_args()
 
     kiosk = Kiosk(args)
     try:
-        number = walk(kiosk, args.purpose)
-        kiosk.press(EN["finish"])
-        kiosk.heading(EN["welcome"])
+        number = walk(kiosk, args.purpose, args.done_shot)
+        label = LABELS[args.walk_in]
+        kiosk.press(label["finish"])
+        kiosk.heading(label["welcome"])
+        if args.view and kiosk.pressed(label[args.view]):
+            fail("“%s” is still on for the next visitor" % label[args.view])
     finally:
         kiosk.close()
     print(number)
