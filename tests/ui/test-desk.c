@@ -271,30 +271,33 @@ find_action_button (GtkWidget  *root,
   return NULL;
 }
 
-Test (ui_desk, language_switch_rebuilds_pad_and_desk_on_the_same_view)
+Test (ui_desk, language_switch_relabels_pad_and_desk_in_place)
 {
   g_autoptr (MdgInquiry) inquiry = record ("advice", "contact");
-  GtkWidget *pad, *lock;
+  GtkWidget *pad, *lock, *cancel;
   MdgDesk *desk;
 
   act (window, "staff.open", NULL);
-  act (window, "visit.language", "en");
   pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
-  cr_assert_not_null (pad, "still a pad, now in English");
-  cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (find_action_button (pad, "pin.cancel"))),
-                    "Back to the kiosk");
-  type_pin (pad, "4826153");
+  cancel = find_action_button (pad, "pin.cancel");
+  act (pad, "pin.digit", "4");
+  act (window, "visit.language", "en");
+  cr_assert_eq (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL), pad, "the same pad");
+  cr_assert_eq (find_action_button (pad, "pin.cancel"), cancel, "the same button, re-labelled");
+  cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (cancel)), "Back to the kiosk");
+  type_pin (pad, "826153"); /* the digit typed before the switch is still there */
   desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
-  cr_assert_not_null (desk);
+  cr_assert_not_null (desk, "the PIN typed across the switch opens the desk");
+  cr_assert_not_null (kiosk_find_label (GTK_WIDGET (desk), "日本語"),
+                      "the English desk names the visitor's language in its own words");
   mdg_desk_show (desk, inquiry);
   kiosk_iterate ();
+  lock = find_action_button (GTK_WIDGET (desk), "desk.lock");
 
   act (window, "visit.language", "ja");
-  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
-  cr_assert_not_null (desk, "still the desk, not the visitor's page");
+  cr_assert_eq (MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL)), desk, "the same desk");
   cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (mdg_desk_get_detail (desk))),
                     mdg_inquiry_get_number (inquiry), "the same inquiry is open");
-  lock = find_action_button (GTK_WIDGET (desk), "desk.lock");
-  cr_assert_not_null (lock);
+  cr_assert_eq (find_action_button (GTK_WIDGET (desk), "desk.lock"), lock);
   cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (lock)), "ロック");
 }

@@ -236,6 +236,64 @@ Test (ui_kiosk, language_switch_keeps_answers_and_typed_text)
   cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (kiosk_field ("E-mail"))), "sato@example.jp");
 }
 
+/* The switch re-labels the widgets already there: no page, button or field is rebuilt. */
+Test (ui_kiosk, a_language_switch_relabels_the_same_widgets)
+{
+  GtkWidget *page, *work, *next;
+
+  act ("visit.next", NULL);
+  act ("visit.choose", "join");
+  act ("visit.toggle", "work");
+  page = kiosk_page ();
+  work = kiosk_find_button ("仕事・キャリア");
+  next = kiosk_find_button ("次へ");
+  cr_assert_not_null (work);
+
+  act ("visit.language", "ja-easy");
+  cr_assert_str_eq (mdg_i18n_get_language (), "ja-easy");
+  cr_assert_str_eq (mdg_visit_get_language (mdg_window_get_visit (kiosk.window)), "ja-easy");
+  cr_assert_eq (kiosk_page (), page, "the same page");
+  cr_assert_eq (kiosk_find_button ("しごと"), work, "the same choice, re-labelled");
+  cr_assert (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (work)), "still chosen");
+  cr_assert_eq (kiosk_find_button ("つぎへ"), next, "the template's button, re-labelled");
+  cr_assert_not_null (kiosk_find_label (page, "どんな ことに きょうみが ありますか"));
+  cr_assert_null (kiosk_find_label (page, "関心のある分野"), "no Japanese left behind");
+  cr_assert_not_null (kiosk_find_button ("字を 大きく"), "the header follows too");
+
+  act ("visit.language", "en");
+  cr_assert_eq (kiosk_find_button ("Work & careers"), work);
+  cr_assert_eq (kiosk_find_button ("Next"), next);
+  cr_assert_not_null (kiosk_find_button ("Larger text"));
+}
+
+/* Larger text and high contrast are the visitor's: the next one starts without them. */
+Test (ui_kiosk, view_toggles_reset_with_the_visit)
+{
+  GtkWidget *window = GTK_WIDGET (kiosk.window);
+
+  act ("visit.large-text", NULL);
+  act ("visit.high-contrast", NULL);
+  cr_assert (gtk_widget_has_css_class (window, "large-text"));
+  cr_assert (gtk_widget_has_css_class (window, "high-contrast"));
+  cr_assert (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_button ("文字を大きく"))));
+  act ("visit.next", NULL);
+  act ("visit.restart", NULL);
+  cr_assert (kiosk_at_welcome ());
+  cr_assert_not (gtk_widget_has_css_class (window, "large-text"));
+  cr_assert_not (gtk_widget_has_css_class (window, "high-contrast"));
+  cr_assert_not (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_find_button ("文字を大きく"))));
+
+  /* The session's own high-contrast theme is where each visit starts. */
+  g_object_set (gtk_widget_get_settings (window), "gtk-theme-name", "HighContrast", NULL);
+  kiosk_iterate ();
+  cr_assert (gtk_widget_has_css_class (window, "high-contrast"));
+  act ("visit.restart", NULL);
+  cr_assert (gtk_widget_has_css_class (window, "high-contrast"), "still on for the next visitor");
+  g_object_set (gtk_widget_get_settings (window), "gtk-theme-name", "Adwaita", NULL);
+  kiosk_iterate ();
+  cr_assert_not (gtk_widget_has_css_class (window, "high-contrast"));
+}
+
 Test (ui_kiosk, done_page_hides_the_way_back_and_ends_by_itself)
 {
   MdgIdleWatch *watch = mdg_window_get_idle_watch (kiosk.window);
