@@ -220,7 +220,10 @@ with_language (const char *language,
   g_autofree char *previous = g_strdup (g_getenv ("LANGUAGE"));
   const char *translated;
 
-  if (entry == NULL || g_strcmp0 (entry->catalogs, previous) == 0)
+  if (entry == NULL)
+    return lookup (singular, plural, n);
+  ensure_messages_locale (entry);
+  if (g_strcmp0 (entry->catalogs, previous) == 0)
     return lookup (singular, plural, n);
 
   g_setenv ("LANGUAGE", entry->catalogs, TRUE);

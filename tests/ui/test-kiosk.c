@@ -6,9 +6,12 @@
 #include <gtk/gtk.h>
 #include <sqlite3.h>
 
+#include "decode.h"
 #include "fixtures.h"
 #include "kiosk-fixture.h"
+#include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-slip.h"
 #include "mdg-store-private.h"
 
 static void
@@ -439,35 +442,53 @@ Test (ui_problem, unusable_database_takes_no_visit)
   fixture_rmdir (dir);
 }
 
-/* The whole path through the accessibility tree, as a screen-reader user walks it. */
-Test (ui_atspi, walks_to_done_through_the_accessibility_tree, .timeout = 240)
+/* Runs atspi-walk.py on a display of its own with the given extra arguments; returns the
+ * inquiry number it printed. The walk touches the screen (GTK 4.8 check boxes have no
+ * accessible action), and on the shared display that touch would reach the other suites'
+ * windows. */
+static char *
+walk_through_atspi (const char         *db,
+                    const char * const *extra)
 {
   g_autofree char *script = fixture_source_path ("tests/ui/atspi-walk.py");
   g_autofree char *kiosk_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi",
                                                   NULL);
-  g_autofree char *dir = fixture_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "atspi.db", NULL);
+  const char *fixed[] = { "xvfb-run", "-a", "-s", "-screen 0 1920x1080x24 -noreset",
+                          "dbus-run-session", "--", "/usr/bin/python3", script, "--kiosk",
+                          kiosk_path, "--db", db, "--windowed" };
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (MdgStore) store = NULL;
-  g_autoptr (MdgInquiry) inquiry = NULL;
-  /* A display of its own: the walk touches the screen (GTK 4.8 check boxes have no accessible
-   * action), and on the shared display that touch would reach the other suites' windows. */
-  const char *argv[] = { "xvfb-run", "-a", "-s", "-screen 0 1920x1080x24 -noreset",
-                         "dbus-run-session", "--", "/usr/bin/python3", script, "--kiosk", kiosk_path,
-                         "--db", db, "--purpose", "propose", "--windowed", NULL };
   const char *number;
   int status = 0;
 
-  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                           &status, &error),
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    g_ptr_array_add (argv, (char *) fixed[i]);
+  for (guint i = 0; extra[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) extra[i]);
+  g_ptr_array_add (argv, NULL);
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                           &out, &err, &status, &error),
              "%s", error ? error->message : "");
   cr_assert (g_spawn_check_wait_status (status, NULL), "atspi-walk.py failed:\n%s", err);
   /* The number is the walk's last line; the session bus may have said things before it. */
   g_strstrip (out);
   number = strrchr (out, '\n') != NULL ? strrchr (out, '\n') + 1 : out;
   cr_assert (g_regex_match_simple ("^[0-9]{6}-[0-9]{3}$", number, 0, 0), "printed “%s”", out);
+  return g_strdup (number);
+}
+
+/* The whole path through the accessibility tree, as a screen-reader user walks it. */
+Test (ui_atspi, walks_to_done_through_the_accessibility_tree, .timeout = 240)
+{
+  g_autofree char *dir = fixture_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "atspi.db", NULL);
+  const char *extra[] = { "--purpose", "propose", NULL };
+  g_autofree char *number = walk_through_atspi (db, extra);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
 
   store = mdg_store_open (db, &error);
   cr_assert_not_null (store, "%s", error ? error->message : "");
@@ -479,6 +500,62 @@ Test (ui_atspi, walks_to_done_through_the_accessibility_tree, .timeout = 240)
   cr_assert_eq (mdg_inquiry_get_answer (inquiry, "themes")->len, 3);
   cr_assert_str_eq (mdg_inquiry_get_details (inquiry), "子ども食堂を月に一度開きたい。Looking for a kitchen.");
   cr_assert (mdg_inquiry_get_has_contact (inquiry), "the consent box was ticked and details kept");
+  g_clear_object (&store);
+  fixture_rmdir (dir);
+}
+
+/* A visit in やさしい にほんご from welcome to done, with larger text, through AT-SPI: stored in
+ * ja-easy, the done page's QR code and the slip's carry lang=ja-easy, the slip speaks it. */
+Test (ui_atspi, walks_in_easy_japanese_to_an_easy_slip, .timeout = 240)
+{
+  g_autofree char *dir = fixture_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "easy.db", NULL);
+  g_autofree char *done_png = g_build_filename (dir, "done.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "slip.pdf", NULL);
+  const char *extra[] = { "--walk-in", "ja-easy", "--view", "large", "--done-shot", done_png,
+                          NULL };
+  g_autofree char *number = walk_through_atspi (db, extra);
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *url_template = NULL;
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (MdgSlipData) slip = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *on_screen = NULL;
+  g_autofree char *on_paper = NULL;
+  g_autofree char *text = NULL;
+
+  mdg_i18n_init (); /* this process only reads the database and draws the slip */
+  settings = g_settings_new (APP_ID);
+  url_template = g_settings_get_string (settings, "followup-url");
+  store = mdg_store_open (db, &error);
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  inquiry = mdg_store_lookup (store, number, &error);
+  cr_assert_not_null (inquiry, "%s is not in the database", number);
+  cr_assert_str_eq (mdg_inquiry_get_language (inquiry), "ja-easy");
+  cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "purpose"), 0), "offer");
+
+  url = mdg_followup_build_url (url_template, number, mdg_inquiry_get_token (inquiry), "ja-easy");
+  cr_assert (strstr (url, "lang=ja-easy") != NULL, "%s", url);
+  expected = g_strconcat (url, "\n", NULL);
+  on_screen = decode_qr_png (done_png);
+  cr_assert_str_eq (on_screen, expected, "the done page's QR code");
+
+  slip = mdg_slip_data_new (inquiry, flow, settings);
+  cr_assert (mdg_slip_write_pdf (slip, MDG_SLIP_PAPER_80MM, pdf, &error), "%s",
+             error ? error->message : "");
+  on_paper = decode_qr_pdf (pdf);
+  cr_assert_str_eq (on_paper, expected, "the slip's QR code");
+  text = decode_pdf_text (pdf);
+  /* pdftotext may break lines anywhere, so look for short pieces. */
+  cr_assert (strstr (text, "ばんごう") != NULL, "the slip in easy Japanese: %s", text);
+  cr_assert (strstr (text, "したい") != NULL, "%s", text);
+  cr_assert (strstr (text, "コーディネーターから") != NULL, "%s", text);
+  cr_assert (strstr (text, "まどぐちの") != NULL, "the easy privacy contact: %s", text);
+  cr_assert (strstr (text, "受付番号") == NULL, "no ordinary Japanese: %s", text);
   g_clear_object (&store);
   fixture_rmdir (dir);
 }
