@@ -15,9 +15,9 @@ extern int _nl_msg_cat_cntr;
 /* The languages the kiosk offers, in the header's order. A new one is a po file (its catalog
  * name in po/LINGUAS) and one line here. */
 static const MdgLanguage languages[] = {
-  { "ja", "ja", "ja_JP.UTF-8", NULL, "日本語", "ja" },
-  { "ja-easy", "ja@easy:ja", "ja_JP.UTF-8", "ja", "やさしい にほんご", "ja" },
-  { "en", "en", "en_US.UTF-8", NULL, "English", "en" },
+  { "ja", "ja", "ja_JP.UTF-8", NULL, "日本語", "ja", FALSE },
+  { "ja-easy", "ja@easy:ja", "ja_JP.UTF-8", "ja", "やさしい にほんご", "ja", TRUE },
+  { "en", "en", "en_US.UTF-8", NULL, "English", "en", FALSE },
 };
 
 static const MdgLanguage *current = &languages[0];
@@ -160,6 +160,12 @@ const char *
 mdg_i18n_get_language (void)
 {
   return current->id;
+}
+
+const MdgLanguage *
+mdg_i18n_get_current (void)
+{
+  return current;
 }
 
 /* xgettext's ITS extraction keeps &, < and > escaped in the msgid, so look those up escaped. */

@@ -14,6 +14,7 @@ typedef struct
   const char *fallback; /* the language whose per-language settings stand in; NULL for none */
   const char *name;     /* the language's name in its own words, for the header */
   const char *script;   /* the Pango language that picks its glyph forms */
+  gboolean spaced;      /* phrases are separated by spaces (分かち書き): break lines only there */
 } MdgLanguage;
 
 const MdgLanguage *mdg_i18n_get_languages  (guint      *n_languages);
@@ -27,6 +28,7 @@ gboolean     mdg_i18n_is_supported    (const char *language);
 const char  *mdg_i18n_default_language (void);
 void         mdg_i18n_set_language    (const char *language);
 const char  *mdg_i18n_get_language    (void);
+const MdgLanguage *mdg_i18n_get_current (void);
 const char  *mdg_i18n_translate       (const char *source);
 const char  *mdg_i18n_translate_in    (const char *language,
                                        const char *source);

@@ -588,6 +588,7 @@ apply_texts (MdgPage *self)
     default:
       break;
     }
+  mdg_translatable_keep_phrases (GTK_WIDGET (self));
 }
 
 static void

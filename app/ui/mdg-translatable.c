@@ -111,3 +111,80 @@ mdg_translatable_update (GtkWidget *root)
   g_return_if_fail (GTK_IS_WIDGET (root));
   walk (root, update_object);
 }
+
+#define MAX_PHRASE_CHARS 14
+
+/* In a language written with spaces between phrases (やさしい日本語), a line may break only at
+ * those spaces, so that no phrase is cut in two: Japanese would otherwise break between any two
+ * kana. Elsewhere the label keeps no attributes of ours. */
+static void
+phrase_label (GtkLabel *label)
+{
+  const char *text = gtk_label_get_text (label);
+  g_autoptr (PangoAttrList) attributes = NULL;
+  const char *start = NULL;
+
+  if (!mdg_i18n_get_current ()->spaced)
+    {
+      if (g_object_get_data (G_OBJECT (label), "mdg-phrased") != NULL)
+        gtk_label_set_attributes (label, NULL);
+      g_object_set_data (G_OBJECT (label), "mdg-phrased", NULL);
+      return;
+    }
+  attributes = pango_attr_list_new ();
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!end && start == NULL)
+        start = p;
+      else if (end && start != NULL)
+        {
+          /* A longer run is no phrase (a text falling back to ordinary Japanese, an address):
+           * it may break anywhere, rather than run out of the label. */
+          if (g_utf8_strlen (start, p - start) <= MAX_PHRASE_CHARS)
+            {
+              PangoAttribute *keep = pango_attr_allow_breaks_new (FALSE);
+
+              keep->start_index = start - text;
+              keep->end_index = p - text;
+              pango_attr_list_insert (attributes, keep);
+            }
+          start = NULL;
+        }
+      if (*p == '\0')
+        break;
+    }
+  gtk_label_set_attributes (label, attributes);
+  g_object_set_data (G_OBJECT (label), "mdg-phrased", GINT_TO_POINTER (TRUE));
+}
+
+static void
+label_changed_cb (GtkLabel   *label,
+                  GParamSpec *pspec,
+                  gpointer    unused)
+{
+  phrase_label (label);
+}
+
+static void
+phrase_widget (GObject *object)
+{
+  if (!GTK_IS_LABEL (object))
+    return;
+  if (g_object_get_data (object, "mdg-phrase-watch") == NULL)
+    {
+      /* Texts set later (counters, hints, messages) are phrased as they come. */
+      g_signal_connect (object, "notify::label", G_CALLBACK (label_changed_cb), NULL);
+      g_object_set_data (object, "mdg-phrase-watch", GINT_TO_POINTER (TRUE));
+    }
+  phrase_label (GTK_LABEL (object));
+}
+
+/* Every label under root breaks lines as the current language wants, now and when it changes. */
+void
+mdg_translatable_keep_phrases (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  walk (root, phrase_widget);
+}

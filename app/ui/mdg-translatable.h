@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 void mdg_translatable_adopt  (GtkWidget *root);
 void mdg_translatable_update (GtkWidget *root);
+void mdg_translatable_keep_phrases (GtkWidget *root);
 
 G_END_DECLS

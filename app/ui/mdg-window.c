@@ -410,6 +410,8 @@ language_changed_cb (MdgWindow      *self,
                      MdgApplication *application)
 {
   mdg_translatable_update (self->header);
+  mdg_translatable_keep_phrases (self->header);
+  mdg_translatable_keep_phrases (GTK_WIDGET (self->idle_dialog));
   update_center_name (self);
   update_print_status (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problem") == 0)
@@ -749,6 +751,7 @@ mdg_window_new (MdgApplication *application)
                                G_CONNECT_SWAPPED);
     }
   show_step (self);
+  mdg_translatable_keep_phrases (GTK_WIDGET (self->idle_dialog));
   return self;
 }
 

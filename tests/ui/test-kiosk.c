@@ -262,8 +262,14 @@ Test (ui_kiosk, a_language_switch_relabels_the_same_widgets)
   cr_assert_not_null (kiosk_find_label (page, "どんな ことに きょうみが ありますか"));
   cr_assert_null (kiosk_find_label (page, "関心のある分野"), "no Japanese left behind");
   cr_assert_not_null (kiosk_find_button ("字を 大きく"), "the header follows too");
+  /* 分かち書き: lines break between phrases only, never inside one. */
+  cr_assert_not_null (gtk_label_get_attributes (
+                        GTK_LABEL (kiosk_find_label (page, "どんな ことに"))),
+                      "the question keeps its phrases whole");
 
   act ("visit.language", "en");
+  cr_assert_null (gtk_label_get_attributes (GTK_LABEL (kiosk_find_label (page, "Which areas"))),
+                  "English breaks lines as it always does");
   cr_assert_eq (kiosk_find_button ("Work & careers"), work);
   cr_assert_eq (kiosk_find_button ("Next"), next);
   cr_assert_not_null (kiosk_find_button ("Larger text"));
