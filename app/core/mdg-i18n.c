@@ -162,11 +162,6 @@ mdg_i18n_get_language (void)
   return current->id;
 }
 
-const MdgLanguage *
-mdg_i18n_get_current (void)
-{
-  return current;
-}
 
 /* xgettext's ITS extraction keeps &, < and > escaped in the msgid, so look those up escaped. */
 static char *

@@ -28,7 +28,6 @@ gboolean     mdg_i18n_is_supported    (const char *language);
 const char  *mdg_i18n_default_language (void);
 void         mdg_i18n_set_language    (const char *language);
 const char  *mdg_i18n_get_language    (void);
-const MdgLanguage *mdg_i18n_get_current (void);
 const char  *mdg_i18n_translate       (const char *source);
 const char  *mdg_i18n_translate_in    (const char *language,
                                        const char *source);

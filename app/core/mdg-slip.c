@@ -14,6 +14,7 @@
 #include "mdg-file.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-phrases.h"
 #include "mdg-inquiry-list.h"
 #include "mdg-qr.h"
 #include "mdg-settings.h"
@@ -156,6 +157,11 @@ text_block (Pass          *pass,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_text (layout, text, -1);
+  {
+    g_autoptr (PangoAttrList) phrases = mdg_phrases_attributes (pass->language, text);
+
+    pango_layout_set_attributes (layout, phrases);
+  }
   pango_layout_get_size (layout, NULL, &height);
 
   if (pass->paint)

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mdg-i18n.h"
+#include "mdg-phrases.h"
 #include "mdg-translatable.h"
 
 /* Templates say <interface domain="madoguchi-source">: no catalog has that name, so GtkBuilder
@@ -112,51 +113,17 @@ mdg_translatable_update (GtkWidget *root)
   walk (root, update_object);
 }
 
-#define MAX_PHRASE_CHARS 14
-
-/* In a language written with spaces between phrases (やさしい日本語), a line may break only at
- * those spaces, so that no phrase is cut in two: Japanese would otherwise break between any two
- * kana. Elsewhere the label keeps no attributes of ours. */
+/* Each label breaks its lines as the current language wants (mdg-phrases.c). */
 static void
 phrase_label (GtkLabel *label)
 {
-  const char *text = gtk_label_get_text (label);
-  g_autoptr (PangoAttrList) attributes = NULL;
-  const char *start = NULL;
+  g_autoptr (PangoAttrList) attributes = mdg_phrases_attributes (mdg_i18n_get_language (),
+                                                                 gtk_label_get_text (label));
 
-  if (!mdg_i18n_get_current ()->spaced)
-    {
-      if (g_object_get_data (G_OBJECT (label), "mdg-phrased") != NULL)
-        gtk_label_set_attributes (label, NULL);
-      g_object_set_data (G_OBJECT (label), "mdg-phrased", NULL);
-      return;
-    }
-  attributes = pango_attr_list_new ();
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
-
-      if (!end && start == NULL)
-        start = p;
-      else if (end && start != NULL)
-        {
-          /* A longer run is no phrase (a text falling back to ordinary Japanese, an address):
-           * it may break anywhere, rather than run out of the label. */
-          if (g_utf8_strlen (start, p - start) <= MAX_PHRASE_CHARS)
-            {
-              PangoAttribute *keep = pango_attr_allow_breaks_new (FALSE);
-
-              keep->start_index = start - text;
-              keep->end_index = p - text;
-              pango_attr_list_insert (attributes, keep);
-            }
-          start = NULL;
-        }
-      if (*p == '\0')
-        break;
-    }
+  if (attributes == NULL && g_object_get_data (G_OBJECT (label), "mdg-phrased") == NULL)
+    return;
   gtk_label_set_attributes (label, attributes);
-  g_object_set_data (G_OBJECT (label), "mdg-phrased", GINT_TO_POINTER (TRUE));
+  g_object_set_data (G_OBJECT (label), "mdg-phrased", GINT_TO_POINTER (attributes != NULL));
 }
 
 static void
