@@ -356,13 +356,15 @@ update_summary (MdgDesk *self)
     {
       g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "purpose");
 
-      add_bars (self->purpose_chart, counts, mdg_flow_lookup_step (flow, "purpose"), self->language);
+      add_bars (self->purpose_chart, counts, mdg_flow_lookup_step (flow, "purpose"),
+                self->language);
     }
   if (flow != NULL && mdg_flow_lookup_step (flow, "themes") != NULL)
     {
       g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "themes");
 
-      add_bars (self->area_chart, counts, mdg_flow_lookup_step (flow, "themes"), self->language);
+      add_bars (self->area_chart, counts, mdg_flow_lookup_step (flow, "themes"),
+                self->language);
     }
 
   /* Opening hours, widened to any inquiry outside them. */

@@ -220,7 +220,8 @@ step_changed_cb (MdgWindow  *self,
   show_step (self);
 }
 
-/* GTK's own high-contrast theme (the session's accessibility setting) is where each visit starts. */
+/* GTK's own high-contrast theme (the session's accessibility setting) is where each visit
+ * starts. */
 static gboolean
 session_wants_high_contrast (MdgWindow *self)
 {
