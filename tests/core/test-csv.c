@@ -409,3 +409,29 @@ Test (csv, a_range_takes_every_day_from_first_to_last)
   cr_assert_lt (strstr (range_text, "200101-001"), strstr (range_text, mdg_inquiry_get_number (inquiry)),
                 "in order of arrival");
 }
+
+/* An easy-Japanese visit exports its language id, and an export in ja-easy gives the easy
+ * labels, whatever language the process itself is in. */
+Test (csv, exports_the_visitors_language_and_speaks_easy_japanese)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (GPtrArray) easy = NULL;
+  g_autofree char *path = NULL;
+  char **row;
+
+  mdg_visit_set_language (visit, "ja-easy");
+  fixture_answer_default (visit, "offer");
+  inquiry = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (inquiry, "%s", error != NULL ? error->message : "");
+  mdg_i18n_set_language ("en");
+  path = export_file ("ja-easy");
+  mdg_i18n_set_language ("ja");
+  easy = read_back (path);
+  row = g_ptr_array_index (easy, 1);
+  cr_assert_str_eq (row[column (easy, "来訪者の言語")], "ja-easy",
+                    "the staff's header falls back to Japanese; the value is the id");
+  cr_assert_str_eq (row[column (easy, "まちの ために なにを したいですか？")],
+                    "ばしょ・わざ・お金を 出したい");
+}
