@@ -41,6 +41,7 @@ struct _MdgWindow
   char *language;       /* bound both ways to the application's, which owns it */
   gboolean large_text;  /* the visitor's view: text ×1.3 */
   gboolean high_contrast; /* the visitor's view: black, white and yellow */
+  GSettings *a11y_settings; /* the session's org.gnome.desktop.a11y.interface, if it has one */
   MdgPinPad *pin_pad;   /* the staff's way in; only while open */
   MdgDesk *desk;        /* only while unlocked */
   guint logo_press_id;  /* the 3-second press on the logo */
@@ -220,15 +221,18 @@ step_changed_cb (MdgWindow  *self,
   show_step (self);
 }
 
-/* GTK's own high-contrast theme (the session's accessibility setting) is where each visit
- * starts. */
+/* The session's own high contrast is where each visit starts: GTK's HighContrast theme, or
+ * GNOME's accessibility setting (which libadwaita follows too). */
 static gboolean
 session_wants_high_contrast (MdgWindow *self)
 {
   g_autofree char *theme = NULL;
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-theme-name", &theme, NULL);
-  return theme != NULL && g_str_has_prefix (theme, "HighContrast");
+  if (theme != NULL && g_str_has_prefix (theme, "HighContrast"))
+    return TRUE;
+  return self->a11y_settings != NULL
+         && g_settings_get_boolean (self->a11y_settings, "high-contrast");
 }
 
 static void
@@ -258,12 +262,27 @@ reset_view (MdgWindow *self)
 }
 
 static void
-theme_changed_cb (MdgWindow   *self,
-                  GParamSpec  *pspec,
-                  GtkSettings *settings)
+session_contrast_changed_cb (MdgWindow *self)
 {
   set_view_flag (self, &self->high_contrast, session_wants_high_contrast (self), "high-contrast",
                  PROP_HIGH_CONTRAST);
+}
+
+static void
+watch_session_contrast (MdgWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-theme-name",
+                           G_CALLBACK (session_contrast_changed_cb), self, G_CONNECT_SWAPPED);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "high-contrast"))
+    return;
+  self->a11y_settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->a11y_settings, "changed::high-contrast",
+                           G_CALLBACK (session_contrast_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Start over, Finish or a visitor gone: nothing of this visit may reach the next one — not the
@@ -606,6 +625,7 @@ mdg_window_dispose (GObject *object)
   if (self->idle_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_watch, self);
   g_clear_object (&self->idle_watch);
+  g_clear_object (&self->a11y_settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_WINDOW);
   G_OBJECT_CLASS (mdg_window_parent_class)->dispose (object);
 }
@@ -696,8 +716,7 @@ mdg_window_init (MdgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   mdg_translatable_adopt (self->header);
   add_language_buttons (self);
-  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-theme-name",
-                           G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
+  watch_session_contrast (self);
   reset_view (self);
 
   self->idle_watch = mdg_idle_watch_new ();

@@ -303,6 +303,28 @@ Test (ui_kiosk, view_toggles_reset_with_the_visit)
   cr_assert_not (gtk_widget_has_css_class (window, "high-contrast"));
 }
 
+/* GNOME's accessibility switch (Settings → Accessibility → High Contrast) is followed too. */
+Test (ui_kiosk, follows_the_sessions_high_contrast_setting)
+{
+  GtkWidget *window = GTK_WIDGET (kiosk.window);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = g_settings_schema_source_lookup (
+    source, "org.gnome.desktop.a11y.interface", TRUE);
+  g_autoptr (GSettings) a11y = NULL;
+
+  cr_assert_not_null (schema, "gsettings-desktop-schemas is installed (build-aux/install-deps.sh)");
+  a11y = g_settings_new_full (schema, NULL, NULL);
+  cr_assert_not (gtk_widget_has_css_class (window, "high-contrast"));
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  kiosk_iterate ();
+  cr_assert (gtk_widget_has_css_class (window, "high-contrast"));
+  cr_assert (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (kiosk_find_button ("コントラストを強く"))), "the toggle shows it pressed");
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  kiosk_iterate ();
+  cr_assert_not (gtk_widget_has_css_class (window, "high-contrast"));
+}
+
 Test (ui_kiosk, done_page_hides_the_way_back_and_ends_by_itself)
 {
   MdgIdleWatch *watch = mdg_window_get_idle_watch (kiosk.window);
