@@ -5,14 +5,17 @@
 #include <errno.h>
 #include <gio/gunixoutputstream.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "mdg-csv.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-pg-city.h"
 #include "mdg-pin.h"
 #include "mdg-slip.h"
 #include "mdg-store.h"
@@ -162,26 +165,140 @@ choice_label (MdgFlow    *flow,
 enum { COL_NUMBER, COL_TIME, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE, N_COLS };
 
 static void
-print_table (GPtrArray *rows)
+print_table (GPtrArray *rows,
+             guint      n_cols)
 {
-  guint widths[N_COLS] = { 0 };
+  guint widths[N_COLS + 1] = { 0 };
 
   for (guint i = 0; i < rows->len; i++)
-    for (guint c = 0; c < N_COLS; c++)
+    for (guint c = 0; c < n_cols; c++)
       widths[c] = MAX (widths[c], text_width (((char **) g_ptr_array_index (rows, i))[c]));
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
       g_autoptr (GString) line = g_string_new (NULL);
 
-      for (guint c = 0; c < N_COLS; c++)
+      for (guint c = 0; c < n_cols; c++)
         {
           g_string_append (line, row[c]);
-          for (guint w = text_width (row[c]); c + 1 < N_COLS && w < widths[c] + 2; w++)
+          for (guint w = text_width (row[c]); c + 1 < n_cols && w < widths[c] + 2; w++)
             g_string_append_c (line, ' ');
         }
       g_print ("%s\n", line->str);
     }
+}
+
+/* The city-wide view's options: the central database instead of --db, and one center. */
+static char *pg_conninfo = NULL;
+static char *pg_file = NULL;
+static char *city_center = NULL;
+
+#define CITY_OPTIONS                                                                        \
+  { "pg", 0, 0, G_OPTION_ARG_STRING, &pg_conninfo,                                          \
+    "Every center's inquiries from the central database (no password here)", "CONNINFO" },  \
+  { "pg-file", 0, 0, G_OPTION_ARG_FILENAME, &pg_file,                                       \
+    "The same, from a file of mode 0600 that may hold a password", "FILE" },                \
+  { "center", 0, 0, G_OPTION_ARG_STRING, &city_center, "With --pg: only this center", "ID" }
+
+static gboolean
+city_wanted (GError **error)
+{
+  if (pg_conninfo == NULL && pg_file == NULL)
+    {
+      if (city_center == NULL)
+        return FALSE;
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "--center needs the central database: add --pg or --pg-file");
+      return FALSE;
+    }
+  if (db_path != NULL)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "give either --db (this kiosk) or --pg (the city), not both");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+city_read (const char *from,
+           const char *to,
+           GError    **error)
+{
+  return mdg_pg_city_read (pg_conninfo, pg_file, from, to, city_center, error);
+}
+
+static gboolean
+city_list (MdgFlow    *flow,
+           const char *day,
+           const char *language,
+           GError    **error)
+{
+  g_autoptr (GPtrArray) found = city_read (day, day, error);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (found == NULL)
+    return FALSE;
+  g_ptr_array_add (rows, g_strsplit ("CENTER|NUMBER|TIME|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE",
+                                     "|", -1));
+  for (guint i = 0; i < found->len; i++)
+    {
+      MdgCityRow *city = g_ptr_array_index (found, i);
+      MdgInquiry *inquiry = city->inquiry;
+      const char *followup = mdg_inquiry_get_followup (inquiry);
+      const char *coordinator = mdg_inquiry_get_coordinator (inquiry);
+      char **row = g_new0 (char *, N_COLS + 2);
+
+      row[0] = g_strdup (city->center);
+      row[1 + COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
+      row[1 + COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+      row[1 + COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
+      row[1 + COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
+      row[1 + COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
+      row[1 + COL_WHO] = g_strdup (choice_label (flow, inquiry, "who", language));
+      row[1 + COL_PURPOSE] = g_strdup (choice_label (flow, inquiry, "purpose", language));
+      g_ptr_array_add (rows, row);
+    }
+  print_table (rows, N_COLS + 1);
+  g_print ("%u %s on %s\n", found->len, found->len == 1 ? "inquiry" : "inquiries", day);
+  return TRUE;
+}
+
+static gboolean
+city_export (MdgFlow    *flow,
+             const char *from,
+             const char *to,
+             const char *language,
+             const char *output,
+             GError    **error)
+{
+  g_autoptr (GPtrArray) found = city_read (from, to, error);
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autofree char *temp = NULL;
+  int fd = -1;
+
+  if (found == NULL)
+    return FALSE;
+  if (output == NULL)
+    {
+      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return mdg_pg_city_export (found, flow, language, out, error);
+    }
+  temp = mdg_file_open_temp (output, &fd, error);
+  if (temp == NULL)
+    return FALSE;
+  out = g_unix_output_stream_new (fd, TRUE);
+  if (!mdg_pg_city_export (found, flow, language, out, error)
+      || !g_output_stream_close (out, NULL, &local))
+    {
+      if (local != NULL)
+        g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: the CSV could not be written: %s",
+                     output, local->message);
+      g_unlink (temp);
+      return FALSE;
+    }
+  return mdg_file_commit_temp (temp, output, error);
 }
 
 static gboolean
@@ -192,6 +309,7 @@ list_run (int argc, char **argv, GError **error)
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &day, "The day to list", "YYYY-MM-DD" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the answers: ja (default), ja-easy or en", "LANG" },
+    CITY_OPTIONS,
     { NULL },
   };
   g_autoptr (MdgStore) store = NULL;
@@ -204,6 +322,10 @@ list_run (int argc, char **argv, GError **error)
     return FALSE;
   flow = kiosk_flow (error);
   if (flow == NULL)
+    return FALSE;
+  if (city_wanted (error))
+    return city_list (flow, day, language, error);
+  if (*error != NULL)
     return FALSE;
   store = open_store (error);
   if (store == NULL)
@@ -227,7 +349,7 @@ list_run (int argc, char **argv, GError **error)
       row[COL_PURPOSE] = g_strdup (choice_label (flow, inquiry, "purpose", language));
       g_ptr_array_add (rows, row);
     }
-  print_table (rows);
+  print_table (rows, N_COLS);
   g_print ("%u %s on %s\n", inquiries->len, inquiries->len == 1 ? "inquiry" : "inquiries", day);
   return TRUE;
 }
@@ -244,6 +366,7 @@ export_run (int argc, char **argv, GError **error)
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, "The last day to export (default: --date)", "YYYY-MM-DD" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the CSV to FILE (default: standard output)", "FILE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the headers and answers: ja (default), ja-easy or en", "LANG" },
+    CITY_OPTIONS,
     { NULL },
   };
   g_autoptr (MdgStore) store = NULL;
@@ -257,6 +380,10 @@ export_run (int argc, char **argv, GError **error)
     return FALSE;
   flow = kiosk_flow (error);
   if (flow == NULL)
+    return FALSE;
+  if (city_wanted (error))
+    return city_export (flow, from, to != NULL ? to : from, language, output, error);
+  if (*error != NULL)
     return FALSE;
   store = open_store (error);
   if (store == NULL)
@@ -450,8 +577,8 @@ slip_run (int argc, char **argv, GError **error)
 }
 
 static const Command commands[] = {
-  { "list", "--date YYYY-MM-DD", "List one day's inquiries as a table", list_run },
-  { "export", "--date DAY [--to DAY] [--output FILE]", "Export inquiries as CSV", export_run },
+  { "list", "--date YYYY-MM-DD [--pg CONNINFO]", "List one day's inquiries as a table", list_run },
+  { "export", "--date DAY [--to DAY] [--output FILE] [--pg CONNINFO]", "Export inquiries as CSV", export_run },
   { "check", "", "Check the database's integrity", check_run },
   { "set-pin", "", "Set the staff desk's PIN (6 to 12 digits, read from standard input)", set_pin_run },
   { "backup", "FILE", "Copy the database while the kiosk runs", backup_run },

@@ -84,7 +84,43 @@ static const char schema_v1[] =
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;";
 
-static const char *migrations[] = { schema_v1 };
+/* Messages to the visitor (shown on the follow-up page) beside the staff's internal notes. */
+static const char schema_v2[] =
+  "ALTER TABLE note ADD COLUMN kind TEXT NOT NULL DEFAULT 'internal' CHECK (kind IN ('internal', 'visitor'));";
+
+/* The change log madoguchi-sync reads: an inquiry is listed, in the same transaction as any
+ * change to it, until its state has been committed centrally. One row per pending inquiry;
+ * a new change replaces the row with a higher seq, so rows read before it stay distinct from
+ * it. central_id marks the history and notes that came from the central database. */
+static const char schema_v3[] =
+  "CREATE TABLE sync_outbox ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  inquiry_id INTEGER NOT NULL UNIQUE"
+  ");"
+  "ALTER TABLE status_history ADD COLUMN central_id INTEGER;"
+  "ALTER TABLE note ADD COLUMN central_id INTEGER;"
+  "CREATE UNIQUE INDEX status_history_central ON status_history (central_id)"
+  "  WHERE central_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX note_central ON note (central_id) WHERE central_id IS NOT NULL;"
+  "INSERT INTO sync_outbox (inquiry_id) SELECT id FROM inquiry ORDER BY id;"
+  "CREATE TRIGGER sync_inquiry_insert AFTER INSERT ON inquiry BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.id); END;"
+  "CREATE TRIGGER sync_inquiry_update AFTER UPDATE ON inquiry BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.id); END;"
+  "CREATE TRIGGER sync_answer_insert AFTER INSERT ON answer BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.inquiry_id); END;"
+  "CREATE TRIGGER sync_contact_insert AFTER INSERT ON contact BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.inquiry_id); END;"
+  "CREATE TRIGGER sync_contact_update AFTER UPDATE ON contact BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.inquiry_id); END;"
+  "CREATE TRIGGER sync_contact_delete AFTER DELETE ON contact BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (OLD.inquiry_id); END;"
+  "CREATE TRIGGER sync_history_insert AFTER INSERT ON status_history BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.inquiry_id); END;"
+  "CREATE TRIGGER sync_note_insert AFTER INSERT ON note BEGIN"
+  "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.inquiry_id); END;";
+
+static const char *migrations[] = { schema_v1, schema_v2, schema_v3 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_STORE_SCHEMA_VERSION);
 
 static void
