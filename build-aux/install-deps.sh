@@ -13,6 +13,7 @@ packages="
   xvfb xauth matchbox-window-manager imagemagick zbar-tools poppler-utils
   python3 python3-pyatspi at-spi2-core dbus dbus-x11
   cups cups-bsd printer-driver-cups-pdf
+  libpq-dev postgresql-15
 "
 
 missing=""

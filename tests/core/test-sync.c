@@ -504,13 +504,13 @@ Test (sync, conflict_later_change_per_field_wins)
   cr_assert_str_eq (central, "closed|鈴木;");
   g_free (local);
   g_free (central);
-  /* Both sides keep every change, the losing ones too. */
+  /* Both sides keep every change, the losing ones too, each with the old value its side saw. */
   local = fixture_query_text (naka->db, "SELECT field, old_value, new_value FROM status_history"
                                         " ORDER BY field, new_value");
   central = fixture_pg_query (pg, "SELECT field, old_value, new_value FROM history"
                                   " ORDER BY field, new_value");
   cr_assert_str_eq (local, "coordinator|NULL|田中;coordinator|NULL|鈴木;"
-                           "status|in-progress|closed;status|new|in-progress;");
+                           "status|new|closed;status|new|in-progress;");
   cr_assert_str_eq (central, local);
 }
 
