@@ -173,8 +173,6 @@ has_password (const char *conninfo,
 
   if (options == NULL)
     {
-      g_autofree char *reason = one_line (parse_error);
-
       /* The message may quote the string, and so a password: say what is wrong, not what
        * was written. */
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,

@@ -17,17 +17,25 @@
 
 static char *dir;
 static FixturePg *pg;
+static GPtrArray *children; /* killed at the end, even when a test fails halfway */
 
 static void
 setup (void)
 {
   dir = fixture_tmpdir ();
   pg = fixture_pg_start ();
+  children = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static void
 teardown (void)
 {
+  for (guint i = 0; i < children->len; i++)
+    {
+      g_subprocess_force_exit (g_ptr_array_index (children, i));
+      g_subprocess_wait (g_ptr_array_index (children, i), NULL, NULL);
+    }
+  g_clear_pointer (&children, g_ptr_array_unref);
   g_clear_pointer (&pg, fixture_pg_stop);
   fixture_rmdir (dir);
   g_clear_pointer (&dir, g_free);
@@ -192,6 +200,7 @@ sync_start (Kiosk      *kiosk,
   process = g_subprocess_launcher_spawn (launcher, &error, sync, "--db", kiosk->db, "--pg",
                                          pg->conninfo, NULL);
   cr_assert_not_null (process, "madoguchi-sync: %s", error != NULL ? error->message : "");
+  g_ptr_array_add (children, g_object_ref (process));
   return process;
 }
 
@@ -313,6 +322,7 @@ Test (sync, survives_sigkill_while_inquiries_arrive)
   writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, writer_path, naka->db,
                              NULL);
   cr_assert_not_null (writer, "%s", error != NULL ? error->message : "");
+  g_ptr_array_add (children, g_object_ref (writer));
   for (int i = 0; i < 30; i++)
     {
       g_autoptr (GSubprocess) sync = sync_start (naka, NULL);
@@ -355,6 +365,7 @@ Test (sync, resumes_after_postgres_stops_midway)
   writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, writer_path, naka->db,
                              NULL);
   cr_assert_not_null (writer, "%s", error != NULL ? error->message : "");
+  g_ptr_array_add (children, g_object_ref (writer));
   g_usleep (1500 * 1000);
   fixture_pg_halt (pg);
   g_usleep (2000 * 1000);
