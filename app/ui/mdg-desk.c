@@ -7,6 +7,7 @@
 
 #include "mdg-agenda.h"
 #include "mdg-bar-chart.h"
+#include "mdg-city-window.h"
 #include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-desk.h"
@@ -589,6 +590,38 @@ export_day_action (GtkWidget *widget, const char *name, GVariant *param)
   start_export (self, EXPORT_DAY_CSV, _("Save the day's inquiries"), file);
 }
 
+/* madoguchi-admin beside this program (installed or in the build tree), else on the PATH. */
+static char *
+admin_program (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
+  g_autofree char *beside = dir != NULL ? g_build_filename (dir, "madoguchi-admin", NULL) : NULL;
+
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&beside);
+  return g_find_program_in_path ("madoguchi-admin");
+}
+
+static void
+city_day_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgDesk *self = MDG_DESK (widget);
+  GSettings *settings = mdg_application_get_settings (self->application);
+  g_autofree char *conninfo = g_settings_get_string (settings, "city-pg");
+  g_autofree char *program = admin_program ();
+  MdgCityWindow *city;
+
+  if (program == NULL)
+    {
+      say (self, _("madoguchi-admin is not installed, so the city-wide day cannot be read."), TRUE);
+      return;
+    }
+  city = mdg_city_window_new (conninfo, mdg_inquiry_list_get_day (self->list), program);
+  gtk_window_set_transient_for (GTK_WINDOW (city), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (city));
+}
+
 static void
 export_agenda_csv_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -732,6 +765,7 @@ mdg_desk_class_init (MdgDeskClass *klass)
                                    export_agenda_csv_action);
   gtk_widget_class_install_action (widget_class, "desk.export-agenda-pdf", NULL,
                                    export_agenda_pdf_action);
+  gtk_widget_class_install_action (widget_class, "desk.city-day", NULL, city_day_action);
 }
 
 static void
@@ -841,7 +875,7 @@ retranslate (MdgDesk *self)
 /* Everything but locking needs the day's list. */
 static const char *list_actions[] = {
   "desk.previous-day", "desk.next-day", "desk.today", "desk.export-day", "desk.export-agenda-csv",
-  "desk.export-agenda-pdf",
+  "desk.export-agenda-pdf", "desk.city-day",
 };
 
 MdgDesk *
@@ -880,6 +914,12 @@ mdg_desk_new (MdgApplication *application)
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  {
+    g_autofree char *city = g_settings_get_string (mdg_application_get_settings (application),
+                                                   "city-pg");
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "desk.city-day", *city != '\0');
+  }
   fill_filters (self);
   add_columns (self);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
