@@ -70,6 +70,16 @@ open_store (GError **error)
   return mdg_store_open_existing (path, error);
 }
 
+/* The commands that only read open the file read-only: no lock a writer would wait for, no
+ * migration, not a byte changed, and a copy in a read-only folder can be examined. */
+static MdgStore *
+open_store_read_only (GError **error)
+{
+  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
+
+  return mdg_store_open_read_only (path, error);
+}
+
 static gboolean
 valid_day (const char *day)
 {
@@ -327,7 +337,7 @@ list_run (int argc, char **argv, GError **error)
     return city_list (flow, day, language, error);
   if (*error != NULL)
     return FALSE;
-  store = open_store (error);
+  store = open_store_read_only (error);
   if (store == NULL)
     return FALSE;
   inquiries = mdg_store_list_day (store, day, error);
@@ -385,7 +395,7 @@ export_run (int argc, char **argv, GError **error)
     return city_export (flow, from, to != NULL ? to : from, language, output, error);
   if (*error != NULL)
     return FALSE;
-  store = open_store (error);
+  store = open_store_read_only (error);
   if (store == NULL)
     return FALSE;
   if (output != NULL)
@@ -402,7 +412,7 @@ check_run (int argc, char **argv, GError **error)
 
   if (!parse ("", NULL, &argc, &argv, 0, error))
     return FALSE;
-  store = open_store (error);
+  store = open_store_read_only (error);
   if (store == NULL || !mdg_store_check (store, error))
     return FALSE;
   g_print ("%s: ok\n", mdg_store_get_path (store));
@@ -470,7 +480,7 @@ backup_run (int argc, char **argv, GError **error)
 
   if (!parse ("FILE", NULL, &argc, &argv, 1, error))
     return FALSE;
-  store = open_store (error);
+  store = open_store_read_only (error);
   if (store == NULL || !mdg_store_backup (store, argv[2], error))
     return FALSE;
   g_print ("%s: backed up to %s\n", mdg_store_get_path (store), argv[2]);
@@ -560,7 +570,7 @@ slip_run (int argc, char **argv, GError **error)
   url_template = g_settings_get_string (settings, "followup-url");
   if (!mdg_followup_check_template (url_template, error))
     return FALSE;
-  store = open_store (error);
+  store = open_store_read_only (error);
   if (store == NULL)
     return FALSE;
   inquiry = mdg_store_lookup (store, argv[2], error);

@@ -16,6 +16,7 @@
 #include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
 
@@ -36,25 +37,6 @@ followup_label (MdgInquiry *inquiry,
                         ? mdg_flow_lookup_choice (flow, "followup", followup) : NULL;
 
   return choice != NULL ? mdg_choice_get_label_in (choice, language) : followup;
-}
-
-/* Writes next to the target and renames, so a failure never leaves half a file. */
-static gboolean
-write_atomically (const char *path,
-                  const char *data,
-                  gsize       length,
-                  GError    **error)
-{
-  g_autoptr (GError) local = NULL;
-
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                 &local))
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s cannot be written: %s", path,
-                   local->message);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -106,7 +88,7 @@ mdg_agenda_write_csv (GListModel *inquiries,
       mdg_csv_end_row (line);
       g_string_append_len (csv, line->str, line->len);
     }
-  return write_atomically (path, csv->str, csv->len, error);
+  return mdg_file_write_contents (path, csv->str, csv->len, error);
 }
 
 /* A4 in points, with 2 cm margins. */
@@ -193,7 +175,6 @@ mdg_agenda_write_pdf (MdgStore   *store,
                       const char *path,
                       GError    **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -208,18 +189,10 @@ mdg_agenda_write_pdf (MdgStore   *store,
   g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".madoguchi-agenda-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s cannot be written: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  /* The shared helper refuses the database's files, devices and folders. */
+  tmp = mdg_file_open_temp (path, &fd, error);
+  if (tmp == NULL)
+    return FALSE;
 
   surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
   sheet.cr = cairo_create (surface);
@@ -240,16 +213,14 @@ mdg_agenda_write_pdf (MdgStore   *store,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  close (fd); /* held until now for its lock, while cairo wrote the file by name */
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
-
       g_unlink (tmp);
       g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s cannot be written: %s", path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : g_strerror (saved));
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return mdg_file_commit_temp (tmp, path, error);
 }

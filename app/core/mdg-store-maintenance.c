@@ -62,18 +62,18 @@ mdg_store_check (MdgStore *self,
   return TRUE;
 }
 
-/* Whether path is the database itself or one of its companion files. */
+/* Whether path is the database itself or one of its -wal, -shm and -journal files, by
+ * identity (see mdg_file_check_not_database). */
 gboolean
 mdg_store_owns_file (MdgStore   *self,
                      const char *path)
 {
-  const char *db = mdg_store_get_path (self);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
-  return mdg_file_is_same (path, db) || mdg_file_is_same (path, wal)
-         || mdg_file_is_same (path, shm);
+  /* A target that cannot be written at all is for the writer to report, in its own words. */
+  return !mdg_file_check_not_database (path, mdg_store_get_path (self), &error)
+         && g_error_matches (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT);
 }
 
 static gboolean
@@ -87,6 +87,7 @@ copy_into (MdgStore   *self,
 
   if (rc == SQLITE_OK)
     {
+      sqlite3_busy_timeout (copy, 10000);
       backup = sqlite3_backup_init (copy, "main", mdg_store_get_db (self), "main");
       if (backup == NULL)
         rc = sqlite3_errcode (copy);
@@ -132,15 +133,17 @@ mdg_store_backup (MdgStore   *self,
   temp = mdg_file_open_temp (target, &fd, error);
   if (temp == NULL)
     return FALSE;
-  close (fd);
+  /* fd stays open for its lock while SQLite writes the copy by name. */
   if (!copy_into (self, temp, error))
     {
       g_autofree char *journal = g_strconcat (temp, "-journal", NULL);
 
       g_unlink (journal);
       g_unlink (temp);
+      close (fd);
       return FALSE;
     }
+  close (fd);
   return mdg_file_commit_temp (temp, target, error);
 }
 

@@ -6,10 +6,12 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-store-private.h"
 #include "mdg-token.h"
 
@@ -19,6 +21,8 @@ struct _MdgStore
 
   char *path;
   sqlite3 *db;
+  gboolean read_only;
+  gboolean guarded; /* registered with mdg_file_guard_database */
 };
 
 G_DEFINE_FINAL_TYPE (MdgStore, mdg_store, G_TYPE_OBJECT)
@@ -128,8 +132,7 @@ mdg_store_finalize (GObject *object)
 {
   MdgStore *self = MDG_STORE (object);
 
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  mdg_store_close (self);
   g_free (self->path);
   G_OBJECT_CLASS (mdg_store_parent_class)->finalize (object);
 }
@@ -187,7 +190,9 @@ mdg_store_fail (MdgStore   *self,
       code = MDG_ERROR_STORE_FAILED;
     }
   g_set_error (error, MDG_ERROR, code, "%s: %s (%s, while %s)", self->path, what[code],
-               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), doing);
+               self->db != NULL ? sqlite3_errmsg (self->db)
+                                : primary == SQLITE_MISUSE ? "it is closed" : sqlite3_errstr (rc),
+               doing);
   return FALSE;
 }
 
@@ -199,7 +204,7 @@ exec_doing (MdgStore   *self,
             const char *doing,
             GError    **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = self->db != NULL ? sqlite3_exec (self->db, sql, NULL, NULL, NULL) : SQLITE_MISUSE;
 
   return rc == SQLITE_OK || mdg_store_fail (self, rc, doing, error);
 }
@@ -225,7 +230,7 @@ mdg_store_prepare (MdgStore   *self,
          GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  int rc = self->db != NULL ? sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) : SQLITE_MISUSE;
 
   if (rc != SQLITE_OK)
     {
@@ -254,23 +259,42 @@ query_int (MdgStore   *self,
   return TRUE;
 }
 
+/* How a store is opened: the kiosk's (created if missing), an existing file for writing, or an
+ * existing file that is only read and never changed by a byte. */
+typedef enum
+{
+  OPEN_CREATE,
+  OPEN_WRITE,
+  OPEN_READ,
+} OpenMode;
+
+/* Whether the folder can be written, by the owner's bits too: root passes access() whatever the
+ * mode. */
+static gboolean
+folder_writable (const char        *dir,
+                 const struct stat *st)
+{
+  return access (dir, W_OK) == 0 && (st->st_mode & S_IWUSR) != 0;
+}
+
 /* Refuses, before writing anything, a file that is read-only, unreadable or not a database.
- * Only with create are a missing file and its folder made. */
+ * Only with OPEN_CREATE are a missing file and its folder made; OPEN_READ asks for reading
+ * alone, so a backup in a read-only folder can be examined. */
 static gboolean
 check_access (const char *path,
-              gboolean    create,
+              OpenMode    mode,
               gboolean   *exists,
               GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   struct stat st;
 
-  if (!create && g_lstat (path, &st) != 0)
+  if (mode != OPEN_CREATE && g_lstat (path, &st) != 0)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "%s: no such database", path);
       return FALSE;
     }
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (mode == OPEN_CREATE && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
 
@@ -279,7 +303,6 @@ check_access (const char *path,
                    "%s: the folder cannot be created: %s", dir, g_strerror (saved));
       return FALSE;
     }
-  /* root passes access() whatever the mode, so the owner's bits are checked too. */
   if (g_stat (dir, &st) != 0 || access (dir, R_OK | X_OK) != 0
       || (st.st_mode & (S_IRUSR | S_IXUSR)) != (S_IRUSR | S_IXUSR))
     {
@@ -287,7 +310,7 @@ check_access (const char *path,
                    "%s: the folder of the database cannot be read (permission denied)", dir);
       return FALSE;
     }
-  if (access (dir, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0)
+  if (mode != OPEN_READ && !folder_writable (dir, &st))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_READ_ONLY,
                    "%s: the folder of the database is read-only", dir);
@@ -321,13 +344,94 @@ check_access (const char *path,
                    "%s: the database cannot be read (permission denied)", path);
       return FALSE;
     }
-  if (access (path, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0)
+  if (mode != OPEN_READ && (access (path, W_OK) != 0 || (st.st_mode & S_IWUSR) == 0))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_READ_ONLY, "%s: the database is read-only",
                    path);
       return FALSE;
     }
   return TRUE;
+}
+
+static guint32
+read_be (const guint8 *p,
+         guint         size)
+{
+  guint32 value = 0;
+
+  for (guint i = 0; i < size; i++)
+    value = value << 8 | p[i];
+  return value;
+}
+
+/* The cheap and certain checks, made on the bytes before SQLite reads the file: an SQLite
+ * header with a valid page size, and a file that is whole pages, no shorter than its header
+ * says. An empty file is a new database. */
+static gboolean
+check_header (const char *path,
+              gboolean   *empty,
+              GError    **error)
+{
+  guint8 header[100];
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+  guint32 page_size, pages;
+  gssize got;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE, "%s: the database cannot be read: %s",
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  *empty = st.st_size == 0;
+  got = *empty ? 0 : read (fd, header, sizeof header);
+  close (fd);
+  if (*empty)
+    return TRUE;
+  if (got != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT,
+                   "%s: the database is damaged (not an SQLite database file)", path);
+      return FALSE;
+    }
+  page_size = read_be (header + 16, 2);
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0
+      || st.st_size % page_size != 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT,
+                   "%s: the database is damaged (its size is not a whole number of pages)", path);
+      return FALSE;
+    }
+  /* The page count in the header is valid when its counter matches; without a log that may
+   * hold newer pages, a file shorter than that was cut. */
+  pages = read_be (header + 28, 4);
+  if (read_be (header + 92, 4) == read_be (header + 24, 4) && pages > 0
+      && (guint64) pages * page_size > (guint64) st.st_size && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_CORRUPT,
+                   "%s: the database is damaged (the file is shorter than its header says)", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a write-ahead log with frames lies beside the file: left by a process that stopped
+ * without closing, or copied there. Its pages have not been checked by anyone yet. */
+static gboolean
+has_pending_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 32;
 }
 
 static gboolean
@@ -362,6 +466,7 @@ rollback:
   return mdg_store_rollback (self);
 }
 
+/* The whole file's quick check, for a writer that finds a log it did not write. */
 static gboolean
 check_integrity (MdgStore *self,
                  GError  **error)
@@ -423,13 +528,53 @@ check_ours (MdgStore *self,
   return TRUE;
 }
 
+/* The pages a writer is about to use: the last inquiry and today's numbering. */
+static gboolean
+check_used_pages (MdgStore *self,
+                  GError  **error)
+{
+  gint64 value = 0;
+
+  return query_int (self, "SELECT count (*) FROM setting", &value, "checking the database", error)
+         && query_int (self, "SELECT COALESCE (MAX (id), 0) FROM inquiry", &value,
+                       "checking the database", error)
+         && query_int (self,
+                       "SELECT COALESCE (MAX (seq), 0) FROM inquiry"
+                       " WHERE day = date ('now', 'localtime')",
+                       &value, "checking the database", error)
+         && query_int (self, "SELECT COALESCE (MAX (rowid), 0) FROM answer", &value,
+                       "checking the database", error);
+}
+
+/* The name SQLite opens: a URI, so that a copy nobody can be writing (in a folder this program
+ * cannot write, without a log) is read as immutable and needs no lock or -shm file there. */
+static char *
+connection_uri (const char *path,
+                OpenMode    mode)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *dir = g_path_get_dirname (absolute);
+  g_autofree char *wal = g_strconcat (absolute, "-wal", NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  struct stat st;
+  gboolean immutable = mode == OPEN_READ && g_stat (dir, &st) == 0 && !folder_writable (dir, &st)
+                       && !g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  if (uri == NULL)
+    return NULL;
+  return g_strconcat (uri, mode == OPEN_READ ? "?mode=ro" : "?mode=rw",
+                      immutable ? "&immutable=1" : "", NULL);
+}
+
 static MdgStore *
 store_open (const char *path,
-            gboolean    create,
+            OpenMode    mode,
             GError    **error)
 {
   g_autoptr (MdgStore) self = NULL;
+  g_autofree char *uri = NULL;
   gboolean exists = FALSE;
+  gboolean empty = TRUE;
   gint64 version = 0;
   int rc;
 
@@ -437,17 +582,35 @@ store_open (const char *path,
 
   self = g_object_new (MDG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  if (!check_access (path, create, &exists, error))
+  self->read_only = mode == OPEN_READ;
+  if (!check_access (path, mode, &exists, error))
     return NULL;
+  if (exists && !check_header (path, &empty, error))
+    return NULL;
+  uri = connection_uri (path, mode);
+  if (uri == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE, "%s: the database cannot be opened",
+                   path);
+      return NULL;
+    }
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        (mode == OPEN_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
+                          | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       mdg_store_fail (self, rc, "opening", error);
       return NULL;
     }
+  mdg_file_guard_database (self->path);
+  self->guarded = TRUE;
+  /* Until the file is accepted, closing must not checkpoint: a refused file, and a log beside
+   * it that may not even be its own, stay byte for byte as they were. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, 10000);
 
   /* Read-only checks first: a damaged or newer file is refused untouched. */
   if (!query_int (self, "PRAGMA user_version", &version, "reading the schema version", error))
@@ -460,10 +623,15 @@ store_open (const char *path,
                    path, version, MDG_STORE_SCHEMA_VERSION);
       return NULL;
     }
-  if (exists && !check_integrity (self, error))
+  if (!check_ours (self, version, mode == OPEN_CREATE, error))
     return NULL;
-  if (!check_ours (self, version, create, error))
+  /* Only a writer would build on pages nobody has checked; `check` reads everything. */
+  if (mode != OPEN_READ && !empty && has_pending_log (path) && !check_integrity (self, error))
     return NULL;
+  if (version > 0 && !check_used_pages (self, error))
+    return NULL;
+  if (mode == OPEN_READ)
+    return g_steal_pointer (&self);
 
   if (!exec_doing (self,
                    "PRAGMA journal_mode = WAL;"
@@ -472,8 +640,10 @@ store_open (const char *path,
                    "PRAGMA secure_delete = ON;",
                    "setting up the connection", error))
     return NULL;
-  if (!migrate (self, error))
+  if (version < MDG_STORE_SCHEMA_VERSION && !migrate (self, error))
     return NULL;
+  /* Accepted: a clean close now folds the log back into the file and removes it. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -482,7 +652,7 @@ MdgStore *
 mdg_store_open (const char *path,
                 GError    **error)
 {
-  return store_open (path, TRUE, error);
+  return store_open (path, OPEN_CREATE, error);
 }
 
 /* A database the kiosk has already made, for the staff's tools: nothing is created. */
@@ -490,7 +660,36 @@ MdgStore *
 mdg_store_open_existing (const char *path,
                          GError    **error)
 {
-  return store_open (path, FALSE, error);
+  return store_open (path, OPEN_WRITE, error);
+}
+
+/* An existing database for reading alone: never migrated, never changed by a byte, and no lock
+ * held beyond a reader's, so it can run beside the kiosk and examine a read-only copy. */
+MdgStore *
+mdg_store_open_read_only (const char *path,
+                          GError    **error)
+{
+  return store_open (path, OPEN_READ, error);
+}
+
+/* Closes the connection (a writer's last close folds its log into the file); every later call
+ * fails with an error. Also done when the store is freed. */
+void
+mdg_store_close (MdgStore *self)
+{
+  g_return_if_fail (MDG_IS_STORE (self));
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (self->guarded)
+    mdg_file_unguard_database (self->path);
+  self->guarded = FALSE;
+}
+
+gboolean
+mdg_store_is_read_only (MdgStore *self)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), TRUE);
+  return self->read_only;
 }
 
 sqlite3 *

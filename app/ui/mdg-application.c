@@ -187,6 +187,19 @@ mdg_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* A normal quit closes the database, so its log is folded back and no -wal or -shm is left,
+ * even while a window or a printer job still holds the store. */
+static void
+mdg_application_shutdown (GApplication *app)
+{
+  MdgApplication *self = MDG_APPLICATION (app);
+
+  g_clear_handle_id (&self->purge_id, g_source_remove);
+  if (self->store != NULL)
+    mdg_store_close (self->store);
+  G_APPLICATION_CLASS (mdg_application_parent_class)->shutdown (app);
+}
+
 static void
 mdg_application_finalize (GObject *object)
 {
@@ -252,6 +265,7 @@ mdg_application_class_init (MdgApplicationClass *klass)
   app_class->handle_local_options = mdg_application_handle_local_options;
   app_class->startup = mdg_application_startup;
   app_class->activate = mdg_application_activate;
+  app_class->shutdown = mdg_application_shutdown;
 
   /* What --db sets; tests set it directly. */
   properties[PROP_DATABASE] = g_param_spec_string ("database", NULL, NULL, NULL,
