@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -80,13 +81,21 @@ open_store_read_only (GError **error)
   return mdg_store_open_read_only (path, error);
 }
 
+/* Exactly YYYY-MM-DD in ASCII digits: no sign, no space, no other width. */
 static gboolean
 valid_day (const char *day)
 {
-  int y = 0, m = 0, d = 0;
+  int y, m, d;
 
-  return day != NULL && strlen (day) == 10 && sscanf (day, "%4d-%2d-%2d", &y, &m, &d) == 3
-         && day[4] == '-' && day[7] == '-' && g_date_valid_dmy (d, m, y);
+  if (day == NULL || strlen (day) != 10 || day[4] != '-' || day[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (day[i]))
+      return FALSE;
+  y = atoi (day);
+  m = atoi (day + 5);
+  d = atoi (day + 8);
+  return g_date_valid_dmy (d, m, y);
 }
 
 static gboolean
@@ -427,26 +436,38 @@ set_pin_run (int argc, char **argv, GError **error)
   g_autofree char *path = NULL;
   char line[64] = "";
   size_t length;
+  gboolean nul = FALSE;
+  int c = 0;
 
   if (!parse ("", NULL, &argc, &argv, 0, error))
     return FALSE;
-  if (fgets (line, sizeof line, stdin) == NULL)
+  /* Read byte by byte up to the newline, so that a NUL inside cannot cut the PIN short. */
+  for (length = 0; length + 1 < sizeof line; length++)
+    {
+      c = getc (stdin);
+      if (c == EOF || c == '\n')
+        break;
+      line[length] = c;
+      nul |= c == '\0';
+    }
+  if (length > 0 && line[length - 1] == '\r')
+    length--;
+  line[length] = '\0';
+  if (length == 0 && c == EOF)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
                    "no PIN on standard input (e.g. “madoguchi-admin set-pin < file”)");
       return FALSE;
     }
-  length = strcspn (line, "\r\n");
-  line[length] = '\0';
   /* Unlike the other commands, this one may create the file: staff set the PIN before the
    * kiosk's first day. */
   path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
-  if (!mdg_pin_is_valid (line))
+  if (nul || !mdg_pin_is_valid (line))
     {
       explicit_bzero (line, sizeof line);
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "the PIN must be %d to %d digits (0–9), nothing else", MDG_PIN_MIN_DIGITS,
-                   MDG_PIN_MAX_DIGITS);
+                   "the PIN must be %d to %d digits (0–9), nothing else%s", MDG_PIN_MIN_DIGITS,
+                   MDG_PIN_MAX_DIGITS, nul ? " (it holds a NUL byte)" : "");
       return FALSE;
     }
   /* A --db in a folder that does not exist is more likely a typo than a new kiosk. */
@@ -615,11 +636,15 @@ main (int   argc,
   g_autoptr (GError) error = NULL;
 
   mdg_i18n_init ();
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
-      || g_str_equal (argv[1], "help"))
+  if (argc < 2)
     {
-      print_help (argc < 2 ? stderr : stdout);
-      return argc < 2 ? 1 : 0;
+      g_printerr ("madoguchi-admin: no command given; see madoguchi-admin --help\n");
+      return 1;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return 0;
     }
   if (g_str_equal (argv[1], "--version"))
     {

@@ -5,10 +5,13 @@
 
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fixtures.h"
+#include "mdg-agenda.h"
 #include "mdg-csv.h"
 
 static char *dir;
@@ -376,4 +379,251 @@ Test (admin, purge_falls_back_to_365_days_without_the_kiosk_schema)
   admin (&run, "purge", "--db", db, NULL);
   cr_assert_eq (run.status, 0, "%s", run.err);
   cr_assert (strstr (run.out, "older than 365 days") != NULL, "%s", run.out);
+}
+
+static GBytes *
+bytes_of (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  cr_assert (g_file_get_contents (path, &data, &length, NULL), "cannot read %s", path);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+Test (admin, every_writer_refuses_the_database_and_its_files)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) live = mdg_store_open (db, &error); /* keeps the -wal and -shm there */
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (db, "-journal", NULL);
+  g_autofree char *to_wal = g_build_filename (dir, "to-wal.pdf", NULL);
+  g_autofree char *to_journal = g_build_filename (dir, "to-journal.pdf", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.pdf", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *roundabout = g_build_filename (dir, "sub", "..", "inquiries.db-wal", NULL);
+  g_autoptr (GBytes) db_before = NULL;
+  g_autoptr (GBytes) wal_before = NULL;
+  g_autoptr (GBytes) db_after = NULL;
+  g_autoptr (GBytes) wal_after = NULL;
+  const char *targets[] = { db, wal, shm, journal, to_wal, to_journal, hard, roundabout };
+
+  cr_assert_not_null (live, "%s", error != NULL ? error->message : "");
+  cr_assert (g_file_test (wal, G_FILE_TEST_EXISTS) && g_file_test (shm, G_FILE_TEST_EXISTS));
+  cr_assert_eq (symlink (wal, to_wal), 0);
+  cr_assert_eq (symlink ("inquiries.db-journal", to_journal), 0); /* leads nowhere yet */
+  cr_assert_eq (link (db, hard), 0);
+  cr_assert_eq (g_mkdir (sub, 0700), 0);
+  db_before = bytes_of (db);
+  wal_before = bytes_of (wal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_auto (Run) slip = { 0 };
+      g_auto (Run) export = { 0 };
+      g_auto (Run) backup = { 0 };
+
+      admin (&slip, "slip", number, "--db", db, "--pdf", targets[i], NULL);
+      assert_fails_with_one_line (&slip, "database");
+      admin (&export, "export", "--db", db, "--date", today, "--output", targets[i], NULL);
+      assert_fails_with_one_line (&export, "database");
+      admin (&backup, "backup", "--db", db, targets[i], NULL);
+      assert_fails_with_one_line (&backup, "database");
+    }
+  cr_assert_not (g_file_test (journal, G_FILE_TEST_EXISTS), "no -journal was made");
+  db_after = bytes_of (db);
+  wal_after = bytes_of (wal);
+  cr_assert (g_bytes_equal (db_before, db_after), "the database is untouched");
+  cr_assert (g_bytes_equal (wal_before, wal_after), "its log is untouched");
+}
+
+Test (admin, the_desk_exports_refuse_the_database_and_its_files)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) live = mdg_store_open (db, &error);
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (GListStore) none = g_list_store_new (MDG_TYPE_INQUIRY);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (db, "-journal", NULL);
+  g_autoptr (GBytes) wal_before = NULL;
+  g_autoptr (GBytes) wal_after = NULL;
+  const char *targets[] = { db, wal, journal };
+
+  cr_assert_not_null (live, "%s", error != NULL ? error->message : "");
+  wal_before = bytes_of (wal);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr (GError) csv_error = NULL;
+      g_autoptr (GError) pdf_error = NULL;
+
+      cr_assert_not (mdg_agenda_write_csv (G_LIST_MODEL (none), flow, "ja", targets[i], &csv_error));
+      cr_assert (strstr (csv_error->message, "database") != NULL, "%s", csv_error->message);
+      cr_assert_not (mdg_agenda_write_pdf (live, G_LIST_MODEL (none), flow, "ja", targets[i],
+                                           &pdf_error));
+      cr_assert (strstr (pdf_error->message, "database") != NULL, "%s", pdf_error->message);
+    }
+  cr_assert_not (g_file_test (journal, G_FILE_TEST_EXISTS));
+  wal_after = bytes_of (wal);
+  cr_assert (g_bytes_equal (wal_before, wal_after), "the log is untouched");
+  g_clear_object (&live);
+  {
+    g_autoptr (MdgStore) again = mdg_store_open_read_only (db, &error);
+    g_autoptr (GPtrArray) listed = NULL;
+
+    cr_assert_not_null (again, "%s", error != NULL ? error->message : "");
+    listed = mdg_store_list_day (again, today, &error);
+    cr_assert_eq (listed->len, 1, "the inquiry is still there");
+  }
+}
+
+Test (admin, read_only_commands_change_no_byte_of_a_backup)
+{
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autofree char *copy = g_build_filename (folder, "copy.db", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *copy_shm = g_strconcat (copy, "-shm", NULL);
+  g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_auto (Run) backup = { 0 };
+  struct stat st;
+
+  cr_assert_eq (g_mkdir (folder, 0700), 0);
+  admin (&backup, "backup", "--db", db, copy, NULL);
+  cr_assert_eq (backup.status, 0, "%s", backup.err);
+  before = bytes_of (copy);
+  cr_assert_eq (((const guint8 *) g_bytes_get_data (before, NULL))[18], 1, "a rollback-mode copy");
+
+  for (int locked = 0; locked < 2; locked++)
+    {
+      g_auto (Run) check = { 0 };
+      g_auto (Run) list = { 0 };
+      g_auto (Run) export = { 0 };
+      g_auto (Run) slip = { 0 };
+
+      /* Then in a folder nobody may write in. */
+      if (locked)
+        cr_assert_eq (g_chmod (folder, 0500), 0);
+      admin (&check, "check", "--db", copy, NULL);
+      cr_assert_eq (check.status, 0, "check: %s", check.err);
+      admin (&list, "list", "--db", copy, "--date", today, NULL);
+      cr_assert_eq (list.status, 0, "list: %s", list.err);
+      cr_assert (strstr (list.out, number) != NULL);
+      admin (&export, "export", "--db", copy, "--date", today, "--output", csv, NULL);
+      cr_assert_eq (export.status, 0, "export: %s", export.err);
+      admin (&slip, "slip", number, "--db", copy, "--pdf", pdf, NULL);
+      cr_assert_eq (slip.status, 0, "slip: %s", slip.err);
+      after = bytes_of (copy);
+      cr_assert (g_bytes_equal (before, after), "the copy is byte for byte as it was");
+      g_clear_pointer (&after, g_bytes_unref);
+      cr_assert_neq (g_stat (copy_wal, &st), 0, "no -wal beside the copy");
+      cr_assert_neq (g_stat (copy_shm, &st), 0, "no -shm beside the copy");
+    }
+  g_chmod (folder, 0700);
+}
+
+Test (admin, dates_with_signs_or_spaces_are_refused)
+{
+  const char *days[] = { "+026-01-01", "2026- 1-05", "2026-+1-05", "2026-01-+5", " 2026-1-05",
+                         "2026-01-5 ", "２０２６-01-05" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_auto (Run) list = { 0 };
+      g_auto (Run) export = { 0 };
+
+      admin (&list, "list", "--db", db, "--date", days[i], NULL);
+      assert_fails_with_one_line (&list, "YYYY-MM-DD");
+      admin (&export, "export", "--db", db, "--date", today, "--to", days[i], NULL);
+      assert_fails_with_one_line (&export, "YYYY-MM-DD");
+    }
+}
+
+Test (admin, set_pin_refuses_a_nul_inside)
+{
+  g_auto (Run) nul = { 0 };
+  g_auto (Run) good = { 0 };
+  g_autofree char *stored = NULL;
+
+  admin_shell (&nul, "printf '123456\\000abc\\n' | \"$0\" set-pin --db \"$1\"", db);
+  assert_fails_with_one_line (&nul, "PIN");
+  stored = fixture_query_text (db, "SELECT count (*) FROM setting WHERE key = 'staff-pin'");
+  cr_assert_str_eq (stored, "0;", "no PIN was stored");
+  admin_shell (&good, "printf '123456\\n' | \"$0\" set-pin --db \"$1\"", db);
+  cr_assert_eq (good.status, 0, "%s", good.err);
+}
+
+Test (admin, no_arguments_give_one_line_and_help_works)
+{
+  g_auto (Run) bare = { 0 };
+  g_auto (Run) help = { 0 };
+
+  admin (&bare, NULL);
+  assert_fails_with_one_line (&bare, "--help");
+  admin (&help, "--help", NULL);
+  cr_assert_eq (help.status, 0, "%s", help.err);
+  cr_assert (strstr (help.out, "Usage: madoguchi-admin") != NULL, "%s", help.out);
+  cr_assert (strstr (help.out, "backup") != NULL);
+}
+
+/* Two processes keep recording while every command runs in a loop: none may fail, since each
+ * connection waits for the lock instead of giving up, and readers take none. */
+Test (admin, every_command_beside_two_writers_for_30_seconds)
+{
+  g_autofree char *writer = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "tests", "store-writer",
+                                              NULL);
+  const char *writer_argv[] = { writer, db, NULL };
+  const char *scripts[] = {
+    "timeout 20 \"$0\" list --db \"$1\" --date \"$2\" > /dev/null",
+    "timeout 20 \"$0\" export --db \"$1\" --date \"$2\" > /dev/null",
+    "timeout 20 \"$0\" export --db \"$1\" --date \"$2\" --output \"$1.csv\" > /dev/null",
+    "timeout 20 \"$0\" check --db \"$1\" > /dev/null",
+    "timeout 20 \"$0\" backup --db \"$1\" \"$1.copy\" > /dev/null",
+    "timeout 20 \"$0\" slip \"$(\"$0\" list --db \"$1\" --date \"$2\" | sed -n 2p | cut -d' ' -f1)\""
+    " --db \"$1\" --pdf \"$1.pdf\" > /dev/null",
+    "timeout 20 \"$0\" purge --db \"$1\" --days 30 > /dev/null",
+    "printf '123456\\n' | timeout 20 \"$0\" set-pin --db \"$1\" > /dev/null",
+  };
+  GPid writers[2];
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint runs = 0;
+  g_autofree char *written = NULL;
+
+  for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      cr_assert (g_spawn_async (NULL, (char **) writer_argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                &writers[w], &error),
+                 "%s", error != NULL ? error->message : "");
+    }
+  while (g_get_monotonic_time () < deadline)
+    for (guint i = 0; i < G_N_ELEMENTS (scripts); i++, runs++)
+      {
+        g_auto (Run) run = { 0 };
+
+        admin_shell (&run, scripts[i], db);
+        if (run.status != 0)
+          {
+            for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+              kill (writers[w], SIGKILL);
+            cr_assert_fail ("run %u (%s) failed with %d beside the writers: %s", runs, scripts[i],
+                      run.status, run.err);
+          }
+      }
+  for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+    {
+      int status = 0;
+
+      cr_assert_eq (waitpid (writers[w], &status, WNOHANG), 0, "writer %u stopped on its own", w);
+      kill (writers[w], SIGKILL);
+      waitpid (writers[w], &status, 0);
+    }
+  written = fixture_query_text (db, "SELECT count (*) FROM inquiry");
+  cr_assert_gt (runs, 16, "only %u commands ran in 30 s", runs);
+  cr_assert_gt (g_ascii_strtoll (written, NULL, 10), 100, "the writers wrote only %s", written);
+  cr_log_info ("%u admin commands beside two writers, %s inquiries written, no failure", runs, written);
 }
