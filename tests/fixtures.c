@@ -166,3 +166,35 @@ fixture_sqlite_exec (const char *db,
   cr_assert_eq (sqlite3_exec (handle, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sql);
   sqlite3_close (handle);
 }
+
+/* Puts another database's write-ahead log beside db, as a mistaken copy would: a log with
+ * frames, written by a program that never closed it. */
+void
+fixture_foreign_wal (const char *db)
+{
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *other_shm = g_strconcat (other, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  sqlite3 *handle = NULL;
+  gsize length = 0;
+
+  cr_assert_eq (sqlite3_open (other, &handle), SQLITE_OK);
+  cr_assert_eq (sqlite3_exec (handle,
+                              "PRAGMA journal_mode = WAL;"
+                              "CREATE TABLE ledger (id INTEGER PRIMARY KEY, body TEXT);"
+                              "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                              " WHERE i < 400) INSERT INTO ledger (body)"
+                              " SELECT printf ('%.200c', 'z') FROM n;",
+                              NULL, NULL, NULL),
+                SQLITE_OK, "%s", sqlite3_errmsg (handle));
+  cr_assert (g_file_get_contents (other_wal, &contents, &length, NULL));
+  cr_assert_gt (length, 32, "the other log has frames");
+  cr_assert (g_file_set_contents (wal, contents, length, NULL));
+  sqlite3_close (handle);
+  g_unlink (other);
+  g_unlink (other_wal);
+  g_unlink (other_shm);
+}

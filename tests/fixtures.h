@@ -23,3 +23,4 @@ void      fixture_damage_file      (const char *path,
                                     long        offset);
 void      fixture_sqlite_exec      (const char *db,
                                     const char *sql);
+void      fixture_foreign_wal      (const char *db);

@@ -2,7 +2,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
+#include <signal.h>
 
 #include "mdg-application.h"
 #include "mdg-followup.h"
@@ -26,6 +28,8 @@ struct _MdgApplication
   gboolean flow_ok;
   gboolean store_ok;
   guint purge_id;      /* the daily erasing of expired contact details */
+  guint term_id;       /* SIGTERM and SIGINT: quit normally */
+  guint int_id;
 };
 
 G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, GTK_TYPE_APPLICATION)
@@ -142,6 +146,14 @@ check_settings (MdgApplication *self)
     add_problem (self, error->message);
 }
 
+/* SIGTERM (a service manager stopping the kiosk) and SIGINT quit normally, closing the store. */
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 mdg_application_startup (GApplication *app)
 {
@@ -161,6 +173,8 @@ mdg_application_startup (GApplication *app)
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_PREFIX "/icons");
 
+  self->term_id = g_unix_signal_add (SIGTERM, quit_on_signal, self);
+  self->int_id = g_unix_signal_add (SIGINT, quit_on_signal, self);
   self->settings = g_settings_new (APP_ID);
   load_flow (self);
   open_store (self);
@@ -195,6 +209,8 @@ mdg_application_shutdown (GApplication *app)
   MdgApplication *self = MDG_APPLICATION (app);
 
   g_clear_handle_id (&self->purge_id, g_source_remove);
+  g_clear_handle_id (&self->term_id, g_source_remove);
+  g_clear_handle_id (&self->int_id, g_source_remove);
   if (self->store != NULL)
     mdg_store_close (self->store);
   G_APPLICATION_CLASS (mdg_application_parent_class)->shutdown (app);
@@ -206,6 +222,8 @@ mdg_application_finalize (GObject *object)
   MdgApplication *self = MDG_APPLICATION (object);
 
   g_clear_handle_id (&self->purge_id, g_source_remove);
+  g_clear_handle_id (&self->term_id, g_source_remove);
+  g_clear_handle_id (&self->int_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->flow);
   g_clear_object (&self->store);

@@ -8,9 +8,13 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "fixtures.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-store-maintenance.h"
 #include "mdg-store-private.h"
 
@@ -368,6 +372,109 @@ Test (store_failures, schema_has_the_indexes_listing_and_export_need)
   cr_assert_eq (count (store, "PRAGMA foreign_keys"), 1);
   cr_assert_eq (count (store, "PRAGMA secure_delete"), 1);
   cr_assert_eq (count (store, "PRAGMA synchronous"), 2, "FULL");
+}
+
+/* Refused by every way of opening, with the file and the log beside it byte for byte as they
+ * were: closing a refused connection must not fold the log into the file. */
+Test (store_failures, a_foreign_log_is_refused_and_left_byte_for_byte)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autoptr (GBytes) db_before = NULL;
+  g_autoptr (GBytes) wal_before = NULL;
+  MdgStore *(*opens[]) (const char *, GError **) = { mdg_store_open, mdg_store_open_existing,
+                                                      mdg_store_open_read_only };
+
+  make_database ();
+  fixture_foreign_wal (db);
+  db_before = file_bytes (db);
+  wal_before = file_bytes (wal);
+  for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MdgStore) store = opens[i] (db, &error);
+      g_autoptr (GBytes) db_after = NULL;
+      g_autoptr (GBytes) wal_after = NULL;
+
+      /* Reading alone may open it: then the full check, as `check` runs it, refuses it. */
+      if (store != NULL)
+        {
+          cr_assert_eq (i, 2, "a writer must refuse it at once");
+          cr_assert_not (mdg_store_check (store, &error), "check finds the foreign log");
+        }
+      cr_assert_not_null (error);
+      g_clear_object (&store);
+      db_after = file_bytes (db);
+      wal_after = file_bytes (wal);
+      cr_assert (g_bytes_equal (db_before, db_after), "open %u: the file is untouched (%s)", i,
+                 error->message);
+      cr_assert (g_bytes_equal (wal_before, wal_after), "open %u: the log is untouched", i);
+    }
+}
+
+Test (store_failures, a_cut_file_is_refused_at_open_untouched)
+{
+  make_database ();
+  cr_assert_eq (truncate (db, 4096 + 100), 0);
+  assert_refused_untouched (MDG_ERROR_STORE_CORRUPT, "damaged");
+}
+
+/* A writer killed mid-write leaves its temporary file; the next one for the same target removes
+ * it, and only it: not one still being written, nor a file that is not ours. */
+Test (store_backup, the_next_run_removes_a_killed_writers_temporary_file)
+{
+  g_autoptr (MdgStore) store = open_store ();
+  g_autoptr (MdgInquiry) a = record (store, "start");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *target = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *foreign = g_build_filename (dir, ".backup.db.mine", NULL);
+  g_autofree char *killed = NULL;
+  g_autofree char *busy = NULL;
+  struct utimbuf long_ago = { time (NULL) - 60, time (NULL) - 60 };
+  int signal_pipe[2];
+  int busy_fd = -1;
+  char ready = 0;
+  pid_t child;
+
+  cr_assert (g_file_set_contents (foreign, "keep", -1, NULL));
+  cr_assert_eq (pipe (signal_pipe), 0);
+  child = fork ();
+  cr_assert_neq (child, -1);
+  if (child == 0)
+    {
+      int fd = -1;
+      g_autofree char *temp = mdg_file_open_temp (target, &fd, NULL);
+
+      if (temp == NULL || write (fd, "half a copy", 11) != 11
+          || write (signal_pipe[1], temp, strlen (temp) + 1) < 0)
+        _exit (1);
+      pause ();
+      _exit (0);
+    }
+  close (signal_pipe[1]);
+  {
+    GString *name = g_string_new (NULL);
+
+    while (read (signal_pipe[0], &ready, 1) == 1 && ready != '\0')
+      g_string_append_c (name, ready);
+    killed = g_string_free (name, FALSE);
+  }
+  close (signal_pipe[0]);
+  cr_assert (*killed != '\0', "the writer made its temporary file");
+  kill (child, SIGKILL);
+  waitpid (child, NULL, 0);
+  cr_assert (g_file_test (killed, G_FILE_TEST_EXISTS), "the kill left it: %s", killed);
+  cr_assert_eq (utime (killed, &long_ago), 0);
+
+  busy = mdg_file_open_temp (target, &busy_fd, &error);
+  cr_assert_not_null (busy, "%s", error != NULL ? error->message : "");
+  cr_assert_eq (utime (busy, &long_ago), 0);
+
+  cr_assert (mdg_store_backup (store, target, &error), "%s", error != NULL ? error->message : "");
+  cr_assert_not (g_file_test (killed, G_FILE_TEST_EXISTS), "the stale temporary file is gone");
+  cr_assert (g_file_test (busy, G_FILE_TEST_EXISTS), "one still being written stays");
+  cr_assert (g_file_test (foreign, G_FILE_TEST_EXISTS), "a file that is not ours stays");
+  close (busy_fd);
+  g_unlink (busy);
 }
 
 TestSuite (store_retention, .init = setup, .fini = teardown);

@@ -6,6 +6,8 @@
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "fixtures.h"
 #include "kiosk-fixture.h"
@@ -148,6 +150,86 @@ Test (ui_kiosk_store, refuses_visitors_with_a_file_from_a_newer_version)
     sqlite3_close (raw);
   }
   assert_refuses_visitors ("newer Madoguchi");
+}
+
+static GBytes *
+bytes_of (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  cr_assert (g_file_get_contents (path, &data, &length, NULL), "cannot read %s", path);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/* The problem page says the kiosk changed no file: with another database's log beside the file,
+ * both stay byte for byte as they were. */
+Test (ui_kiosk_store, refuses_a_foreign_log_and_changes_no_byte)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autoptr (GBytes) db_before = NULL;
+  g_autoptr (GBytes) wal_before = NULL;
+  g_autoptr (GBytes) db_after = NULL;
+  g_autoptr (GBytes) wal_after = NULL;
+
+  make_database ();
+  fixture_foreign_wal (db);
+  db_before = bytes_of (db);
+  wal_before = bytes_of (wal);
+  start_kiosk ();
+  cr_assert_not (mdg_application_can_take_inquiries (app));
+  cr_assert (shows_text (GTK_WIDGET (window), "changed no file")
+               || shows_text (GTK_WIDGET (window), "変更していません"),
+             "the staff-facing page is shown");
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  g_clear_object (&app);
+  db_after = bytes_of (db);
+  wal_after = bytes_of (wal);
+  cr_assert (g_bytes_equal (db_before, db_after), "the file is untouched");
+  cr_assert (g_bytes_equal (wal_before, wal_after), "the log is untouched");
+}
+
+static gboolean
+file_exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A kiosk stopped normally (SIGTERM from its service) closes the store: no -wal or -shm stays. */
+Test (ui_kiosk_store, a_normal_quit_leaves_no_log_beside_the_file)
+{
+  g_autofree char *kiosk_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi",
+                                                  NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  const char *argv[] = { kiosk_path, "--windowed", "--db", db, NULL };
+  g_autoptr (GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GPid pid;
+  int status = 0;
+  pid_t done = 0;
+
+  make_database ();
+  cr_assert (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                            &error),
+             "%s", error != NULL ? error->message : "");
+  while (!(file_exists (wal) && file_exists (shm)) && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  cr_assert (file_exists (wal) && file_exists (shm), "the kiosk did not open its store in 20 s");
+  g_usleep (300 * 1000);
+  kill (pid, SIGTERM);
+  while ((done = waitpid (pid, &status, WNOHANG)) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  if (done == 0)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      cr_assert_fail ("the kiosk did not quit within 20 s of SIGTERM");
+    }
+  cr_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0, "the kiosk quit with status %d", status);
+  cr_assert_not (file_exists (wal), "no -wal is left");
+  cr_assert_not (file_exists (shm), "no -shm is left");
 }
 
 static void
