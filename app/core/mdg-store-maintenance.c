@@ -147,9 +147,54 @@ mdg_store_backup (MdgStore   *self,
   return mdg_file_commit_temp (temp, target, error);
 }
 
-/* Erases the contact details given more than retention_days ago; the inquiry stays for the
- * statistics, and its history notes when the details went. secure_delete overwrites the freed
- * pages, and truncating the write-ahead log removes the copies it still held. */
+/* Runs one statement of the purge with the time and the cutoff bound to ?1 and ?2. */
+static gboolean
+purge_step (MdgStore   *self,
+            const char *sql,
+            gint64      at,
+            gint64      cutoff,
+            const char *doing,
+            GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, cutoff);
+  return mdg_store_step_done (self, stmt, doing, error);
+}
+
+/* A closed inquiry older than the retention period loses its free text too (what the visitor
+ * wrote and the staff's notes), which may hold a name or a number; its answers, status and
+ * dates stay for the statistics, and its history notes when the text went. */
+static gboolean
+erase_closed_texts (MdgStore *self,
+                    gint64    at,
+                    gint64    cutoff,
+                    GError  **error)
+{
+  return purge_step (self,
+                     "INSERT INTO status_history (inquiry_id, at, field, old_value, new_value)"
+                     " SELECT id, ?1, 'text', 'kept', 'erased' FROM inquiry i"
+                     " WHERE status = 'closed' AND created_at < ?2"
+                     " AND (details <> '' OR EXISTS (SELECT 1 FROM note n WHERE n.inquiry_id = i.id"
+                     " AND n.body <> ''))",
+                     at, cutoff, "noting the erased texts", error)
+         && purge_step (self,
+                        "UPDATE note SET body = '' WHERE body <> '' AND inquiry_id IN"
+                        " (SELECT id FROM inquiry WHERE status = 'closed' AND created_at < ?2)",
+                        at, cutoff, "erasing the notes", error)
+         && purge_step (self,
+                        "UPDATE inquiry SET details = '' WHERE status = 'closed'"
+                        " AND created_at < ?2 AND details <> ''",
+                        at, cutoff, "erasing the details", error);
+}
+
+/* Erases the contact details given more than retention_days ago, and the free text of closed
+ * inquiries that old; the inquiry stays for the statistics, and its history notes when the
+ * details went. secure_delete overwrites the freed pages, and truncating the write-ahead log
+ * removes the copies it still held. */
 gboolean
 mdg_store_purge (MdgStore  *self,
                  guint      retention_days,
@@ -197,6 +242,8 @@ mdg_store_purge (MdgStore  *self,
     }
   if (n_erased != NULL)
     *n_erased = sqlite3_changes (mdg_store_get_db (self));
+  if (!erase_closed_texts (self, at, cutoff, error))
+    goto rollback;
   if (!mdg_store_exec (self, "COMMIT", error))
     goto rollback;
 

@@ -538,6 +538,57 @@ Test (store_retention, erases_old_contact_details_and_keeps_the_inquiry)
   cr_assert_eq (erased, 0, "a second purge finds nothing more");
 }
 
+/* Past the retention period a closed inquiry keeps its answers but loses what was written in
+ * free text: the visitor's details and the staff's notes. One still open keeps them. */
+Test (store_retention, erases_the_free_text_of_old_closed_inquiries)
+{
+  g_autoptr (MdgStore) store = open_store ();
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) closed_visit = mdg_visit_new (flow);
+  g_autoptr (MdgVisit) open_visit = mdg_visit_new (flow);
+  g_autoptr (MdgInquiry) closed = NULL;
+  g_autoptr (MdgInquiry) still_open = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *age = NULL;
+  g_autofree char *close = NULL;
+  g_autofree char *note = NULL;
+  guint erased = 0;
+
+  fixture_answer_default (closed_visit, "advice");
+  mdg_visit_set_text (closed_visit, "details", "電話は 090-7788-1234 まで");
+  fixture_answer_default (open_visit, "advice");
+  mdg_visit_set_text (open_visit, "details", "まだ相談中 080-5566-0001");
+  closed = mdg_store_record (store, closed_visit, &error);
+  cr_assert_not_null (closed, "%s", error != NULL ? error->message : "");
+  still_open = mdg_store_record (store, open_visit, &error);
+  cr_assert_not_null (still_open);
+  close = g_strdup_printf ("UPDATE inquiry SET status = 'closed' WHERE id = %" G_GINT64_FORMAT,
+                           mdg_inquiry_get_id (closed));
+  note = g_strdup_printf ("INSERT INTO note (inquiry_id, at, author, body) VALUES (%" G_GINT64_FORMAT
+                          ", 0, 'staff', '折り返し先 090-7788-1234')", mdg_inquiry_get_id (closed));
+  cr_assert (mdg_store_exec (store, close, NULL));
+  cr_assert (mdg_store_exec (store, note, NULL));
+  age = g_strdup ("UPDATE inquiry SET created_at = created_at - 366 * 86400");
+  cr_assert (mdg_store_exec (store, age, NULL));
+  cr_assert_eq (count (store, "SELECT COUNT (*) FROM inquiry WHERE details LIKE '%090-7788-1234%'"), 1);
+
+  cr_assert (mdg_store_purge (store, 365, now, &erased, &error), "%s", error ? error->message : "");
+  cr_assert_eq (count (store, "SELECT COUNT (*) FROM inquiry WHERE details LIKE '%090-7788-1234%'"), 0,
+                "the closed inquiry's details are erased");
+  cr_assert_eq (count (store, "SELECT COUNT (*) FROM note WHERE body LIKE '%090-7788-1234%'"), 0,
+                "and its notes");
+  cr_assert_eq (count (store, "SELECT COUNT (*) FROM inquiry WHERE details LIKE '%080-5566-0001%'"), 1,
+                "an inquiry still open keeps its details");
+  cr_assert_eq (count (store, "SELECT COUNT (*) FROM answer WHERE step = 'purpose' AND choice = 'advice'"),
+                2, "the answers stay for the statistics");
+  cr_assert_eq (count (store, "SELECT COUNT (*) FROM status_history WHERE field = 'text'"
+                              " AND new_value = 'erased'"),
+                1, "the history notes when the text went");
+  g_clear_object (&store);
+  cr_assert_not (file_contains (db, "090-7788-1234"), "no trace left in the file");
+}
+
 TestSuite (store_backup, .init = setup, .fini = teardown);
 
 Test (store_backup, copies_every_inquiry_into_a_standalone_file)
