@@ -10,6 +10,18 @@
 
 #define DEFAULT_FLOW_RESOURCE RESOURCE_PREFIX "/flow.xml"
 
+/* What a center's flow may need, with room to spare; beyond that a file is a mistake, and
+ * refusing it early keeps the loader and every page fast. */
+#define MAX_FILE_BYTES (1024 * 1024)
+#define MAX_STEPS 200
+#define MAX_CHOICES 50   /* per step */
+#define MAX_BRANCHES 50  /* per step */
+#define MAX_PARAS 20     /* per info card */
+#define MAX_ATTRIBUTE 64 /* bytes of an id, a kind, a version, a reference */
+#define MAX_LABEL 1000   /* characters of a question, a choice, a button, a title or a paragraph */
+#define MAX_QUOTE 40     /* characters of an offending value a message quotes */
+#define MAX_MESSAGE 300  /* characters of a whole message */
+
 struct _MdgFlow
 {
   GObject parent_instance;
@@ -18,6 +30,7 @@ struct _MdgFlow
   char *version;
   GListStore *steps;
   GHashTable *by_id; /* step id → MdgStep, borrowed from steps */
+  GHashTable *position; /* MdgStep → its index in steps + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (MdgFlow, mdg_flow, G_TYPE_OBJECT)
@@ -53,6 +66,7 @@ mdg_flow_finalize (GObject *object)
   g_free (self->name);
   g_free (self->version);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->position, g_hash_table_unref);
   g_clear_object (&self->steps);
   G_OBJECT_CLASS (mdg_flow_parent_class)->finalize (object);
 }
@@ -68,6 +82,7 @@ mdg_flow_init (MdgFlow *self)
 {
   self->steps = g_list_store_new (MDG_TYPE_STEP);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->position = g_hash_table_new (NULL, NULL);
 }
 
 static int
@@ -79,6 +94,64 @@ current_line (GMarkupParseContext *context)
    * newline, the tag itself stands on the line before. */
   g_markup_parse_context_get_position (context, &line, &column);
   return column <= 1 && line > 1 ? line - 1 : line;
+}
+
+/* Appends at most max characters of text, with an ellipsis if it had more. */
+static void
+append_prefix (GString    *out,
+               const char *text,
+               gsize       bytes,
+               guint       max)
+{
+  const char *end = text + bytes;
+  const char *p = text;
+
+  for (guint n = 0; p < end && n < max; n++)
+    p = g_utf8_find_next_char (p, end) != NULL ? g_utf8_find_next_char (p, end) : end;
+  g_string_append_len (out, text, p - text);
+  if (p < end)
+    g_string_append (out, "…");
+}
+
+/* A message quotes at most a short prefix of each value in “…”, and is short as a whole, so a
+ * 10 MB id gives a line a person can read (and a page that paints). Takes message. */
+static char *
+shorten (char *message)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = message;
+  const char *open;
+
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+      p = message;
+    }
+  while ((open = strstr (p, "“")) != NULL)
+    {
+      const char *inside = open + strlen ("“");
+      const char *close = strstr (inside, "”");
+
+      if (close == NULL)
+        break;
+      g_string_append_len (out, p, inside - p);
+      append_prefix (out, inside, close - inside, MAX_QUOTE);
+      p = close;
+    }
+  g_string_append (out, p);
+  g_free (message);
+  if (g_utf8_strlen (out->str, -1) <= MAX_MESSAGE)
+    return g_string_free (out, FALSE);
+  {
+    GString *cut = g_string_new (NULL);
+
+    append_prefix (cut, out->str, out->len, MAX_MESSAGE);
+    g_string_free (out, TRUE);
+    return g_string_free (cut, FALSE);
+  }
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -95,6 +168,7 @@ set_error (GError    **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  message = shorten (message);
   g_set_error (error, MDG_ERROR, MDG_ERROR_FLOW_INVALID, "%s:%d: %s", name, line, message);
 }
 
@@ -153,6 +227,12 @@ parse_step (ParseState          *state,
                 G_MARKUP_COLLECT_INVALID))
     return FALSE;
 
+  if (g_list_model_get_n_items (G_LIST_MODEL (state->flow->steps)) == MAX_STEPS)
+    {
+      set_error (error, state->flow->name, line,
+                 "more than %d steps (step “%s”); a flow has at most %d", MAX_STEPS, id, MAX_STEPS);
+      return FALSE;
+    }
   if (!mdg_step_kind_from_string (kind_name, &kind))
     {
       set_error (error, state->flow->name, line, "step “%s” has an unknown kind “%s”", id,
@@ -183,6 +263,8 @@ parse_step (ParseState          *state,
       mdg_step_set_max (step, value);
     }
 
+  g_hash_table_insert (state->flow->position, step,
+                       GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (state->flow->steps)) + 1));
   g_list_store_append (state->flow->steps, step);
   g_hash_table_insert (state->flow->by_id, (char *) mdg_step_get_id (step), step);
   state->step = step;
@@ -206,6 +288,13 @@ start_element (GMarkupParseContext *context,
 
   if (stack->next != NULL)
     parent = stack->next->data;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strlen (values[i]) > MAX_ATTRIBUTE)
+      {
+        set_error (error, file, line, "%s=“%s” in <%s> is too long (%zu bytes; at most %d)",
+                   names[i], values[i], element, strlen (values[i]), MAX_ATTRIBUTE);
+        return;
+      }
 
   if (g_str_equal (element, "flow") && parent == NULL)
     {
@@ -237,6 +326,12 @@ start_element (GMarkupParseContext *context,
                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "next", &next,
                         G_MARKUP_COLLECT_INVALID))
             return;
+          if (g_list_model_get_n_items (mdg_step_get_choices (state->step)) == MAX_CHOICES)
+            {
+              set_error (error, file, line, "step “%s” has more than %d choices",
+                         mdg_step_get_id (state->step), MAX_CHOICES);
+              return;
+            }
           if (mdg_step_lookup_choice (state->step, id) != NULL)
             {
               set_error (error, file, line, "duplicate choice id “%s” in step “%s”", id,
@@ -253,6 +348,12 @@ start_element (GMarkupParseContext *context,
         {
           const char *when = NULL, *is = NULL, *to = NULL;
 
+          if (mdg_step_get_branches (state->step)->len == MAX_BRANCHES)
+            {
+              set_error (error, file, line, "step “%s” has more than %d branches",
+                         mdg_step_get_id (state->step), MAX_BRANCHES);
+              return;
+            }
           if (COLLECT ("branch", G_MARKUP_COLLECT_STRING, "when", &when,
                        G_MARKUP_COLLECT_STRING, "is", &is,
                        G_MARKUP_COLLECT_STRING, "to", &to, G_MARKUP_COLLECT_INVALID))
@@ -269,6 +370,12 @@ start_element (GMarkupParseContext *context,
   if (state->in_info && g_strcmp0 (parent, "info") == 0
       && (g_str_equal (element, "title") || g_str_equal (element, "para")))
     {
+      if (g_str_equal (element, "para") && mdg_step_get_n_info_paras (state->step) == MAX_PARAS)
+        {
+          set_error (error, file, line, "the <info> of step “%s” has more than %d paragraphs",
+                     mdg_step_get_id (state->step), MAX_PARAS);
+          return;
+        }
       if (COLLECT (element, G_MARKUP_COLLECT_INVALID, NULL))
         state->target = g_str_equal (element, "title") ? TEXT_INFO_TITLE : TEXT_INFO_PARA;
       return;
@@ -302,6 +409,13 @@ end_element (GMarkupParseContext *context,
       return;
     }
 
+  if (target != TEXT_NONE && g_utf8_strlen (text, -1) > MAX_LABEL)
+    {
+      set_error (error, file, target == TEXT_CHOICE ? state->choice_line : line,
+                 "<%s> in step “%s” is too long (“%s”; at most %d characters)", element,
+                 mdg_step_get_id (state->step), text, MAX_LABEL);
+      return;
+    }
   switch (target)
     {
     case TEXT_QUESTION:
@@ -347,6 +461,14 @@ text (GMarkupParseContext *context,
 
   if (state->target != TEXT_NONE)
     {
+      /* Whitespace folds later; a label this many bytes is too long whatever it holds. */
+      if (state->text->len + length > MAX_LABEL * 8)
+        {
+          set_error (error, state->flow->name, current_line (context),
+                     "a text in step “%s” is too long (at most %d characters)",
+                     mdg_step_get_id (state->step), MAX_LABEL);
+          return;
+        }
       g_string_append_len (state->text, text, length);
       return;
     }
@@ -364,23 +486,16 @@ static MdgStep *
 default_next (MdgFlow *self,
               MdgStep *step)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->position, step));
+  g_autoptr (MdgStep) following = NULL;
 
   if (mdg_step_get_next (step) != NULL)
     return g_hash_table_lookup (self->by_id, mdg_step_get_next (step));
-  if (mdg_step_get_kind (step) == MDG_STEP_DONE)
+  if (mdg_step_get_kind (step) == MDG_STEP_DONE || position == 0)
     return NULL;
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      g_autoptr (MdgStep) item = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
-
-      if (item == step)
-        {
-          g_autoptr (MdgStep) following = g_list_model_get_item (G_LIST_MODEL (self->steps), i + 1);
-          return following; /* the store keeps its own reference */
-        }
-    }
-  return NULL;
+  /* position is the index + 1, so it is the index of the step below. */
+  following = g_list_model_get_item (G_LIST_MODEL (self->steps), position);
+  return following; /* the store keeps its own reference, or NULL past the end */
 }
 
 static gboolean
@@ -461,6 +576,7 @@ check_reference (MdgFlow    *self,
 static gboolean
 check_step (MdgFlow *self,
             MdgStep *step,
+            MdgStep *done,
             GError **error)
 {
   const char *id = mdg_step_get_id (step);
@@ -531,7 +647,7 @@ check_step (MdgFlow *self,
       set_error (error, self->name, line, "step “%s” leads nowhere", id);
       return FALSE;
     }
-  if (kind != MDG_STEP_REVIEW && g_ptr_array_find (next, find_kind (self, MDG_STEP_DONE), NULL))
+  if (kind != MDG_STEP_REVIEW && g_ptr_array_find (next, done, NULL))
     {
       set_error (error, self->name, line,
                  "step “%s” leads to the done step; only the review may, after Send", id);
@@ -540,32 +656,62 @@ check_step (MdgFlow *self,
   return TRUE;
 }
 
-/* Depth-first: grey steps are on the current path, so reaching one again is a cycle. */
+/* Depth-first, with a stack of its own so a long flow cannot exhaust the program's: grey steps
+ * are on the current path, so reaching one again is a cycle. Each step and edge is seen once. */
+typedef struct
+{
+  MdgStep *step;
+  GPtrArray *next;
+  guint i;
+} Frame;
+
+static void
+frame_clear (Frame *frame)
+{
+  g_clear_pointer (&frame->next, g_ptr_array_unref);
+}
+
 static gboolean
 visit_graph (MdgFlow    *self,
-             MdgStep    *step,
+             MdgStep    *first,
              GHashTable *colour,
              GError    **error)
 {
-  g_autoptr (GPtrArray) next = successors (self, step);
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  Frame start = { first, successors (self, first), 0 };
 
-  g_hash_table_insert (colour, step, GINT_TO_POINTER (1));
-  for (guint i = 0; i < next->len; i++)
+  g_array_set_clear_func (stack, (GDestroyNotify) frame_clear);
+  g_hash_table_insert (colour, first, GINT_TO_POINTER (1));
+  g_array_append_val (stack, start);
+  while (stack->len > 0)
     {
-      MdgStep *target = g_ptr_array_index (next, i);
-      int seen = GPOINTER_TO_INT (g_hash_table_lookup (colour, target));
+      Frame *top = &g_array_index (stack, Frame, stack->len - 1);
+      MdgStep *target;
+      int seen;
 
+      if (top->i == top->next->len)
+        {
+          g_hash_table_insert (colour, top->step, GINT_TO_POINTER (2));
+          g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+      target = g_ptr_array_index (top->next, top->i++);
+      seen = GPOINTER_TO_INT (g_hash_table_lookup (colour, target));
       if (seen == 1)
         {
-          set_error (error, self->name, mdg_step_get_line (step),
-                     "step “%s” leads back to step “%s”, a cycle", mdg_step_get_id (step),
+          set_error (error, self->name, mdg_step_get_line (top->step),
+                     "step “%s” leads back to step “%s”, a cycle", mdg_step_get_id (top->step),
                      mdg_step_get_id (target));
           return FALSE;
         }
-      if (seen == 0 && !visit_graph (self, target, colour, error))
-        return FALSE;
+      if (seen == 0)
+        {
+          Frame frame = { target, successors (self, target), 0 };
+
+          g_hash_table_insert (colour, target, GINT_TO_POINTER (1));
+          g_array_append_val (stack, frame);
+        }
     }
-  g_hash_table_insert (colour, step, GINT_TO_POINTER (2));
   return TRUE;
 }
 
@@ -576,6 +722,7 @@ check_flow (MdgFlow *self,
   g_autoptr (GHashTable) colour = g_hash_table_new (NULL, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
   g_autoptr (MdgStep) first = NULL;
+  MdgStep *done;
   static const MdgStepKind once[] = { MDG_STEP_WELCOME, MDG_STEP_REVIEW, MDG_STEP_DONE };
 
   if (n == 0)
@@ -613,14 +760,15 @@ check_flow (MdgFlow *self,
           return FALSE;
         }
     }
+  done = find_kind (self, MDG_STEP_DONE);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (MdgStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
 
-      if (!check_step (self, step, error))
+      if (!check_step (self, step, done, error))
         return FALSE;
     }
-  if (default_next (self, find_kind (self, MDG_STEP_REVIEW)) != find_kind (self, MDG_STEP_DONE))
+  if (default_next (self, find_kind (self, MDG_STEP_REVIEW)) != done)
     {
       set_error (error, self->name, mdg_step_get_line (find_kind (self, MDG_STEP_REVIEW)),
                  "the review step must lead to the done step");
@@ -659,6 +807,12 @@ mdg_flow_new_from_data (const char *data,
   g_return_val_if_fail (name != NULL, NULL);
 
   self->name = g_strdup (name);
+  if ((length < 0 ? strlen (data) : (gsize) length) > MAX_FILE_BYTES)
+    {
+      set_error (error, name, 1, "the flow is larger than %d KB; a flow file is far smaller",
+                 MAX_FILE_BYTES / 1024);
+      return NULL;
+    }
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
   if (!g_markup_parse_context_parse (context, data, length, &local_error)
       || !g_markup_parse_context_end_parse (context, &local_error))
@@ -684,6 +838,8 @@ mdg_flow_new_from_data (const char *data,
   return g_steal_pointer (&self);
 }
 
+/* Reads at most MAX_FILE_BYTES, from a regular file only: a device or a pipe named by mistake
+ * (/dev/zero) is refused at once instead of read without end. */
 MdgFlow *
 mdg_flow_new_from_file (GFile   *file,
                         GError **error)
@@ -691,17 +847,45 @@ mdg_flow_new_from_file (GFile   *file,
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FLOW_INVALID,
+                   "%s: cannot be read: not a regular file", name);
+      return NULL;
+    }
+  if (info != NULL && g_file_info_get_size (info) > MAX_FILE_BYTES)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FLOW_INVALID,
+                   "%s: the flow is larger than %d KB; a flow file is far smaller", name,
+                   MAX_FILE_BYTES / 1024);
+      return NULL;
+    }
+  if (info != NULL)
+    stream = g_file_read (file, NULL, &local_error);
+  if (stream != NULL)
+    {
+      /* One byte more than allowed tells a file that grew since it was measured. */
+      contents = g_malloc (MAX_FILE_BYTES + 2);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), contents, MAX_FILE_BYTES + 1, &length,
+                                    NULL, &local_error))
+        g_clear_object (&stream);
+    }
+  if (stream == NULL)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FLOW_INVALID, "%s: cannot be read: %s", name,
                    local_error->message);
       return NULL;
     }
+  contents[length] = '\0';
   return mdg_flow_new_from_data (contents, length, name, error);
 }
 

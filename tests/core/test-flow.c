@@ -180,3 +180,109 @@ Test (flow, rejects_stray_text)
   assert_rejected (HEAD "<step id=\"a\" kind=\"single\">oops<question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
                    "test.xml:3: unexpected text “oops”");
 }
+
+/* A linear flow of n text steps between the welcome and the review. */
+static GString *
+linear_flow (guint n)
+{
+  GString *xml = g_string_new (HEAD);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml, "<step id=\"s%u\" kind=\"text\"><question>Q</question></step>\n", i);
+  g_string_append (xml, TAIL);
+  return xml;
+}
+
+static void
+assert_refused_quickly (const char *xml,
+                        gssize      length,
+                        const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (MdgFlow) flow = mdg_flow_new_from_data (xml, length, "big.xml", &error);
+  gint64 took = g_get_monotonic_time () - start;
+
+  cr_assert_null (flow);
+  cr_assert (strstr (error->message, expected) != NULL, "expected “%s” in “%.400s”", expected,
+             error->message);
+  cr_assert_lt (strlen (error->message), 400, "a short message, not %zu bytes", strlen (error->message));
+  cr_assert_lt (took, G_USEC_PER_SEC, "refused in %" G_GINT64_FORMAT " ms", took / 1000);
+}
+
+Test (flow, a_150000_step_flow_is_refused_quickly_without_a_crash)
+{
+  g_autoptr (GString) xml = linear_flow (150000);
+  g_autoptr (GString) full = linear_flow (200 - 3);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+
+  /* Over the file size limit as a whole, and over the step limit once under it. */
+  assert_refused_quickly (xml->str, xml->len, "larger than 1024 KB");
+  g_string_truncate (xml, 900 * 1024);
+  assert_refused_quickly (xml->str, xml->len, "big.xml:202: more than 200 steps (step “s199”)");
+
+  flow = mdg_flow_new_from_data (full->str, full->len, "full.xml", &error);
+  cr_assert_not_null (flow, "200 steps are allowed: %s", error != NULL ? error->message : "");
+}
+
+Test (flow, refuses_too_many_choices_or_branches)
+{
+  g_autoptr (GString) choices = g_string_new (HEAD "<step id=\"a\" kind=\"multi\"><question>Q</question>\n");
+  g_autoptr (GString) branches = g_string_new (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question>"
+                                               "<choice id=\"x\">X</choice>\n");
+
+  for (guint i = 0; i < 51; i++)
+    g_string_append_printf (choices, "<choice id=\"c%u\">C</choice>\n", i);
+  g_string_append (choices, "</step>\n" TAIL);
+  assert_refused_quickly (choices->str, -1, "big.xml:54: step “a” has more than 50 choices");
+  for (guint i = 0; i < 51; i++)
+    g_string_append (branches, "<branch when=\"a\" is=\"x\" to=\"review\"/>\n");
+  g_string_append (branches, "</step>\n" TAIL);
+  assert_refused_quickly (branches->str, -1, "more than 50 branches");
+}
+
+Test (flow, a_huge_id_label_or_version_gives_a_short_message)
+{
+  g_autofree char *id = g_strnfill (10 * 1024 * 1024, 'i');
+  g_autofree char *medium = g_strnfill (100 * 1024, 'v');
+  g_autofree char *huge_id = g_strdup_printf (HEAD "<step id=\"%s\" kind=\"text\"><question>Q</question></step>\n" TAIL, id);
+  g_autofree char *big_id = g_strdup_printf (HEAD "<step id=\"%s\" kind=\"text\"><question>Q</question></step>\n" TAIL, medium);
+  g_autofree char *big_version = g_strdup_printf ("<flow version=\"%s\">\n</flow>\n", medium);
+  g_autofree char *big_label = g_strdup_printf (HEAD "<step id=\"a\" kind=\"text\"><question>%s</question></step>\n" TAIL, medium);
+  g_autofree char *kind = g_strdup_printf (HEAD "<step id=\"a\" kind=\"k%.60s\"><question>Q</question></step>\n" TAIL, medium);
+
+  assert_refused_quickly (huge_id, -1, "larger than 1024 KB");
+  assert_refused_quickly (big_id, -1, "big.xml:3: id=“vvvv");
+  assert_refused_quickly (big_id, -1, "is too long (102400 bytes; at most 64)");
+  assert_refused_quickly (big_version, -1, "big.xml:1: version=“vvvv");
+  assert_refused_quickly (big_label, -1, "too long");
+  /* Values under the cap are quoted by a prefix only. */
+  assert_refused_quickly (kind, -1, "unknown kind “kvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv…”");
+}
+
+Test (flow, reads_only_a_regular_file_of_at_most_1_mb)
+{
+  g_autoptr (GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autofree char *dir = fixture_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "big.xml", NULL);
+  g_autoptr (GFile) big = g_file_new_for_path (path);
+  g_autoptr (GString) xml = linear_flow (150000);
+  const struct { GFile *file; const char *expected; } cases[] = {
+    { zero, "/dev/zero: cannot be read: not a regular file" },
+    { big, "larger than 1024 KB" },
+  };
+
+  cr_assert (g_file_set_contents (path, xml->str, xml->len, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (MdgFlow) flow = mdg_flow_new_from_file (cases[i].file, &error);
+
+      cr_assert_null (flow);
+      cr_assert (strstr (error->message, cases[i].expected) != NULL, "%s", error->message);
+      cr_assert_lt (g_get_monotonic_time () - start, G_USEC_PER_SEC, "refused within a second");
+    }
+  fixture_rmdir (dir);
+}
