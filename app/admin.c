@@ -18,6 +18,7 @@
 #include "mdg-i18n.h"
 #include "mdg-pg-city.h"
 #include "mdg-pin.h"
+#include "mdg-settings.h"
 #include "mdg-slip.h"
 #include "mdg-store.h"
 #include "mdg-store-maintenance.h"
@@ -131,9 +132,18 @@ kiosk_settings (void)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
 
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GPtrArray) out_of_range = NULL;
+
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+  if (schema == NULL)
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  out_of_range = mdg_settings_check_ranges (settings);
+  for (guint i = 0; i < out_of_range->len; i++)
+    g_printerr ("madoguchi-admin: warning: %s\n", (char *) g_ptr_array_index (out_of_range, i));
+  return g_steal_pointer (&settings);
 }
 
 /* The flow the kiosk uses: its flow-file setting, else the built-in default. */

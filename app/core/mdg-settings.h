@@ -9,5 +9,6 @@ G_BEGIN_DECLS
 char *mdg_settings_dup_text (GSettings  *settings,
                              const char *key,
                              const char *language);
+GPtrArray *mdg_settings_check_ranges (GSettings *settings);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-resources.h"
+#include "mdg-settings.h"
 #include "mdg-store-maintenance.h"
 #include "mdg-window.h"
 
@@ -142,8 +143,12 @@ check_settings (MdgApplication *self)
   g_autofree char *url = g_settings_get_string (self->settings, "followup-url");
   g_autoptr (GError) error = NULL;
 
+  g_autoptr (GPtrArray) out_of_range = mdg_settings_check_ranges (self->settings);
+
   if (!mdg_followup_check_template (url, &error))
     add_problem (self, error->message);
+  for (guint i = 0; i < out_of_range->len; i++)
+    g_warning ("%s", (char *) g_ptr_array_index (out_of_range, i));
 }
 
 /* SIGTERM (a service manager stopping the kiosk) and SIGINT quit normally, closing the store. */

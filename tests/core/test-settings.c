@@ -2,7 +2,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
 #include <criterion/criterion.h>
+#include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
 
 #include "mdg-settings.h"
 
@@ -71,4 +74,33 @@ Test (settings, easy_japanese_falls_back_to_japanese)
   set_texts ("center-name", "{'ja': '港北センター', 'ja-easy': 'こうほく センター'}");
   assert_text ("center-name", "ja-easy", "こうほく センター");
   assert_text ("privacy-contact", "ja-easy", "センターの まどぐちの 人");
+}
+
+/* A value outside the schema's range (written to the keyfile or dconf directly) is replaced by
+ * the default; the kiosk and madoguchi-admin say so, naming the key and the value used. */
+Test (settings, out_of_range_values_are_named_with_the_value_used)
+{
+  g_autofree char *dir = g_dir_make_tmp ("madoguchi-settings-XXXXXX", NULL);
+  g_autofree char *keyfile = g_build_filename (dir, "settings", NULL);
+  g_autoptr (GSettingsBackend) backend = NULL;
+  g_autoptr (GSettings) stored = NULL;
+  g_autoptr (GPtrArray) warnings = NULL;
+  g_autoptr (GPtrArray) none = mdg_settings_check_ranges (settings);
+
+  cr_assert_eq (none->len, 0, "the defaults are all in range");
+  cr_assert (g_file_set_contents (keyfile,
+                                  "[kiosk]\nidle-seconds=0\ncontact-retention-days=99999\n"
+                                  "done-seconds=30\n",
+                                  -1, NULL));
+  backend = g_keyfile_settings_backend_new (keyfile, "/org/madoguchi/Kiosk/", "kiosk");
+  stored = g_settings_new_with_backend (APP_ID, backend);
+  cr_assert_eq (g_settings_get_uint (stored, "done-seconds"), 30, "the keyfile is read");
+  warnings = mdg_settings_check_ranges (stored);
+  cr_assert_eq (warnings->len, 2, "two keys out of range, not %u", warnings->len);
+  cr_assert_str_eq (g_ptr_array_index (warnings, 0),
+                    "setting contact-retention-days is 99999, outside the allowed range; using 365");
+  cr_assert_str_eq (g_ptr_array_index (warnings, 1),
+                    "setting idle-seconds is 0, outside the allowed range; using 90");
+  g_unlink (keyfile);
+  g_rmdir (dir);
 }
