@@ -62,6 +62,48 @@ mdg_store_check (MdgStore *self,
   return TRUE;
 }
 
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) reader = mdg_store_open_read_only (task_data, &error);
+
+  if (reader == NULL || !mdg_store_check (reader, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The full check in a thread, on a read-only connection of its own, so the kiosk stays
+ * responsive and keeps writing while it reads the whole file. */
+void
+mdg_store_check_async (MdgStore           *self,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (MDG_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mdg_store_check_async);
+  g_task_set_task_data (task, g_strdup (mdg_store_get_path (self)), g_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+gboolean
+mdg_store_check_finish (MdgStore     *self,
+                        GAsyncResult *result,
+                        GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Whether path is the database itself or one of its -wal, -shm and -journal files, by
  * identity (see mdg_file_check_not_database). */
 gboolean

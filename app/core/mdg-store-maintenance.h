@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 gboolean mdg_store_check       (MdgStore    *self,
                                 GError     **error);
+void     mdg_store_check_async (MdgStore           *self,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+gboolean mdg_store_check_finish (MdgStore    *self,
+                                 GAsyncResult *result,
+                                 GError     **error);
 gboolean mdg_store_backup      (MdgStore    *self,
                                 const char  *target,
                                 GError     **error);

@@ -29,6 +29,8 @@ struct _MdgApplication
   gboolean flow_ok;
   gboolean store_ok;
   guint purge_id;      /* the daily erasing of expired contact details */
+  guint check_id;      /* the next full check of the store, when the kiosk is idle */
+  GCancellable *checking;
   guint term_id;       /* SIGTERM and SIGINT: quit normally */
   guint int_id;
 };
@@ -37,6 +39,15 @@ G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, GTK_TYPE_APPLICATION)
 
 enum { PROP_0, PROP_DATABASE, PROP_LANGUAGE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+enum { STORE_FAILED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* The whole file is read once the kiosk has been up a while, then daily, and only while no
+ * visitor is in the middle of a visit; opening checked only what is cheap. */
+#define CHECK_FIRST_SECONDS (10 * 60)
+#define CHECK_RETRY_SECONDS 60
+#define CHECK_EVERY_SECONDS (24 * 60 * 60)
 
 static const GOptionEntry options[] = {
   { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL, N_("Run in a window instead of fullscreen"), NULL },
@@ -151,6 +162,73 @@ check_settings (MdgApplication *self)
     g_warning ("%s", (char *) g_ptr_array_index (out_of_range, i));
 }
 
+static gboolean check_cb (gpointer user_data);
+
+static void
+schedule_check (MdgApplication *self,
+                guint           seconds)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  self->check_id = g_timeout_add_seconds (seconds, check_cb, self);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (MdgApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (mdg_store_check_finish (MDG_STORE (source), result, &error))
+    {
+      schedule_check (self, CHECK_EVERY_SECONDS);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->store_ok)
+    return;
+  /* Damage found: take no more inquiries into the file, and say why on the staff's page. */
+  self->store_ok = FALSE;
+  add_problem (self, error->message);
+  g_signal_emit (self, signals[STORE_FAILED], 0);
+}
+
+/* Whether no visitor is in the middle of a visit: the window shows the welcome page. */
+static gboolean
+is_idle (MdgApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  MdgVisit *visit = MDG_IS_WINDOW (window) ? mdg_window_get_visit (MDG_WINDOW (window)) : NULL;
+
+  return visit == NULL || mdg_step_get_kind (mdg_visit_get_step (visit)) == MDG_STEP_WELCOME;
+}
+
+static gboolean
+check_cb (gpointer user_data)
+{
+  MdgApplication *self = MDG_APPLICATION (user_data);
+
+  self->check_id = 0;
+  if (!is_idle (self))
+    schedule_check (self, CHECK_RETRY_SECONDS);
+  else
+    mdg_application_check_store (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the full check of the store now, in the background; if it finds damage the kiosk stops
+ * taking inquiries and its windows show the staff's problem page (the store-failed signal). */
+void
+mdg_application_check_store (MdgApplication *self)
+{
+  g_return_if_fail (MDG_IS_APPLICATION (self));
+
+  if (!self->store_ok)
+    return;
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  mdg_store_check_async (self->store, self->checking, check_done_cb, g_object_ref (self));
+}
+
 /* SIGTERM (a service manager stopping the kiosk) and SIGINT quit normally, closing the store. */
 static gboolean
 quit_on_signal (gpointer user_data)
@@ -188,6 +266,7 @@ mdg_application_startup (GApplication *app)
     {
       purge_cb (self);
       self->purge_id = g_timeout_add_seconds (24 * 60 * 60, purge_cb, self);
+      schedule_check (self, CHECK_FIRST_SECONDS);
     }
 }
 
@@ -214,6 +293,8 @@ mdg_application_shutdown (GApplication *app)
   MdgApplication *self = MDG_APPLICATION (app);
 
   g_clear_handle_id (&self->purge_id, g_source_remove);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_cancellable_cancel (self->checking);
   g_clear_handle_id (&self->term_id, g_source_remove);
   g_clear_handle_id (&self->int_id, g_source_remove);
   if (self->store != NULL)
@@ -227,6 +308,8 @@ mdg_application_finalize (GObject *object)
   MdgApplication *self = MDG_APPLICATION (object);
 
   g_clear_handle_id (&self->purge_id, g_source_remove);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_object (&self->checking);
   g_clear_handle_id (&self->term_id, g_source_remove);
   g_clear_handle_id (&self->int_id, g_source_remove);
   g_clear_object (&self->settings);
@@ -298,12 +381,17 @@ mdg_application_class_init (MdgApplicationClass *klass)
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                      | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted when the background check finds the store damaged: no more inquiries. */
+  signals[STORE_FAILED] = g_signal_new ("store-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 mdg_application_init (MdgApplication *self)
 {
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->checking = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("The front-desk kiosk of a civic collaboration center."));

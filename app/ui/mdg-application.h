@@ -22,5 +22,6 @@ void            mdg_application_set_language    (MdgApplication *self,
 void            mdg_application_reset_language  (MdgApplication *self);
 GPtrArray      *mdg_application_get_problems    (MdgApplication *self);
 gboolean        mdg_application_can_take_inquiries (MdgApplication *self);
+void            mdg_application_check_store     (MdgApplication *self);
 
 G_END_DECLS

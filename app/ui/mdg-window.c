@@ -770,6 +770,9 @@ mdg_window_new (MdgApplication *application)
       g_signal_connect_object (self->visit, "changed", G_CALLBACK (visit_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
+  /* The background check found damage: show_step now shows the staff's problem page. */
+  g_signal_connect_object (application, "store-failed", G_CALLBACK (show_step), self,
+                           G_CONNECT_SWAPPED);
   show_step (self);
   mdg_translatable_keep_phrases (GTK_WIDGET (self->idle_dialog));
   return self;

@@ -191,6 +191,33 @@ Test (ui_kiosk_store, refuses_a_foreign_log_and_changes_no_byte)
 }
 
 static gboolean
+refusing (void)
+{
+  return !mdg_application_can_take_inquiries (app);
+}
+
+static gboolean
+welcome_gone (void)
+{
+  return !shows_text (GTK_WIDGET (window), "はじめる");
+}
+
+/* Opening reads only what it is about to use; damage elsewhere is found by the full check the
+ * kiosk runs in the background when idle, which then shows the staff's page. */
+Test (ui_kiosk_store, the_background_check_finds_damage_and_shows_the_problem_page)
+{
+  make_database ();
+  fixture_damage_file (db, 11 * 4096); /* page 12, the notes, which opening does not read */
+  start_kiosk ();
+  cr_assert (mdg_application_can_take_inquiries (app), "opening does not read the whole file");
+  cr_assert (shows_text (GTK_WIDGET (window), "はじめる"), "the welcome page is shown");
+  mdg_application_check_store (app);
+  cr_assert (kiosk_wait_until (refusing, 10000), "the background check found nothing in 10 s");
+  cr_assert (kiosk_wait_until (welcome_gone, 5000), "the welcome page stays: a way into the flow");
+  cr_assert (shows_text (GTK_WIDGET (window), "damaged"), "the page says the file is damaged");
+}
+
+static gboolean
 file_exists (const char *path)
 {
   return g_file_test (path, G_FILE_TEST_EXISTS);
