@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -626,4 +627,43 @@ Test (admin, every_command_beside_two_writers_for_30_seconds)
   cr_assert_gt (runs, 16, "only %u commands ran in 30 s", runs);
   cr_assert_gt (g_ascii_strtoll (written, NULL, 10), 100, "the writers wrote only %s", written);
   cr_log_info ("%u admin commands beside two writers, %s inquiries written, no failure", runs, written);
+}
+
+/* A writer in the middle of a long transaction: the commands that only read neither wait for
+ * it nor fail, since they take no write lock. */
+Test (admin, read_only_commands_do_not_wait_for_a_writer)
+{
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "slip.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "day.csv", NULL);
+  sqlite3 *writer = NULL;
+
+  cr_assert_eq (sqlite3_open (db, &writer), SQLITE_OK);
+  cr_assert_eq (sqlite3_exec (writer, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE;"
+                                      " INSERT INTO setting (key, value) VALUES ('busy', 'yes')",
+                              NULL, NULL, NULL),
+                SQLITE_OK, "%s", sqlite3_errmsg (writer));
+  {
+    const char *commands[][8] = {
+      { "list", "--db", db, "--date", today, NULL },
+      { "export", "--db", db, "--date", today, "--output", csv, NULL },
+      { "check", "--db", db, NULL },
+      { "backup", "--db", db, copy, NULL },
+      { "slip", number, "--db", db, "--pdf", pdf, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_auto (Run) run = { 0 };
+        const char *const *a = commands[i];
+        gint64 start = g_get_monotonic_time ();
+
+        admin (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+        cr_assert_eq (run.status, 0, "%s beside a writer: %s", a[0], run.err);
+        cr_assert_lt (g_get_monotonic_time () - start, 3 * G_USEC_PER_SEC, "%s waited for the writer",
+                      a[0]);
+      }
+  }
+  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (writer);
 }
