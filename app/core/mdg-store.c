@@ -567,9 +567,9 @@ connection_uri (const char *path,
 }
 
 static MdgStore *
-store_open (const char *path,
-            OpenMode    mode,
-            GError    **error)
+store_open_checked (const char *path,
+                    OpenMode    mode,
+                    GError    **error)
 {
   g_autoptr (MdgStore) self = NULL;
   g_autofree char *uri = NULL;
@@ -645,6 +645,45 @@ store_open (const char *path,
   /* Accepted: a clean close now folds the log back into the file and removes it. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return g_steal_pointer (&self);
+}
+
+/* SQLite's unix VFS: every connection holds a read lock on this byte of the -shm file. */
+#define SHM_DMS_BYTE 128
+
+/* Removes the -shm index that reading a refused file made, if no connection anywhere uses it
+ * (none holds its lock byte, and this process has no store open on the file), so a refused
+ * file is left with exactly the files it had. */
+static void
+remove_unused_index (const char *path,
+                     const char *shm)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE, .l_len = 1 };
+  int fd;
+
+  /* POSIX locks are the process's: another connection of ours would not show, and closing fd
+   * would drop its locks. */
+  if (!mdg_file_check_not_database (path, NULL, NULL))
+    return;
+  fd = g_open (shm, O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0)
+    return;
+  if (fcntl (fd, F_SETLK, &lock) == 0)
+    g_unlink (shm);
+  close (fd);
+}
+
+static MdgStore *
+store_open (const char *path,
+            OpenMode    mode,
+            GError    **error)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gboolean had_index = g_file_test (shm, G_FILE_TEST_EXISTS);
+  MdgStore *self = store_open_checked (path, mode, error);
+
+  if (self == NULL && !had_index)
+    remove_unused_index (path, shm);
+  return self;
 }
 
 /* The kiosk's database, created with its folder on the first start. */

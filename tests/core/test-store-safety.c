@@ -379,6 +379,7 @@ Test (store_failures, schema_has_the_indexes_listing_and_export_need)
 Test (store_failures, a_foreign_log_is_refused_and_left_byte_for_byte)
 {
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
   g_autoptr (GBytes) db_before = NULL;
   g_autoptr (GBytes) wal_before = NULL;
   MdgStore *(*opens[]) (const char *, GError **) = { mdg_store_open, mdg_store_open_existing,
@@ -408,6 +409,8 @@ Test (store_failures, a_foreign_log_is_refused_and_left_byte_for_byte)
       cr_assert (g_bytes_equal (db_before, db_after), "open %u: the file is untouched (%s)", i,
                  error->message);
       cr_assert (g_bytes_equal (wal_before, wal_after), "open %u: the log is untouched", i);
+      if (i < 2)
+        cr_assert_not (g_file_test (shm, G_FILE_TEST_EXISTS), "open %u: no -shm is left", i);
     }
 }
 

@@ -167,6 +167,7 @@ bytes_of (const char *path)
 Test (ui_kiosk_store, refuses_a_foreign_log_and_changes_no_byte)
 {
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
   g_autoptr (GBytes) db_before = NULL;
   g_autoptr (GBytes) wal_before = NULL;
   g_autoptr (GBytes) db_after = NULL;
@@ -188,6 +189,7 @@ Test (ui_kiosk_store, refuses_a_foreign_log_and_changes_no_byte)
   wal_after = bytes_of (wal);
   cr_assert (g_bytes_equal (db_before, db_after), "the file is untouched");
   cr_assert (g_bytes_equal (wal_before, wal_after), "the log is untouched");
+  cr_assert_not (g_file_test (shm, G_FILE_TEST_EXISTS), "no -shm is left beside them");
 }
 
 static gboolean
