@@ -48,6 +48,7 @@ static guint signals[N_SIGNALS];
 #define CHECK_FIRST_SECONDS (10 * 60)
 #define CHECK_RETRY_SECONDS 60
 #define CHECK_EVERY_SECONDS (24 * 60 * 60)
+#define PURGE_FIRST_SECONDS 30
 
 static const GOptionEntry options[] = {
   { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL, N_("Run in a window instead of fullscreen"), NULL },
@@ -130,8 +131,12 @@ open_store (MdgApplication *self)
     add_problem (self, error->message);
 }
 
-/* Erases contact details past contact-retention-days; a failure is logged, and the next day's
- * run (or madoguchi-admin purge) tries again, since inquiries themselves are unaffected. */
+static gboolean is_idle (MdgApplication *self);
+
+/* Erases contact details (and closed inquiries' free text) past contact-retention-days, soon
+ * after start and then daily, while no visit is under way: on a large file it reads the whole
+ * inquiry table, which the first frame must not wait for. A failure is logged, and the next
+ * day's run (or madoguchi-admin purge) tries again, since inquiries themselves are unaffected. */
 static gboolean
 purge_cb (gpointer user_data)
 {
@@ -141,11 +146,20 @@ purge_cb (gpointer user_data)
   guint days = g_settings_get_uint (self->settings, "contact-retention-days");
   guint erased = 0;
 
+  self->purge_id = 0;
+  if (!self->store_ok)
+    return G_SOURCE_REMOVE;
+  if (!is_idle (self))
+    {
+      self->purge_id = g_timeout_add_seconds (CHECK_RETRY_SECONDS, purge_cb, self);
+      return G_SOURCE_REMOVE;
+    }
   if (!mdg_store_purge (self->store, days, now, &erased, &error))
     g_warning ("Contact details past %u days not erased: %s", days, error->message);
   else if (erased > 0)
     g_message ("Erased %u contact records older than %u days", erased, days);
-  return G_SOURCE_CONTINUE;
+  self->purge_id = g_timeout_add_seconds (24 * 60 * 60, purge_cb, self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -264,8 +278,7 @@ mdg_application_startup (GApplication *app)
   check_settings (self);
   if (self->store_ok)
     {
-      purge_cb (self);
-      self->purge_id = g_timeout_add_seconds (24 * 60 * 60, purge_cb, self);
+      self->purge_id = g_timeout_add_seconds (PURGE_FIRST_SECONDS, purge_cb, self);
       schedule_check (self, CHECK_FIRST_SECONDS);
     }
 }
