@@ -683,6 +683,17 @@ store_open (const char *path,
 
   if (self == NULL && !had_index)
     remove_unused_index (path, shm);
+  /* The log's pages are read as the file's own: a refusal may be the log's doing. */
+  if (self == NULL && error != NULL && *error != NULL && has_pending_log (path)
+      && ((*error)->code == MDG_ERROR_STORE_CORRUPT || (*error)->code == MDG_ERROR_STORE_UNREADABLE))
+    {
+      char *message = g_strdup_printf ("%s (with the %s-wal file beside it, which may belong to "
+                                       "another database; both were left as they were)",
+                                       (*error)->message, path);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
   return self;
 }
 
