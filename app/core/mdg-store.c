@@ -21,7 +21,6 @@ struct _MdgStore
 
   char *path;
   sqlite3 *db;
-  gboolean read_only;
   gboolean guarded; /* registered with mdg_file_guard_database */
 };
 
@@ -582,7 +581,6 @@ store_open_checked (const char *path,
 
   self = g_object_new (MDG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = mode == OPEN_READ;
   if (!check_access (path, mode, &exists, error))
     return NULL;
   if (exists && !check_header (path, &empty, error))
@@ -733,13 +731,6 @@ mdg_store_close (MdgStore *self)
   if (self->guarded)
     mdg_file_unguard_database (self->path);
   self->guarded = FALSE;
-}
-
-gboolean
-mdg_store_is_read_only (MdgStore *self)
-{
-  g_return_val_if_fail (MDG_IS_STORE (self), TRUE);
-  return self->read_only;
 }
 
 sqlite3 *

@@ -22,7 +22,6 @@ MdgStore   *mdg_store_open_existing (const char  *path,
 MdgStore   *mdg_store_open_read_only (const char  *path,
                                       GError     **error);
 void        mdg_store_close        (MdgStore    *self);
-gboolean    mdg_store_is_read_only (MdgStore    *self);
 const char *mdg_store_get_path     (MdgStore    *self);
 MdgInquiry *mdg_store_record       (MdgStore    *self,
                                     MdgVisit    *visit,
