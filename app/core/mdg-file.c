@@ -220,7 +220,7 @@ remove_stale_temps (const char *dir,
       if (!is_temp_name (name, base))
         continue;
       path = g_build_filename (dir, name, NULL);
-      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0); /* a pipe must not block */
       if (fd < 0)
         continue;
       if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid ()
