@@ -11,6 +11,7 @@ packages="
   desktop-file-utils appstream sqlite3 locales fonts-noto-cjk dconf-gsettings-backend dconf-cli
   gsettings-desktop-schemas
   xvfb xauth matchbox-window-manager imagemagick zbar-tools poppler-utils
+  libanthy-dev anthy
   python3 python3-pyatspi at-spi2-core dbus dbus-x11
   cups cups-bsd printer-driver-cups-pdf
   libpq-dev postgresql-15
