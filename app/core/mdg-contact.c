@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mdg-contact.h"
+#include "mdg-kana.h"
 
 void
 mdg_contact_clear (MdgContact *contact)
@@ -33,7 +34,8 @@ is_dash (gunichar c)
   return c == 0x30FC || c == 0x2212 || (c >= 0x2010 && c <= 0x2015) || c == 0xFE63;
 }
 
-/* As mdg_contact_normalize; a phone number's dashes also become ASCII hyphens. */
+/* As mdg_contact_normalize; a phone number's dashes also become ASCII hyphens, and a reading
+ * typed in hiragana becomes katakana, as the staff read it. */
 char *
 mdg_contact_normalize_field (MdgContactField field,
                              const char     *value)
@@ -41,6 +43,8 @@ mdg_contact_normalize_field (MdgContactField field,
   g_autofree char *normal = mdg_contact_normalize (value);
   GString *folded;
 
+  if (field == MDG_CONTACT_READING)
+    return mdg_kana_to_katakana (normal);
   if (field != MDG_CONTACT_PHONE)
     return g_steal_pointer (&normal);
   folded = g_string_sized_new (strlen (normal));

@@ -12,6 +12,7 @@ typedef enum
   MDG_CONTACT_PHONE,
   MDG_CONTACT_EMAIL,
   MDG_CONTACT_TIME,
+  MDG_CONTACT_READING, /* the name in katakana, as it is read (フリガナ) */
   MDG_CONTACT_N_FIELDS,
 } MdgContactField;
 

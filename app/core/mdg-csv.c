@@ -126,7 +126,8 @@ append_header (Export  *export,
   };
   static const char *after[] = {
     N_("Answers to earlier questions"), N_("Details (free text)"), N_("Contact consent given at"),
-    N_("Name"), N_("Phone"), N_("E-mail"), N_("Best time to contact you"),
+    N_("Name"), N_("Name reading (katakana)"), N_("Phone"), N_("E-mail"),
+    N_("Best time to contact you"),
     N_("Contact details erased at"),
   };
 
@@ -210,11 +211,11 @@ append_contact (Export     *export,
       g_autofree char *consent = format_time (sqlite3_column_int64 (export->contact, 0));
 
       mdg_csv_append_field (row, consent);
-      for (int i = 1; i <= 4; i++)
+      for (int i = 1; i <= 5; i++)
         mdg_csv_append_field (row, (const char *) sqlite3_column_text (export->contact, i));
     }
   else if (rc == SQLITE_DONE)
-    for (int i = 0; i <= 4; i++)
+    for (int i = 0; i <= 5; i++)
       mdg_csv_append_field (row, "");
   else
     return mdg_store_fail (export->store, rc, "reading contact details", error);
@@ -325,7 +326,7 @@ mdg_csv_export_days (MdgStore      *store,
     return FALSE;
   export_load_flow (&export, flow);
   export.contact = mdg_store_prepare (store,
-                                      "SELECT consent_at, name, phone, email, preferred_time"
+                                      "SELECT consent_at, name, name_reading, phone, email, preferred_time"
                                       " FROM contact WHERE inquiry_id = ?",
                                       error);
   if (export.contact == NULL)

@@ -290,7 +290,7 @@ mdg_desk_get_contact (MdgStore   *store,
 
   mdg_contact_clear (contact);
   stmt = mdg_store_prepare (store,
-                            "SELECT name, phone, email, preferred_time FROM contact"
+                            "SELECT name, phone, email, preferred_time, name_reading FROM contact"
                             " WHERE inquiry_id = ?",
                             error);
   if (stmt == NULL)

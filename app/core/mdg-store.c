@@ -123,7 +123,10 @@ static const char schema_v3[] =
   "CREATE TRIGGER sync_note_insert AFTER INSERT ON note BEGIN"
   "  INSERT OR REPLACE INTO sync_outbox (inquiry_id) VALUES (NEW.inquiry_id); END;";
 
-static const char *migrations[] = { schema_v1, schema_v2, schema_v3 };
+/* The name as it is read (フリガナ), so that a coordinator can phone the visitor. */
+static const char schema_v4[] = "ALTER TABLE contact ADD COLUMN name_reading TEXT;";
+
+static const char *migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_STORE_SCHEMA_VERSION);
 
 static void
@@ -855,8 +858,8 @@ insert_contact (MdgStore   *self,
     return TRUE;
 
   stmt = mdg_store_prepare (self,
-                  "INSERT INTO contact (inquiry_id, consent_at, name, phone, email, preferred_time)"
-                  " VALUES (?, ?, ?, ?, ?, ?)",
+                  "INSERT INTO contact (inquiry_id, consent_at, name, phone, email, preferred_time,"
+                  " name_reading) VALUES (?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;

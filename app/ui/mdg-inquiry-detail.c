@@ -170,17 +170,22 @@ load_contact (MdgInquiryDetail *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
   const char *names[MDG_CONTACT_N_FIELDS] = {
-    _("Name"), _("Phone"), _("E-mail"), _("Preferred time"),
+    _("Name"), _("Phone"), _("E-mail"), _("Preferred time"), _("Name reading (katakana)"),
   };
+  /* The reading under the name it spells. */
+  static const MdgContactField order[] = { MDG_CONTACT_NAME, MDG_CONTACT_READING,
+                                           MDG_CONTACT_PHONE, MDG_CONTACT_EMAIL,
+                                           MDG_CONTACT_TIME };
 
   if (!mdg_desk_get_contact (get_store (self), self->inquiry, &contact, &error))
     show_error (self, error);
   if (!contact.consent)
     g_string_append (text, _("No contact details: none were given, or the visitor did not consent."));
-  for (guint i = 0; contact.consent && i < MDG_CONTACT_N_FIELDS; i++)
-    if (contact.fields[i] != NULL)
-      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", names[i],
-                              contact.fields[i]);
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == MDG_CONTACT_N_FIELDS);
+  for (guint i = 0; contact.consent && i < G_N_ELEMENTS (order); i++)
+    if (contact.fields[order[i]] != NULL)
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", names[order[i]],
+                              contact.fields[order[i]]);
   gtk_label_set_label (self->contact_label, text->str);
   mdg_contact_clear (&contact);
 }

@@ -37,6 +37,8 @@ struct _MdgPage
   GtkEntry *phone_entry;
   GtkEntry *email_entry;
   GtkEntry *time_entry;
+  GtkWidget *reading_label;
+  GtkEntry *reading_entry;
   GtkLabel *phone_error;
   GtkLabel *email_error;
   GtkLabel *contact_error;
@@ -276,7 +278,8 @@ contact_changed_cb (MdgPage  *self,
                     GtkEntry *entry)
 {
   GtkEntry *entries[MDG_CONTACT_N_FIELDS] = { self->name_entry, self->phone_entry,
-                                              self->email_entry, self->time_entry };
+                                              self->email_entry, self->time_entry,
+                                              self->reading_entry };
 
   for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
     if (entries[i] == entry)
@@ -378,7 +381,8 @@ build_contact (MdgPage *self)
 {
   const MdgContact *contact = mdg_visit_get_contact (self->visit);
   GtkEntry *entries[MDG_CONTACT_N_FIELDS] = { self->name_entry, self->phone_entry,
-                                              self->email_entry, self->time_entry };
+                                              self->email_entry, self->time_entry,
+                                              self->reading_entry };
 
   gtk_widget_set_visible (self->contact_box, TRUE);
   gtk_check_button_set_active (self->consent, contact->consent);
@@ -576,6 +580,11 @@ apply_texts (MdgPage *self)
       break;
     case MDG_STEP_CONTACT:
       build_contact_notice (self);
+      /* Coordinators phone the visitor: in Japanese they need the name as it is read. */
+      gtk_widget_set_visible (self->reading_label,
+                              g_str_has_prefix (mdg_visit_get_language (self->visit), "ja"));
+      gtk_widget_set_visible (GTK_WIDGET (self->reading_entry),
+                              gtk_widget_get_visible (self->reading_label));
       break;
     case MDG_STEP_REVIEW:
       label_review (self);
@@ -719,6 +728,8 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, email_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, time_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, reading_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, reading_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, phone_error);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, email_error);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_error);

@@ -10,6 +10,7 @@
 #include "mdg-i18n.h"
 #include "mdg-idle-dialog.h"
 #include "mdg-idle-watch.h"
+#include "mdg-keyboard.h"
 #include "mdg-page.h"
 #include "mdg-pin-pad.h"
 #include "mdg-settings.h"
@@ -30,6 +31,8 @@ struct _MdgWindow
   GtkLabel *problem_label;
   GtkLabel *problem_help;
   MdgIdleDialog *idle_dialog;
+  GtkRevealer *keyboard_revealer;
+  MdgKeyboard *keyboard;
 
   /* owned references */
   MdgApplication *application;
@@ -46,6 +49,7 @@ struct _MdgWindow
   MdgDesk *desk;        /* only while unlocked */
   guint logo_press_id;  /* the 3-second press on the logo */
   guint finish_guard_id; /* Finish stands where Send stood: ignore it for a moment */
+  guint keep_visible_id; /* scrolls the focused field above the keyboard */
 };
 
 #define FINISH_GUARD_MS 1500
@@ -292,6 +296,7 @@ wipe (MdgWindow *self)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
 
+  mdg_keyboard_reset (self->keyboard);
   g_clear_object (&self->inquiry);
   drop_printer (self); /* a job still running finishes on its own */
   gdk_clipboard_set_text (gdk_display_get_clipboard (display), "");
@@ -533,6 +538,70 @@ input_cb (MdgWindow                *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Once the keyboard is up, the field it types into must not hide behind it. */
+static gboolean
+keep_field_visible_cb (gpointer user_data)
+{
+  MdgWindow *self = user_data;
+  GtkWidget *field = mdg_keyboard_get_target (self->keyboard);
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double height, margin = 24;
+
+  self->keep_visible_id = 0;
+  scrolled = field != NULL ? gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  if (scrolled == NULL || !gtk_widget_compute_bounds (field, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  height = gtk_widget_get_height (scrolled);
+  if (bounds.origin.y + bounds.size.height > height - margin)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y
+                                            + MIN (bounds.size.height, height - 2 * margin)
+                                            - height + margin);
+  else if (bounds.origin.y < margin)
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_value (adjustment) + bounds.origin.y - margin);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keep_field_visible (MdgWindow *self)
+{
+  g_clear_handle_id (&self->keep_visible_id, g_source_remove);
+  self->keep_visible_id = g_idle_add_full (G_PRIORITY_LOW, keep_field_visible_cb, self, NULL);
+}
+
+/* Once slid away, the keys leave the accessibility tree too. */
+static void
+keyboard_revealed_cb (MdgWindow *self)
+{
+  gboolean revealed = gtk_revealer_get_child_revealed (self->keyboard_revealer);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->keyboard),
+                          revealed || gtk_revealer_get_reveal_child (self->keyboard_revealer));
+  if (revealed)
+    keep_field_visible (self);
+}
+
+/* The keyboard follows the focus: up for a text field on a visitor page or the desk (the PIN pad
+ * has its own keys), away otherwise. */
+static void
+focus_changed_cb (MdgWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean typing = focus != NULL && mdg_keyboard_field_accepts (focus)
+                    && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack))
+                    && gtk_widget_get_ancestor (focus, MDG_TYPE_PIN_PAD) == NULL;
+
+  mdg_keyboard_set_target (self->keyboard, typing ? focus : NULL);
+  if (typing)
+    gtk_widget_set_visible (GTK_WIDGET (self->keyboard), TRUE);
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, typing);
+  if (typing && gtk_revealer_get_child_revealed (self->keyboard_revealer))
+    keep_field_visible (self);
+}
+
 /* Send: the number appears only once the transaction has committed. */
 static void
 send_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -621,6 +690,7 @@ mdg_window_dispose (GObject *object)
   g_clear_object (&self->inquiry);
   g_clear_handle_id (&self->logo_press_id, g_source_remove);
   g_clear_handle_id (&self->finish_guard_id, g_source_remove);
+  g_clear_handle_id (&self->keep_visible_id, g_source_remove);
   drop_printer (self);
   if (self->idle_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_watch, self);
@@ -663,6 +733,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MDG_TYPE_IDLE_DIALOG);
+  g_type_ensure (MDG_TYPE_KEYBOARD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, header);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, language_switch);
@@ -675,6 +746,9 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, logo_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, logo_moved_cb);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, idle_dialog);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, keyboard_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, keyboard);
+  gtk_widget_class_bind_template_callback (widget_class, keyboard_revealed_cb);
 
   gtk_widget_class_install_property_action (widget_class, "visit.language", "language");
   gtk_widget_class_install_property_action (widget_class, "visit.large-text", "large-text");
@@ -732,6 +806,9 @@ mdg_window_init (MdgWindow *self)
   g_signal_connect_object (input, "event", G_CALLBACK (input_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), input);
 
+  g_object_bind_property (self, "language", self->keyboard, "language", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
+
   if (g_strcmp0 (g_getenv ("MADOGUCHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (self, "realize", G_CALLBACK (realize_for_first_frame_cb), NULL);
 }
@@ -739,6 +816,8 @@ mdg_window_init (MdgWindow *self)
 MdgWindow *
 mdg_window_new (MdgApplication *application)
 {
+  g_autoptr (MdgConverter) converter = NULL;
+  g_autoptr (GError) error = NULL;
   MdgWindow *self;
   MdgFlow *flow;
 
@@ -758,6 +837,11 @@ mdg_window_new (MdgApplication *application)
                    self->idle_watch, "warning-seconds", G_SETTINGS_BIND_GET);
   g_settings_bind (mdg_application_get_settings (application), "done-seconds", self->idle_watch,
                    "done-seconds", G_SETTINGS_BIND_GET);
+
+  converter = mdg_converter_new (&error);
+  if (converter == NULL)
+    g_warning ("The keyboard types kana without conversion: %s", error->message);
+  mdg_keyboard_set_converter (self->keyboard, converter);
 
   flow = mdg_application_get_flow (application);
   if (flow != NULL)
