@@ -8,6 +8,7 @@
 
 #include "fixtures.h"
 #include "mdg-csv.h"
+#include "mdg-desk-store.h"
 #include "mdg-error.h"
 #include "mdg-i18n.h"
 #include "mdg-store-maintenance.h"
@@ -283,9 +284,16 @@ Test (csv, contact_columns_only_with_consent_and_until_erased)
   g_autofree char *path = NULL;
   char **row;
 
+  MdgContact kept = { 0 };
+
   fixture_answer_with_contact (visit, "045-671-2085", "hanako@example.jp");
+  /* Typed in hiragana, kept in katakana as the staff read it. */
+  mdg_visit_set_contact_field (visit, MDG_CONTACT_READING, "よこはま はなこ");
   with = mdg_store_record (store, visit, &error);
   cr_assert_not_null (with, "%s", error != NULL ? error->message : "");
+  cr_assert (mdg_desk_get_contact (store, with, &kept, &error));
+  cr_assert_str_eq (kept.fields[MDG_CONTACT_READING], "ヨコハマ ハナコ");
+  mdg_contact_clear (&kept);
 
   path = export_file ("ja");
   records = read_back (path);
@@ -296,6 +304,7 @@ Test (csv, contact_columns_only_with_consent_and_until_erased)
   cr_assert_str_eq (row[column (records, "電話番号")], "045-671-2085");
   cr_assert_str_eq (row[column (records, "メールアドレス")], "hanako@example.jp");
   cr_assert_str_eq (row[column (records, "お名前")], "横浜 花子");
+  cr_assert_str_eq (row[column (records, "フリガナ")], "ヨコハマ ハナコ");
   cr_assert_str_neq (row[column (records, "連絡先の利用に同意した日時")], "");
   cr_assert_str_eq (row[column (records, "連絡先を削除した日時")], "");
   g_clear_pointer (&records, g_ptr_array_unref);
@@ -308,6 +317,7 @@ Test (csv, contact_columns_only_with_consent_and_until_erased)
   cr_assert_str_eq (row[column (records, "電話番号")], "");
   cr_assert_str_eq (row[column (records, "メールアドレス")], "");
   cr_assert_str_eq (row[column (records, "お名前")], "");
+  cr_assert_str_eq (row[column (records, "フリガナ")], "");
   cr_assert_str_neq (row[column (records, "連絡先を削除した日時")], "");
   cr_assert_str_eq (row[column (records, "followup")], "contact", "the inquiry itself stays");
 }
