@@ -367,9 +367,9 @@ build_controls (MdgKeyboard *self)
     { "かな", "keyboard.layout", "kana", 1 },
     { "ABC", "keyboard.layout", "abc", 1 },
     { "123", "keyboard.layout", "digits", 1 },
-    { C_("keyboard", "Space"), "keyboard.space", NULL, 3 },
-    { C_("keyboard", "Delete"), "keyboard.delete", NULL, 1 },
-    { C_("keyboard", "Convert"), "keyboard.convert", NULL, 1 },
+    { C_("keyboard", "Space"), "keyboard.space", NULL, 2 },
+    { C_("keyboard", "Delete"), "keyboard.delete", NULL, 2 },
+    { C_("keyboard", "Convert"), "keyboard.convert", NULL, 2 },
     { C_("keyboard", "Enter"), "keyboard.commit", NULL, 2 },
   };
   GtkWidget *child;
