@@ -751,12 +751,16 @@ static void
 mdg_keyboard_dispose (GObject *object)
 {
   MdgKeyboard *self = MDG_KEYBOARD (object);
+  GtkWidget *child;
 
   if (self->target != NULL)
     g_object_weak_unref (G_OBJECT (self->target), target_destroyed_cb, self);
   self->target = NULL;
   g_clear_object (&self->converter);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_KEYBOARD);
+  /* The template's outer box is not bound to a field, so unparent what is left by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (mdg_keyboard_parent_class)->dispose (object);
 }
 
