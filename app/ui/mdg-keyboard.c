@@ -370,7 +370,7 @@ build_controls (MdgKeyboard *self)
     { C_("keyboard", "Space"), "keyboard.space", NULL, 2 },
     { C_("keyboard", "Delete"), "keyboard.delete", NULL, 2 },
     { C_("keyboard", "Convert"), "keyboard.convert", NULL, 2 },
-    { C_("keyboard", "Enter"), "keyboard.commit", NULL, 2 },
+    { C_("keyboard", "Commit"), "keyboard.commit", NULL, 2 },
   };
   GtkWidget *child;
   int column = 0;
