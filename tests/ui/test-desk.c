@@ -11,6 +11,7 @@
 #include "mdg-application.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
+#include "mdg-keyboard.h"
 #include "mdg-pin-pad.h"
 #include "mdg-pin.h"
 #include "mdg-window.h"
@@ -300,4 +301,62 @@ Test (ui_desk, language_switch_relabels_pad_and_desk_in_place)
                     mdg_inquiry_get_number (inquiry), "the same inquiry is open");
   cr_assert_eq (find_action_button (GTK_WIDGET (desk), "desk.lock"), lock);
   cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (lock)), "ロック");
+}
+
+static gboolean
+keyboard_up (void)
+{
+  return find (GTK_WIDGET (window), MDG_TYPE_KEYBOARD, NULL) != NULL;
+}
+
+static gboolean
+keyboard_away (void)
+{
+  return !keyboard_up ();
+}
+
+/* The staff type notes with the same keyboard: up on the note field, converting kana, gone
+ * with the lock; never on the PIN pad, which has keys of its own. */
+Test (ui_desk, the_on_screen_keyboard_types_a_note)
+{
+  g_autoptr (MdgInquiry) waiting = record ("partners", "now");
+  GtkWidget *pad, *entry, *view, *keyboard;
+  MdgDesk *desk;
+  MdgInquiryDetail *detail;
+  g_autofree char *notes = NULL;
+  const char *keys[] = { "そ", "う", "た" };
+
+  act (window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_KEYBOARD, NULL), "no keyboard on the pad");
+  type_pin (pad, "4826153");
+  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  cr_assert_not_null (desk);
+  view = find (GTK_WIDGET (desk), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_signal_emit_by_name (view, "activate", 0);
+  kiosk_iterate ();
+  detail = mdg_desk_get_detail (desk);
+  act (detail, "detail.coordinator", "山田");
+
+  entry = find (GTK_WIDGET (detail), GTK_TYPE_ENTRY, "note-entry");
+  cr_assert_not_null (entry);
+  cr_assert (gtk_widget_grab_focus (entry));
+  cr_assert (kiosk_wait_until (keyboard_up, 2000), "the keyboard comes up for the note");
+  keyboard = find (GTK_WIDGET (window), MDG_TYPE_KEYBOARD, NULL);
+  cr_assert_str_eq (mdg_keyboard_get_layout (MDG_KEYBOARD (keyboard)), "kana");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    act (keyboard, "keyboard.key", keys[i]);
+  act (keyboard, "keyboard.mark", "voiced");
+  act (keyboard, "keyboard.key", "ん");
+  cr_assert_str_eq (mdg_keyboard_get_composition (MDG_KEYBOARD (keyboard)), "そうだん");
+  act (keyboard, "keyboard.convert", NULL);
+  act (keyboard, "keyboard.candidate", "相談");
+  cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "相談");
+  act (detail, "detail.add-note", NULL);
+  notes = query_text ("SELECT author, body FROM note");
+  cr_assert_str_eq (notes, "山田|相談;");
+
+  act (desk, "desk.lock", NULL);
+  cr_assert (kiosk_wait_until (keyboard_away, 2000), "the keyboard is gone with the desk");
+  cr_assert_str_eq (current_step (), "welcome");
 }
