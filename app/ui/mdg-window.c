@@ -806,7 +806,6 @@ mdg_window_init (MdgWindow *self)
   g_signal_connect_object (input, "event", G_CALLBACK (input_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), input);
 
-  g_object_bind_property (self, "language", self->keyboard, "language", G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
 
   if (g_strcmp0 (g_getenv ("MADOGUCHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
@@ -830,6 +829,8 @@ mdg_window_new (MdgApplication *application)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_object_bind_property (application, "language", self->keyboard, "language",
+                          G_BINDING_SYNC_CREATE);
   update_center_name (self);
   g_settings_bind (mdg_application_get_settings (application), "idle-seconds", self->idle_watch,
                    "idle-seconds", G_SETTINGS_BIND_GET);

@@ -79,7 +79,7 @@ class Keyboard(walk.Kiosk):
                 continue
         return False
 
-    def scroll_into_view(self, node):
+    def field_into_view(self, node):
         """Scrolls the page with the mouse wheel, as a visitor would with a finger, until node is
         inside its scroll pane; True once it is."""
         pane = node.parent
@@ -102,7 +102,7 @@ class Keyboard(walk.Kiosk):
         while True:
             node = self.field(name)
             box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-            if not self.scroll_into_view(node):
+            if not self.field_into_view(node):
                 pass
             elif box.width > 0 and box.height > 0:
                 pyatspi.Registry.generateMouseEvent(box.x + min(40, box.width // 2),
@@ -271,6 +271,7 @@ def main():
     parser.add_argument("--shot-prefix", default="")
     args = parser.parse_args()
     args.language = "en" if args.scenario == "en" else "ja"
+    args.walk_in, args.view = args.language, None  # what atspi-walk.py's Kiosk also reads
 
     kiosk = Keyboard(args)
     try:
