@@ -164,7 +164,9 @@ read_inquiries (MdgStore     *store,
       inquiry->printed = sqlite3_column_int (stmt, 17);
       inquiry->has_contact = sqlite3_column_type (stmt, 18) != SQLITE_NULL;
       inquiry->consent_at = sqlite3_column_int64 (stmt, 18);
-      for (guint f = 0; with_contact && f < MDG_CONTACT_N_FIELDS; f++)
+      /* The fields before the reading: the name's reading (フリガナ) stays in this file, the
+       * central schema has no column for it. */
+      for (guint f = 0; with_contact && f < MDG_CONTACT_READING; f++)
         inquiry->contact[f] = column_dup (stmt, 19 + f);
       g_ptr_array_add (batch->inquiries, inquiry);
     }

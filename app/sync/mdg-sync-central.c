@@ -125,7 +125,7 @@ push_inquiries (PGconn        *conn,
   gboolean any_contact = FALSE;
 
   columns_init (&columns, N_I);
-  columns_init (&contacts, 1 + MDG_CONTACT_N_FIELDS);
+  columns_init (&contacts, 1 + MDG_CONTACT_READING);
   columns_init (&numbers, 1);
   for (guint i = 0; i < batch->inquiries->len; i++)
     {
@@ -159,7 +159,7 @@ push_inquiries (PGconn        *conn,
         {
           any_contact = TRUE;
           add (&contacts, 0, q->number);
-          for (guint f = 0; f < MDG_CONTACT_N_FIELDS; f++)
+          for (guint f = 0; f < MDG_CONTACT_READING; f++) /* the reading is not sent */
             add (&contacts, 1 + f, q->contact[f]);
         }
     }
@@ -169,7 +169,7 @@ push_inquiries (PGconn        *conn,
   if (!send_columns (conn, "DELETE FROM contact WHERE center = $1 AND number = ANY ($2::text[])",
                      center, &numbers, "erasing contact details", error))
     return FALSE;
-  G_STATIC_ASSERT (MDG_CONTACT_N_FIELDS == 4);
+  G_STATIC_ASSERT (MDG_CONTACT_READING == 4);
   return !any_contact
          || send_columns (conn,
                           "INSERT INTO contact (center, number, name, phone, email, preferred_time)"

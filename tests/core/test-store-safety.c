@@ -645,12 +645,12 @@ Test (store_backup, refuses_to_overwrite_the_database_and_leaves_nothing_on_fail
   cr_assert_not (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
 }
 
-Test (store_failures, a_version_1_database_gains_the_name_reading)
+Test (store_failures, a_version_3_database_gains_the_name_reading)
 {
   g_autoptr (MdgStore) store = open_store ();
 
   g_clear_object (&store);
-  fixture_sqlite_exec (db, "ALTER TABLE contact DROP COLUMN name_reading; PRAGMA user_version = 1");
+  fixture_sqlite_exec (db, "ALTER TABLE contact DROP COLUMN name_reading; PRAGMA user_version = 3");
   store = open_store ();
   cr_assert_eq (count (store, "PRAGMA user_version"), MDG_STORE_SCHEMA_VERSION);
   cr_assert_eq (count (store, "SELECT COUNT (*) FROM pragma_table_info ('contact')"
