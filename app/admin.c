@@ -175,20 +175,16 @@ text_width (const char *text)
   return width;
 }
 
-static const char *
-choice_label (MdgFlow    *flow,
-              MdgInquiry *inquiry,
-              const char *step_id,
-              const char *language)
+/* The answer to the step with this role as the list shows it, "-" for none. */
+static char *
+role_label (MdgFlow    *flow,
+            MdgInquiry *inquiry,
+            MdgRole     role,
+            const char *language)
 {
-  const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, step_id);
-  MdgChoice *choice;
+  g_autofree char *text = mdg_inquiry_describe_role (inquiry, flow, role, language);
 
-  if (answer == NULL || answer->len == 0)
-    return "-";
-  choice = mdg_flow_lookup_choice (flow, step_id, g_ptr_array_index (answer, 0));
-  return choice != NULL ? mdg_choice_get_label_in (choice, language)
-                        : (const char *) g_ptr_array_index (answer, 0);
+  return *text != '\0' ? g_steal_pointer (&text) : g_strdup ("-");
 }
 
 enum { COL_NUMBER, COL_TIME, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE, N_COLS };
@@ -284,8 +280,8 @@ city_list (MdgFlow    *flow,
       row[1 + COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[1 + COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
       row[1 + COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
-      row[1 + COL_WHO] = g_strdup (choice_label (flow, inquiry, "who", language));
-      row[1 + COL_PURPOSE] = g_strdup (choice_label (flow, inquiry, "purpose", language));
+      row[1 + COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
+      row[1 + COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
       g_ptr_array_add (rows, row);
     }
   print_table (rows, N_COLS + 1);
@@ -374,8 +370,8 @@ list_run (int argc, char **argv, GError **error)
       row[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[COL_FOLLOWUP] = g_strdup (mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-");
       row[COL_COORDINATOR] = g_strdup (mdg_inquiry_get_coordinator (inquiry) ? mdg_inquiry_get_coordinator (inquiry) : "-");
-      row[COL_WHO] = g_strdup (choice_label (flow, inquiry, "who", language));
-      row[COL_PURPOSE] = g_strdup (choice_label (flow, inquiry, "purpose", language));
+      row[COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
+      row[COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
       g_ptr_array_add (rows, row);
     }
   print_table (rows, N_COLS);
@@ -604,6 +600,7 @@ slip_run (int argc, char **argv, GError **error)
   store = open_store_read_only (error);
   if (store == NULL)
     return FALSE;
+  mdg_store_set_followup_url (store, url_template);
   inquiry = mdg_store_lookup (store, argv[2], error);
   if (inquiry == NULL)
     return FALSE;

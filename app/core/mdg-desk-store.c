@@ -9,7 +9,7 @@
 #include "mdg-store-private.h"
 
 void
-mdg_desk_event_free (MdgDeskEvent *event)
+mdg_desk_store_event_free (MdgDeskStoreEvent *event)
 {
   if (event == NULL)
     return;
@@ -20,7 +20,7 @@ mdg_desk_event_free (MdgDeskEvent *event)
 }
 
 gboolean
-mdg_desk_status_is_valid (const char *status)
+mdg_desk_store_status_is_valid (const char *status)
 {
   static const char *statuses[] = { "new", "in-progress", "connected", "closed" };
 
@@ -117,7 +117,7 @@ set_column (MdgStore    *store,
 }
 
 gboolean
-mdg_desk_set_status (MdgStore   *store,
+mdg_desk_store_set_status (MdgStore   *store,
                      MdgInquiry *inquiry,
                      const char *status,
                      GError    **error)
@@ -125,7 +125,7 @@ mdg_desk_set_status (MdgStore   *store,
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
   g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
 
-  if (!mdg_desk_status_is_valid (status))
+  if (!mdg_desk_store_status_is_valid (status))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
                    "“%s” is not a status (new, in-progress, connected, closed)",
@@ -139,7 +139,7 @@ mdg_desk_set_status (MdgStore   *store,
 }
 
 gboolean
-mdg_desk_set_coordinator (MdgStore   *store,
+mdg_desk_store_set_coordinator (MdgStore   *store,
                           MdgInquiry *inquiry,
                           const char *coordinator,
                           GError    **error)
@@ -168,7 +168,7 @@ mdg_desk_set_coordinator (MdgStore   *store,
 }
 
 gboolean
-mdg_desk_set_meeting (MdgStore   *store,
+mdg_desk_store_set_meeting (MdgStore   *store,
                       MdgInquiry *inquiry,
                       gboolean    meeting,
                       GError    **error)
@@ -183,7 +183,7 @@ mdg_desk_set_meeting (MdgStore   *store,
 }
 
 gboolean
-mdg_desk_add_note (MdgStore   *store,
+mdg_desk_store_add_note (MdgStore   *store,
                    MdgInquiry *inquiry,
                    const char *author,
                    const char *body,
@@ -233,11 +233,11 @@ mdg_desk_add_note (MdgStore   *store,
 }
 
 GPtrArray *
-mdg_desk_list_timeline (MdgStore   *store,
+mdg_desk_store_list_timeline (MdgStore   *store,
                         MdgInquiry *inquiry,
                         GError    **error)
 {
-  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_desk_event_free);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_desk_store_event_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -258,7 +258,7 @@ mdg_desk_list_timeline (MdgStore   *store,
   sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MdgDeskEvent *event = g_new0 (MdgDeskEvent, 1);
+      MdgDeskStoreEvent *event = g_new0 (MdgDeskStoreEvent, 1);
 
       event->at = sqlite3_column_int64 (stmt, 0);
       event->field = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -276,7 +276,7 @@ mdg_desk_list_timeline (MdgStore   *store,
 
 /* Fills `contact` (cleared first); no row leaves it empty with consent FALSE. */
 gboolean
-mdg_desk_get_contact (MdgStore   *store,
+mdg_desk_store_get_contact (MdgStore   *store,
                       MdgInquiry *inquiry,
                       MdgContact *contact,
                       GError    **error)
@@ -309,7 +309,7 @@ mdg_desk_get_contact (MdgStore   *store,
 
 /* The inquiries brought to the regular meeting: flagged and not closed, oldest first. */
 GPtrArray *
-mdg_desk_list_flagged (MdgStore *store,
+mdg_desk_store_list_flagged (MdgStore *store,
                        GError  **error)
 {
   g_autoptr (GPtrArray) inquiries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -345,7 +345,7 @@ mdg_desk_list_flagged (MdgStore *store,
 
 /* Changes whenever another connection commits to the file; see PRAGMA data_version. */
 gboolean
-mdg_desk_data_version (MdgStore *store,
+mdg_desk_store_data_version (MdgStore *store,
                        gint64   *version,
                        GError  **error)
 {
