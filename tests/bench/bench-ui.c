@@ -193,6 +193,26 @@ answer_to_review (MdgWindow *window)
   mdg_visit_set_text (mdg_window_get_visit (window), "details", "子ども食堂を始めたい");
 }
 
+/* The kiosk's window on db, full screen, in this process. */
+static MdgWindow *
+open_kiosk (const char      *db,
+            MdgApplication **app)
+{
+  MdgWindow *window;
+
+  mdg_i18n_init ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+  *app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
+  if (!g_application_register (G_APPLICATION (*app), NULL, NULL))
+    exit (1);
+  window = mdg_window_new (*app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 bench_in_process (const char *db,
                   guint       runs)
@@ -203,16 +223,7 @@ bench_in_process (const char *db,
   MdgWindow *window;
 
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
-  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    exit (1);
-  window = mdg_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_kiosk (db, &app);
   drain ();
 
   /* The language switch on the busiest page: the review, with every answer listed. */
@@ -263,16 +274,7 @@ bench_visits (guint visits)
   MdgWindow *window;
   long at_100 = 0;
 
-  mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
-  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    return 1;
-  window = mdg_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_kiosk (db, &app);
   drain ();
   for (guint i = 1; i <= visits; i++)
     {
