@@ -2,13 +2,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
-#include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
 
 struct _MdgInquiryList

@@ -18,8 +18,11 @@ kiosk_open (const char *database)
   g_autofree char *db = NULL;
 
   mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
+  if (!gtk_is_initialized ())
+    {
+      gtk_disable_setlocale ();
+      gtk_init ();
+    }
   kiosk.dir = fixture_tmpdir ();
   db = database != NULL ? g_strdup (database) : g_build_filename (kiosk.dir, "inquiries.db", NULL);
   kiosk.app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
