@@ -205,7 +205,7 @@ file_exists (const char *path)
 /* A kiosk stopped normally (SIGTERM from its service) closes the store: no -wal or -shm stays. */
 Test (ui_kiosk_store, a_normal_quit_leaves_no_log_beside_the_file)
 {
-  g_autofree char *kiosk_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "kiosk.app", "madoguchi",
+  g_autofree char *kiosk_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi",
                                                   NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
