@@ -9,46 +9,29 @@
 #include "mdg-i18n.h"
 #include "mdg-settings.h"
 
-/* The page's languages: its id in the URL, the LANGUAGE list gettext reads (easy Japanese falls
- * back to Japanese where its catalog lacks a text), the html lang and the name in its own words.
- * The server serves one request at a time on its main loop, and mdg_i18n_translate_in sets and
- * restores LANGUAGE around each lookup on that thread, so requests never see each other's
- * language. newlocale/uselocale would not do: ja@easy is no locale glibc can load. */
-static const struct
-{
-  const char *id;
-  const char *gettext;
-  const char *html;
-  const char *name;
-} languages[] = {
-  { "ja", "ja", "ja", "日本語" },
-  { "ja-easy", "ja@easy:ja", "ja", "やさしい にほんご" },
-  { "en", "en", "en", "English" },
-};
-
+/* Texts come from gettext in the request's language through mdg_i18n_translate_in, which sets
+ * LANGUAGE around each lookup and puts it back. The server answers one request at a time on its
+ * main loop, so requests never see each other's language; newlocale/uselocale would not do, as
+ * ja@easy is no locale glibc can load, and LANGUAGE is what picks ja@easy, then ja. */
 typedef struct
 {
   const MdgFollowupCenter *center;
   const MdgFollowupRecord *record;
-  const char *lang;    /* the URL's id */
-  const char *gettext; /* the LANGUAGE list */
+  const char *lang; /* the URL's id: ja, ja-easy, en */
   GString *html;
 } Page;
 
 gboolean
 mdg_followup_page_language_is_valid (const char *lang)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (lang, languages[i].id) == 0)
-      return TRUE;
-  return FALSE;
+  return mdg_i18n_is_supported (lang);
 }
 
 static const char *
 tr (Page       *page,
     const char *source)
 {
-  return mdg_i18n_translate_in (page->gettext, source);
+  return mdg_i18n_translate_in (page->lang, source);
 }
 
 static void
@@ -152,19 +135,22 @@ append_header (Page *page)
   append_text (page, center);
   g_string_append_printf (page->html, "</p>\n<nav class=\"languages\" aria-label=\"%s\">\n",
                           "言語 / Language");
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+  guint n_languages = 0;
+  const MdgLanguage *languages = mdg_i18n_get_languages (&n_languages);
+
+  for (guint i = 0; i < n_languages; i++)
     {
       g_autofree char *n = g_uri_escape_string (page->record->number, NULL, FALSE);
       g_autofree char *t = g_uri_escape_string (page->record->token, NULL, FALSE);
 
       if (g_str_equal (languages[i].id, page->lang))
         g_string_append_printf (page->html, "<span lang=\"%s\" aria-current=\"page\">%s</span>\n",
-                                languages[i].html, languages[i].name);
+                                languages[i].script, languages[i].name);
       else
         g_string_append_printf (page->html,
                                 "<a lang=\"%s\" hreflang=\"%s\" href=\"/followup?n=%s&amp;t=%s&amp;lang=%s\">"
                                 "%s</a>\n",
-                                languages[i].html, languages[i].html, n, t, languages[i].id,
+                                languages[i].script, languages[i].script, n, t, languages[i].id,
                                 languages[i].name);
     }
   g_string_append (page->html, "</nav>\n</header>\n<main>\n");
@@ -271,11 +257,11 @@ append_answers (Page *page)
       if (g_strcmp0 (previous, parts[0]) != 0)
         {
           g_string_append (page->html, "<dt>");
-          append_text (page, mdg_step_get_question_in (step, page->gettext));
+          append_text (page, mdg_step_get_question_in (step, page->lang));
           g_string_append (page->html, "</dt>\n");
         }
       g_string_append (page->html, "<dd>");
-      append_text (page, mdg_choice_get_label_in (choice, page->gettext));
+      append_text (page, mdg_choice_get_label_in (choice, page->lang));
       g_string_append (page->html, "</dd>\n");
       previous = mdg_step_get_id (step);
     }
@@ -337,22 +323,19 @@ mdg_followup_page_render (const MdgFollowupCenter *center,
                           const char              *lang,
                           gint64                   now)
 {
-  Page page = { center, record, "ja", "ja", g_string_new (NULL) };
+  const MdgLanguage *language = mdg_i18n_lookup (lang);
+  Page page = { center, record, "ja", NULL };
   g_autofree char *title = NULL;
-  const char *html_lang = "ja";
 
   g_return_val_if_fail (center != NULL && record != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (lang, languages[i].id) == 0)
-      {
-        page.lang = languages[i].id;
-        page.gettext = languages[i].gettext;
-        html_lang = languages[i].html;
-      }
+  if (language == NULL)
+    language = mdg_i18n_lookup ("ja");
+  page.lang = language->id;
+  page.html = g_string_new (NULL);
 
   title = g_strdup_printf (tr (&page, N_("Inquiry %s")), record->number);
-  append_head (&page, html_lang, title);
+  append_head (&page, language->script, title);
   append_header (&page);
   if (is_retired (&page, now))
     {
