@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 #include <stdio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "decode.h"
@@ -417,4 +418,104 @@ Test (server, refuses_bad_arguments_with_one_line)
       cr_assert (g_str_has_prefix (err, "madoguchi-server: ") && strchr (err, '\n')[1] == '\0',
                  "case %u: “%s”", i, err);
     }
+}
+
+
+/* Headless Chromium on a page of the test server, killed by timeout(1) at its deadline; its
+ * standard output (the DOM for --dump-dom). */
+static char *
+chromium (const char *profile,
+          const char *action,
+          const char *size,
+          const char *url)
+{
+  const char *argv[] = { "timeout", "-k", "5", "60", "chromium", "--headless", "--no-sandbox",
+                         "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update",
+                         "--disable-sync", "--hide-scrollbars", NULL, NULL, action, url, NULL };
+  g_autofree char *data_dir = g_strdup_printf ("--user-data-dir=%s", profile);
+  g_autofree char *window = g_strdup_printf ("--window-size=%s", size);
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  argv[14] = data_dir;
+  argv[15] = window;
+  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                           NULL, NULL, &out, NULL, &status, NULL), "chromium did not start");
+  cr_assert (!WIFEXITED (status) || WEXITSTATUS (status) != 124,
+             "chromium did not finish %s on %s within 60 s", action, url);
+  cr_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0, "chromium failed (%d) on %s", status, url);
+  return g_steal_pointer (&out);
+}
+
+/* The page in a real browser, phone and desktop sizes, each language; the screenshots stay in
+ * the build tree (tests/screenshots) to be looked at. */
+Test (server, chromium_shows_the_page_in_every_language_and_size, .timeout = 600)
+{
+  const char *langs[] = { "ja", "en", "ja-easy" };
+  const char *sizes[] = { "390,844", "1280,800" };
+  g_autofree char *shots = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "tests", "screenshots", NULL);
+  g_autofree char *profile = g_build_filename (dir, "chromium", NULL);
+
+  admin ("status", number, "working", NULL);
+  admin ("reply", number, "--message", "NPO法人みなとの会（子育て支援）をご紹介します。来週、担当の方からご連絡があります。");
+  start_server ();
+  cr_assert_eq (g_mkdir_with_parents (shots, 0755), 0);
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *path = page_path (number, token, langs[l]);
+      g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, path);
+      g_autofree char *dom = chromium (profile, "--dump-dom", "390,844", url);
+
+      cr_assert (strstr (dom, number) != NULL || strstr (dom, number + 7) != NULL,
+                 "%s: the number is not in the DOM", langs[l]);
+      cr_assert (strstr (dom, "followup.css") != NULL);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autofree char *name = g_strdup_printf ("followup-%s-%.*s.png", langs[l],
+                                                   (int) strcspn (sizes[s], ","), sizes[s]);
+          g_autofree char *png = g_build_filename (shots, name, NULL);
+          g_autofree char *arg = g_strdup_printf ("--screenshot=%s", png);
+          g_autofree char *ignored = NULL;
+          GStatBuf st;
+
+          g_unlink (png);
+          ignored = chromium (profile, arg, sizes[s], url);
+          cr_assert (g_stat (png, &st) == 0 && st.st_size > 10000,
+                     "no screenshot of %s at %s", langs[l], sizes[s]);
+        }
+    }
+}
+
+/* The QR code the visitor takes home opens this visitor's page on the server. */
+Test (server, the_slips_qr_code_opens_the_visitors_page)
+{
+  g_autofree char *pdf = g_build_filename (dir, "slip.pdf", NULL);
+  g_autofree char *setting = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *prefix = NULL;
+  g_auto (Reply) reply = { 0 };
+
+  start_server ();
+  setting = g_strdup_printf ("followup-url='http://127.0.0.1:%u/followup?n={number}&t={token}&lang={lang}'\n",
+                             port);
+  write_settings (setting);
+  {
+    g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi-admin", NULL);
+    const char *argv[] = { program, "slip", number, "--db", db, "--pdf", pdf, NULL };
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    cr_assert (g_spawn_sync (NULL, (char **) argv, server_env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                             NULL, &err, &status, NULL));
+    cr_assert (g_spawn_check_wait_status (status, NULL), "slip: %s", err);
+  }
+  url = decode_qr_pdf (pdf);
+  cr_assert_not_null (url, "no QR code on the slip");
+  g_strstrip (url);
+  prefix = g_strdup_printf ("http://127.0.0.1:%u", port);
+  cr_assert (g_str_has_prefix (url, prefix), "the code says %s", url);
+  get (&reply, url + strlen (prefix));
+  cr_assert_eq (reply.status, 200, "%s gave %u", url, reply.status);
+  cr_assert (strstr (reply.body, number + 7) != NULL, "the page does not show %s", number);
 }
