@@ -9,10 +9,11 @@
 #include "mdg-i18n.h"
 #include "mdg-settings.h"
 
-/* Texts come from gettext in the request's language through mdg_i18n_translate_in, which sets
- * LANGUAGE around each lookup and puts it back. The server answers one request at a time on its
- * main loop, so requests never see each other's language; newlocale/uselocale would not do, as
- * ja@easy is no locale glibc can load, and LANGUAGE is what picks ja@easy, then ja. */
+/* Texts come from gettext in the request's language: the render sets the process's language
+ * (LANGUAGE, which picks ja@easy, then ja) once, in one place, before its first lookup. The server
+ * answers one request at a time on its main loop and nothing else there reads the language, so
+ * requests never see each other's. newlocale/uselocale would not do: ja@easy is no locale glibc
+ * can load. */
 typedef struct
 {
   const MdgFollowupCenter *center;
@@ -333,6 +334,8 @@ mdg_followup_page_render (const MdgFollowupCenter *center,
     language = mdg_i18n_lookup ("ja");
   page.lang = language->id;
   page.html = g_string_new (NULL);
+  /* Setting it once makes every lookup below skip switching LANGUAGE back and forth. */
+  mdg_i18n_set_language (language->id);
 
   title = g_strdup_printf (tr (&page, N_("Inquiry %s")), record->number);
   append_head (&page, language->script, title);
