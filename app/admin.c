@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mdg-csv.h"
+#include "mdg-desk-store.h"
 #include "mdg-error.h"
 #include "mdg-file.h"
 #include "mdg-followup.h"
@@ -614,6 +615,78 @@ slip_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* The words staff type, mapped onto the store's statuses. */
+static const char *
+status_from_word (const char *word)
+{
+  static const char *words[][2] = {
+    { "new", "new" }, { "working", "in-progress" }, { "connected", "connected" }, { "done", "closed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (word, words[i][0]) == 0)
+      return words[i][1];
+  return NULL;
+}
+
+static gboolean
+status_run (int argc, char **argv, GError **error)
+{
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  const char *status;
+
+  if (!parse ("NUMBER new|working|connected|done", NULL, &argc, &argv, 2, error))
+    return FALSE;
+  status = status_from_word (argv[3]);
+  if (status == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a status: use new, working, connected or done", argv[3]);
+      return FALSE;
+    }
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL || !mdg_desk_store_set_status (store, inquiry, status, error))
+    return FALSE;
+  g_print ("%s: %s\n", mdg_inquiry_get_number (inquiry), argv[3]);
+  return TRUE;
+}
+
+static gboolean
+reply_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *message = NULL;
+  const GOptionEntry entries[] = {
+    { "message", 0, 0, G_OPTION_ARG_STRING, &message,
+      "The message to the visitor, shown on the follow-up page", "TEXT" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+
+  if (!parse ("NUMBER --message TEXT", entries, &argc, &argv, 1, error))
+    return FALSE;
+  if (message == NULL)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "reply needs --message TEXT: what the visitor should read");
+      return FALSE;
+    }
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL
+      || !mdg_desk_store_add_message (store, inquiry, mdg_inquiry_get_coordinator (inquiry), message,
+                                error))
+    return FALSE;
+  g_print ("%s: the message is on the follow-up page\n", mdg_inquiry_get_number (inquiry));
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD [--pg CONNINFO]", "List one day's inquiries as a table", list_run },
   { "export", "--date DAY [--to DAY] [--output FILE] [--pg CONNINFO]", "Export inquiries as CSV", export_run },
@@ -622,6 +695,8 @@ static const Command commands[] = {
   { "backup", "FILE", "Copy the database while the kiosk runs", backup_run },
   { "purge", "[--days N]", "Erase contact details older than the retention period", purge_run },
   { "slip", "NUMBER --pdf FILE [--paper 80mm|a6|a4]", "Write a visitor's slip as PDF", slip_run },
+  { "status", "NUMBER new|working|connected|done", "Change an inquiry's status", status_run },
+  { "reply", "NUMBER --message TEXT", "Write a message to the visitor's follow-up page", reply_run },
 };
 
 static void

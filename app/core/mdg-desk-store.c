@@ -182,38 +182,41 @@ mdg_desk_store_set_meeting (MdgStore   *store,
   return TRUE;
 }
 
-gboolean
-mdg_desk_store_add_note (MdgStore   *store,
-                   MdgInquiry *inquiry,
-                   const char *author,
-                   const char *body,
-                   GError    **error)
+/* An internal note or a message to the visitor: the same table, told apart by kind, and the
+ * history names which ("note" or "message") and points at the row rather than copying it. */
+static gboolean
+insert_note (MdgStore   *store,
+             MdgInquiry *inquiry,
+             const char *author,
+             const char *body,
+             const char *kind,
+             GError    **error)
 {
+  gboolean visitor = g_str_equal (kind, "visitor");
+  const char *what = visitor ? "The message" : "The note";
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
   g_autofree char *note_id = NULL;
   gint64 id;
 
-  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
-
   text = g_strstrip (g_strdup (body != NULL ? body : ""));
   if (*text == '\0' || !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "The note is empty");
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "%s is empty", what);
       return FALSE;
     }
   if (g_utf8_strlen (text, -1) > MDG_NOTE_MAX_CHARS)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "The note is longer than %d characters", MDG_NOTE_MAX_CHARS);
+                   "%s is longer than %d characters", what, MDG_NOTE_MAX_CHARS);
       return FALSE;
     }
 
   id = mdg_inquiry_get_id (inquiry);
   if (!mdg_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  stmt = mdg_store_prepare (store, "INSERT INTO note (inquiry_id, at, author, body) VALUES (?, ?, ?, ?)",
+  stmt = mdg_store_prepare (store, "INSERT INTO note (inquiry_id, at, author, body, kind)"
+                                   " VALUES (?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return mdg_store_rollback (store);
@@ -221,15 +224,40 @@ mdg_desk_store_add_note (MdgStore   *store,
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   bind_text_or_null (stmt, 3, author != NULL && *author != '\0' ? author : NULL);
   sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
-  if (!mdg_store_step_done (store, stmt, "saving the note", error))
+  sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+  if (!mdg_store_step_done (store, stmt, visitor ? "saving the message" : "saving the note", error))
     return mdg_store_rollback (store);
-  /* The history points at the note rather than copying its text. */
   note_id = g_strdup_printf ("%" G_GINT64_FORMAT,
                              (gint64) sqlite3_last_insert_rowid (mdg_store_get_db (store)));
-  if (!add_history (store, id, "note", NULL, note_id, error)
+  if (!add_history (store, id, visitor ? "message" : "note", NULL, note_id, error)
       || !mdg_store_exec (store, "COMMIT", error))
     return mdg_store_rollback (store);
   return TRUE;
+}
+
+gboolean
+mdg_desk_store_add_note (MdgStore   *store,
+                   MdgInquiry *inquiry,
+                   const char *author,
+                   const char *body,
+                   GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+  return insert_note (store, inquiry, author, body, "internal", error);
+}
+
+/* A message shown to the visitor on the follow-up page; notes never leave the desk. */
+gboolean
+mdg_desk_store_add_message (MdgStore   *store,
+                      MdgInquiry *inquiry,
+                      const char *author,
+                      const char *body,
+                      GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+  return insert_note (store, inquiry, author, body, "visitor", error);
 }
 
 GPtrArray *
@@ -247,10 +275,10 @@ mdg_desk_store_list_timeline (MdgStore   *store,
   stmt = mdg_store_prepare (
     store,
     "SELECT h.at, h.field,"
-    "  CASE WHEN h.field = 'note' THEN n.author ELSE h.old_value END,"
-    "  CASE WHEN h.field = 'note' THEN n.body ELSE h.new_value END"
+    "  CASE WHEN h.field IN ('note', 'message') THEN n.author ELSE h.old_value END,"
+    "  CASE WHEN h.field IN ('note', 'message') THEN n.body ELSE h.new_value END"
     " FROM status_history h"
-    " LEFT JOIN note n ON h.field = 'note' AND n.id = CAST (h.new_value AS INTEGER)"
+    " LEFT JOIN note n ON h.field IN ('note', 'message') AND n.id = CAST (h.new_value AS INTEGER)"
     " WHERE h.inquiry_id = ? ORDER BY h.at, h.id",
     error);
   if (stmt == NULL)

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64 at;       /* Unix seconds */
-  char *field;     /* "status", "coordinator", "meeting" or "note" */
+  char *field;     /* "status", "coordinator", "meeting", "note" or "message" (to the visitor) */
   char *old_value; /* NULL when unset; for a note, its author */
   char *new_value; /* NULL when cleared; for a note, its text */
 } MdgDeskStoreEvent;
@@ -35,6 +35,11 @@ gboolean    mdg_desk_store_set_meeting     (MdgStore    *store,
                                            gboolean     meeting,
                                            GError     **error);
 gboolean    mdg_desk_store_add_note        (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           const char  *author,
+                                           const char  *body,
+                                           GError     **error);
+gboolean    mdg_desk_store_add_message     (MdgStore    *store,
                                            MdgInquiry  *inquiry,
                                            const char  *author,
                                            const char  *body,

@@ -24,6 +24,7 @@ struct _MdgInquiryDetail
   GtkLabel *contact_label;
   GtkDropDown *coordinator_dropdown;
   GtkEntry *note_entry;
+  GtkEntry *message_entry;
   GtkLabel *error_label;
   GtkListBox *timeline_list;
   GtkLabel *print_label;
@@ -99,6 +100,8 @@ describe_event (MdgInquiryDetail        *self,
                        : _("Taken off the regular meeting"));
   else if (g_str_equal (event->field, "note"))
     what = g_strdup_printf (_("Note: %s"), event->new_value != NULL ? event->new_value : "");
+  else if (g_str_equal (event->field, "message"))
+    what = g_strdup_printf (_("To the visitor: %s"), event->new_value != NULL ? event->new_value : "");
   else
     what = g_strdup_printf ("%s: %s → %s", event->field, old_value, new_value);
   return g_strdup_printf ("%s   %s", when, what);
@@ -372,6 +375,24 @@ add_note_action (GtkWidget *widget, const char *name, GVariant *param)
   changed (self, ok, error);
 }
 
+/* Shown on the visitor's follow-up page, unlike a note. */
+static void
+add_message_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (widget);
+  g_autoptr (GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->message_entry));
+  gboolean ok;
+
+  if (self->inquiry == NULL)
+    return;
+  ok = mdg_desk_store_add_message (self->store, self->inquiry,
+                                   mdg_inquiry_get_coordinator (self->inquiry), text, &error);
+  if (ok)
+    gtk_editable_set_text (GTK_EDITABLE (self->message_entry), "");
+  changed (self, ok, error);
+}
+
 static GtkWidget *
 create_timeline_row (gpointer item,
                      gpointer user_data)
@@ -554,6 +575,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, contact_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, coordinator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, message_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, print_label);
@@ -564,6 +586,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_install_property_action (widget_class, "detail.meeting", "meeting");
   gtk_widget_class_install_action (widget_class, "detail.coordinator", "s", coordinator_action);
   gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "detail.add-message", NULL, add_message_action);
   gtk_widget_class_install_action (widget_class, "detail.reprint", NULL, reprint_action);
 }
 

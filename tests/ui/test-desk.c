@@ -171,6 +171,16 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   notes = query_text ("SELECT author, body FROM note");
   cr_assert_str_eq (notes, "山田|区社協につないだ;");
 
+  /* A message to the visitor is a note of the other kind, kept apart from the internal ones. */
+  entry = find (GTK_WIDGET (detail), GTK_TYPE_ENTRY, "message-entry");
+  cr_assert_not_null (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "区社協をご紹介します");
+  act (detail, "detail.add-message", NULL);
+  cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "", "the entry is emptied");
+  g_free (notes);
+  notes = query_text ("SELECT kind, body FROM note ORDER BY id");
+  cr_assert_str_eq (notes, "internal|区社協につないだ;visitor|区社協をご紹介します;");
+
   /* Reprint with no printer configured says so instead of pretending. */
   act (detail, "detail.reprint", NULL);
   {
