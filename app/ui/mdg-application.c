@@ -12,6 +12,7 @@
 #include "mdg-resources.h"
 #include "mdg-settings.h"
 #include "mdg-store-maintenance.h"
+#include "mdg-watchdog.h"
 #include "mdg-window.h"
 
 struct _MdgApplication
@@ -33,6 +34,7 @@ struct _MdgApplication
   GCancellable *checking;
   guint term_id;       /* SIGTERM and SIGINT: quit normally */
   guint int_id;
+  MdgWatchdog *watchdog;
 };
 
 G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, GTK_TYPE_APPLICATION)
@@ -296,6 +298,12 @@ mdg_application_startup (GApplication *app)
     }
 }
 
+static gboolean
+refuse_close_cb (GtkWindow *window)
+{
+  return TRUE;
+}
+
 static void
 mdg_application_activate (GApplication *app)
 {
@@ -306,7 +314,12 @@ mdg_application_activate (GApplication *app)
     {
       window = GTK_WINDOW (mdg_window_new (self));
       if (!self->windowed)
-        gtk_window_fullscreen (window);
+        {
+          gtk_window_fullscreen (window);
+          /* A visitor cannot close the kiosk; only SIGTERM (systemd) ends it. */
+          gtk_window_set_deletable (window, FALSE);
+          g_signal_connect (window, "close-request", G_CALLBACK (refuse_close_cb), NULL);
+        }
     }
   gtk_window_present (window);
 }
@@ -338,6 +351,7 @@ mdg_application_finalize (GObject *object)
   g_clear_object (&self->checking);
   g_clear_handle_id (&self->term_id, g_source_remove);
   g_clear_handle_id (&self->int_id, g_source_remove);
+  g_clear_object (&self->watchdog);
   g_clear_object (&self->settings);
   g_clear_object (&self->flow);
   g_clear_object (&self->store);
@@ -418,6 +432,7 @@ mdg_application_init (MdgApplication *self)
 {
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->checking = g_cancellable_new ();
+  self->watchdog = mdg_watchdog_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("The front-desk kiosk of a civic collaboration center."));
