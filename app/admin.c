@@ -16,6 +16,7 @@
 #include "mdg-error.h"
 #include "mdg-file.h"
 #include "mdg-followup.h"
+#include "mdg-health.h"
 #include "mdg-i18n.h"
 #include "mdg-pg-city.h"
 #include "mdg-pin.h"
@@ -687,6 +688,64 @@ reply_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* Creates the kiosk's database (and its folder) before the first start, or checks one there. */
+static gboolean
+init_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (MdgStore) store = NULL;
+
+  if (!parse ("", NULL, &argc, &argv, 0, error))
+    return FALSE;
+  path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
+  store = mdg_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+  g_print ("%s: ready (schema %d)\n", mdg_store_get_path (store), MDG_STORE_SCHEMA_VERSION);
+  return TRUE;
+}
+
+/* One line per item on standard output; exit 1 when any needs attention, for monitoring. */
+static gboolean
+health_run (int argc, char **argv, GError **error)
+{
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GString) report = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *printer = NULL;
+  g_autofree char *center = NULL;
+  g_autofree char *helper = mdg_health_default_print_helper ();
+  MdgHealthConfig config = { 0 };
+  gboolean ok;
+
+  if (!parse ("", NULL, &argc, &argv, 0, error))
+    return FALSE;
+  path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
+  settings = kiosk_settings ();
+  if (settings != NULL)
+    {
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      printer = g_settings_get_string (settings, "printer-name");
+      /* Syncing is set up once the center has its id (the sync helper's setting). */
+      if (g_settings_schema_has_key (schema, "center-id"))
+        center = g_settings_get_string (settings, "center-id");
+    }
+  config.db_path = path;
+  config.printer_name = printer;
+  config.print_helper = helper;
+  config.print_deadline = 10;
+  config.sync_configured = center != NULL && *center != '\0';
+  config.min_free_bytes = MDG_HEALTH_MIN_FREE_BYTES;
+  config.now = now;
+  ok = mdg_health_report (&config, report);
+  g_print ("%s", report->str);
+  if (!ok)
+    g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "needs attention (the lines marked ATTENTION)");
+  return ok;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD [--pg CONNINFO]", "List one day's inquiries as a table", list_run },
   { "export", "--date DAY [--to DAY] [--output FILE] [--pg CONNINFO]", "Export inquiries as CSV", export_run },
@@ -697,6 +756,8 @@ static const Command commands[] = {
   { "slip", "NUMBER --pdf FILE [--paper 80mm|a6|a4]", "Write a visitor's slip as PDF", slip_run },
   { "status", "NUMBER new|working|connected|done", "Change an inquiry's status", status_run },
   { "reply", "NUMBER --message TEXT", "Write a message to the visitor's follow-up page", reply_run },
+  { "init", "", "Create the kiosk's database before its first start", init_run },
+  { "health", "", "Database, today's inquiries, printer, last sync, disk space", health_run },
 };
 
 static void
