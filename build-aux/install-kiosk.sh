@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --build-dir) [ $# -ge 2 ] || die "--build-dir needs a directory"; build=$2; shift ;;
     --build-dir=*) build=${1#--build-dir=} ;;
     -h|--help) usage; exit 0 ;;
-    *) die "unknown argument “$1”; see $0 --help" ;;
+    *) die "unknown argument '$1'; see $0 --help" ;;
   esac
   shift
 done
@@ -158,6 +158,7 @@ if [ -z "$uninstall" ]; then
     done
     if [ -n "$missing" ]; then
       say "installing$missing (apt)"
+      # shellcheck disable=SC2086
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
     else
       say "cage and xwayland are installed"

@@ -3,7 +3,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "mdg-error.h"
@@ -187,6 +189,90 @@ mdg_store_backup (MdgStore   *self,
     }
   close (fd);
   return mdg_file_commit_temp (temp, target, error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Keeps the newest MDG_STORE_BACKUPS_KEPT of the files named prefix…; the names sort by time. */
+static void
+prune_backups (const char *folder,
+               const char *prefix)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && strstr (name, "-schema") != NULL
+        && g_str_has_suffix (name, ".db"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i + MDG_STORE_BACKUPS_KEPT < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      if (g_unlink (path) != 0)
+        g_warning ("%s: an old backup could not be removed", path);
+    }
+}
+
+/* Before an update migrates the schema: a consistent copy in backups/ beside the database
+ * (inquiries-YYYYMMDD-HHMMSS-µs-schemaN.db), keeping the last MDG_STORE_BACKUPS_KEPT. Returns the
+ * copy's path; on failure the migration must not go ahead. */
+char *
+mdg_store_backup_before_update (MdgStore  *self,
+                                gint64     from_version,
+                                GError   **error)
+{
+  const char *path = mdg_store_get_path (self);
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+
+  folder = g_build_filename (dir, "backups", NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO,
+                   "%s: no folder for the backup before the update: %s", folder,
+                   g_strerror (saved));
+      return NULL;
+    }
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".db"))
+    base[strlen (base) - 3] = '\0';
+  prefix = g_strdup_printf ("%s-", base);
+  /* The time first, to the microsecond, so that the names sort by age. */
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
+  target = g_strdup_printf ("%s/%s%s-schema%" G_GINT64_FORMAT ".db", folder, prefix, stamp,
+                            from_version);
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "%s: a backup of that name is there already",
+                   target);
+      return NULL;
+    }
+  if (!mdg_store_backup (self, target, error))
+    {
+      g_prefix_error (error, "before updating %s: ", path);
+      return NULL;
+    }
+  prune_backups (folder, prefix);
+  return g_steal_pointer (&target);
 }
 
 /* Runs one statement of the purge with the time and the cutoff bound to ?1 and ?2. */

@@ -8,6 +8,8 @@
 G_BEGIN_DECLS
 
 #define MDG_STORE_DEFAULT_RETENTION_DAYS 365
+/* Backups taken before schema migrations, in backups/ beside the database. */
+#define MDG_STORE_BACKUPS_KEPT 7
 
 gboolean mdg_store_check       (MdgStore    *self,
                                 GError     **error);
@@ -21,6 +23,9 @@ gboolean mdg_store_check_finish (MdgStore    *self,
 gboolean mdg_store_backup      (MdgStore    *self,
                                 const char  *target,
                                 GError     **error);
+char    *mdg_store_backup_before_update (MdgStore  *self,
+                                         gint64     from_version,
+                                         GError   **error);
 gboolean mdg_store_purge       (MdgStore    *self,
                                 guint        retention_days,
                                 GDateTime   *now,

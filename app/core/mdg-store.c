@@ -13,6 +13,7 @@
 #include "mdg-error.h"
 #include "mdg-file.h"
 #include "mdg-followup.h"
+#include "mdg-store-maintenance.h"
 #include "mdg-store-private.h"
 #include "mdg-number.h"
 #include "mdg-token.h"
@@ -637,6 +638,15 @@ store_open_checked (const char *path,
     return NULL;
   if (mode == OPEN_READ)
     return g_steal_pointer (&self);
+  if (exists && version > 0 && version < MDG_STORE_SCHEMA_VERSION)
+    {
+      /* An update migrates the file: a copy first, so nothing is lost if it goes wrong. */
+      g_autofree char *backup = mdg_store_backup_before_update (self, version, error);
+
+      if (backup == NULL)
+        return NULL;
+      g_message ("%s: backed up to %s before the schema update", path, backup);
+    }
 
   if (!exec_doing (self,
                    "PRAGMA journal_mode = WAL;"

@@ -1,0 +1,116 @@
+/* test-store-update.c: before an update migrates the schema, the store writes a consistent
+ * copy into backups/ beside the database and keeps the last seven. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <glib/gstdio.h>
+
+#include "fixtures.h"
+#include "mdg-store-maintenance.h"
+
+static char *dir;
+static char *db;
+
+static void
+setup (void)
+{
+  dir = fixture_tmpdir ();
+  db = g_build_filename (dir, "inquiries.db", NULL);
+}
+
+static void
+teardown (void)
+{
+  fixture_rmdir (dir);
+  g_clear_pointer (&dir, g_free);
+  g_clear_pointer (&db, g_free);
+}
+
+TestSuite (store_update, .init = setup, .fini = teardown);
+
+static MdgStore *
+store_with_one_inquiry (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  MdgStore *store = mdg_store_open (db, &error);
+
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  fixture_answer_default (visit, "propose");
+  inquiry = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (inquiry, "%s", error ? error->message : "");
+  return store;
+}
+
+static guint
+count_backups (const char *folder)
+{
+  g_autoptr (GDir) listing = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  cr_assert_not_null (listing, "no %s", folder);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+Test (store_update, the_backup_is_a_whole_copy_and_the_last_seven_are_kept)
+{
+  g_autoptr (MdgStore) store = store_with_one_inquiry ();
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *keep = g_build_filename (folder, "notes.txt", NULL);
+  GStatBuf st;
+
+  for (guint i = 0; i < MDG_STORE_BACKUPS_KEPT + 2; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      char *backup = mdg_store_backup_before_update (store, 1, &error);
+
+      cr_assert_not_null (backup, "%s", error ? error->message : "");
+      g_ptr_array_add (made, backup);
+      if (i == 0)
+        /* Not a backup: never pruned. */
+        cr_assert (g_file_set_contents (keep, "staff notes", -1, NULL));
+    }
+  cr_assert_eq (g_stat (folder, &st), 0);
+  cr_assert_eq (st.st_mode & 0777, 0700, "backups/ mode %o", st.st_mode & 0777);
+  cr_assert_eq (count_backups (folder), MDG_STORE_BACKUPS_KEPT + 1, "seven backups and the notes");
+  cr_assert (g_file_test (keep, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < made->len; i++)
+    {
+      const char *backup = g_ptr_array_index (made, i);
+      g_autofree char *base = g_path_get_basename (backup);
+
+      cr_assert (g_regex_match_simple ("^inquiries-[0-9]{8}-[0-9]{6}-[0-9]{6}-schema1\\.db$", base,
+                                       0, 0), "backup named %s", base);
+      if (i < 2)
+        cr_assert_not (g_file_test (backup, G_FILE_TEST_EXISTS), "the oldest %s was kept", base);
+      else
+        {
+          g_autofree char *count = fixture_query_text (backup, "SELECT count (*) FROM inquiry");
+          g_autofree char *check = fixture_query_text (backup, "PRAGMA integrity_check");
+
+          cr_assert_str_eq (count, "1;", "%s does not hold the inquiry", base);
+          cr_assert_str_eq (check, "ok;", "%s", base);
+        }
+    }
+}
+
+Test (store_update, an_unwritable_backups_folder_fails_before_anything_changes)
+{
+  g_autoptr (MdgStore) store = store_with_one_inquiry ();
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = NULL;
+
+  /* A file where the folder should be: no copy, so the caller must not migrate. */
+  cr_assert (g_file_set_contents (folder, "", -1, NULL));
+  backup = mdg_store_backup_before_update (store, 1, &error);
+  cr_assert_null (backup);
+  cr_assert_not_null (error);
+  cr_assert (strstr (error->message, "backups") != NULL, "%s", error->message);
+}
