@@ -16,7 +16,7 @@ packages="
   cups cups-bsd printer-driver-cups-pdf
   libpq-dev postgresql-15
   libsoup-3.0-dev chromium systemd wrk
-  libsystemd-dev
+  libsystemd-dev cage xwayland grim util-linux
 "
 
 missing=""
