@@ -8,6 +8,7 @@
 
 #include "mdg-health.h"
 #include "mdg-store-private.h"
+#include "mdg-sync-log.h"
 
 /* One line: "item: state (detail)"; a problem says ATTENTION, for monitoring to look for. */
 static gboolean
@@ -64,53 +65,27 @@ count_day (MdgStore   *store,
   return TRUE;
 }
 
-/* The setting's value, or NULL (without error) when it was never written. */
-static char *
-read_setting (MdgStore   *store,
-              const char *key,
-              GError    **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (store,
-                                                     "SELECT value FROM setting WHERE key = ?",
-                                                     error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    mdg_store_fail (store, rc, "reading the last sync", error);
-  return NULL;
-}
-
 static gboolean
 report_sync (const MdgHealthConfig *config,
              MdgStore              *store,
              GString               *report)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *value = NULL;
   g_autoptr (GDateTime) when = NULL;
   g_autofree char *shown = NULL;
   gint64 seconds = 0, age;
-  char *end = NULL;
 
   if (!config->sync_configured)
     return add_line (report, "last sync", TRUE, "not configured");
   if (store == NULL)
     return add_line (report, "last sync", FALSE, "unknown (no database)");
-  value = read_setting (store, MDG_HEALTH_SYNC_LAST_SUCCESS_KEY, &error);
-  if (error != NULL)
+  if (!mdg_sync_log_get_int (store, MDG_SYNC_LAST_SUCCESS_KEY, &seconds, &error))
     return add_line (report, "last sync", FALSE, "unknown (%s)", error->message);
-  if (value == NULL)
+  if (seconds <= 0)
     return add_line (report, "last sync", FALSE, "never");
-  seconds = g_ascii_strtoll (value, &end, 10);
-  when = end != value && *end == '\0' ? g_date_time_new_from_unix_local (seconds) : NULL;
+  when = g_date_time_new_from_unix_local (seconds);
   if (when == NULL)
-    return add_line (report, "last sync", FALSE, "unreadable (“%s”)", value);
+    return add_line (report, "last sync", FALSE, "unreadable (%" G_GINT64_FORMAT ")", seconds);
   shown = g_date_time_format (when, "%Y-%m-%d %H:%M");
   age = g_date_time_to_unix (config->now) - seconds;
   if (age > MDG_HEALTH_SYNC_MAX_AGE_SECONDS)

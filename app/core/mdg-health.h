@@ -7,8 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* The setting the sync helper writes after each successful run: Unix seconds. */
-#define MDG_HEALTH_SYNC_LAST_SUCCESS_KEY "sync-last-success"
 /* Less free space than this on the database's file system needs attention. */
 #define MDG_HEALTH_MIN_FREE_BYTES (G_GUINT64_CONSTANT (1) << 30)
 /* A sync older than this needs attention. */
