@@ -121,6 +121,7 @@ Test (install, twice_the_same_files_then_uninstall_keeps_the_data)
   g_autofree char *data = g_build_filename (root, "var", "lib", "madoguchi", NULL);
   g_autofree char *db = g_build_filename (data, "inquiries.db", NULL);
   g_autofree char *tables = NULL;
+  g_autofree char *command = NULL;
   GStatBuf st;
   int status = 0;
 
@@ -148,16 +149,20 @@ Test (install, twice_the_same_files_then_uninstall_keeps_the_data)
 
   /* dconf compile accepts the profile's database, and its locks hold against the session. */
   g_free (out);
-  out = shell (g_strdup_printf ("dconf compile /dev/null '%s/etc/dconf/db/madoguchi.d'", root),
-               &status);
+  /* Never onto /dev/null: dconf renames its output into place. */
+  g_free (command);
+  command = g_strdup_printf ("dconf compile '%s/compiled' '%s/etc/dconf/db/madoguchi.d'", root,
+                             root);
+  out = shell (command, &status);
   cr_assert_eq (status, 0, "dconf compile refused the settings");
   g_free (out);
-  out = shell (g_strdup_printf (
+  g_free (command);
+  command = g_strdup_printf (
                  "printf 'user-db:user\\nfile-db:%s/etc/dconf/db/madoguchi\\n' > '%s/profile' &&"
                  " env GSETTINGS_BACKEND=dconf DCONF_PROFILE='%s/profile' XDG_CONFIG_HOME='%s/cfg'"
                  " GSETTINGS_SCHEMA_DIR='%s/usr/local/share/glib-2.0/schemas'"
-                 " gsettings writable org.madoguchi.Kiosk printer-name", root, root, root, root, root),
-               &status);
+                 " gsettings writable org.madoguchi.Kiosk printer-name", root, root, root, root, root);
+  out = shell (command, &status);
   cr_assert_eq (status, 0);
   cr_assert_str_eq (out, "false\n", "printer-name can be changed in the kiosk's session");
 

@@ -114,3 +114,80 @@ Test (store_update, an_unwritable_backups_folder_fails_before_anything_changes)
   cr_assert_not_null (error);
   cr_assert (strstr (error->message, "backups") != NULL, "%s", error->message);
 }
+
+/* A file as the kiosk wrote it before the sync update (schema 2): undoes schema 3. */
+static void
+make_schema_2 (void)
+{
+  g_autofree char *triggers = fixture_query_text (
+    db, "SELECT group_concat ('DROP TRIGGER ' || name, ';') FROM sqlite_master"
+        " WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'");
+  g_autofree char *drop = g_strndup (triggers, strlen (triggers) - 1); /* the row's ';' */
+
+  if (*drop != '\0')
+    fixture_sqlite_exec (db, drop);
+  fixture_sqlite_exec (db, "DROP INDEX status_history_central; DROP INDEX note_central;"
+                           "ALTER TABLE status_history DROP COLUMN central_id;"
+                           "ALTER TABLE note DROP COLUMN central_id;"
+                           "DROP TABLE sync_outbox; PRAGMA user_version = 2");
+}
+
+Test (store_update, an_update_of_an_existing_file_backs_it_up_first)
+{
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *count = NULL;
+  const char *name;
+
+  cr_assert_eq (MDG_STORE_SCHEMA_VERSION, 3, "make_schema_2 undoes schema 3 only: extend it");
+  store = store_with_one_inquiry ();
+  g_clear_object (&store);
+  make_schema_2 ();
+  cr_assert_not (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  store = mdg_store_open (db, &error);
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  g_clear_object (&store);
+  version = fixture_query_text (db, "PRAGMA user_version");
+  cr_assert_str_eq (version, "3;");
+
+  listing = g_dir_open (folder, 0, NULL);
+  cr_assert_not_null (listing, "no backups/ after the update");
+  name = g_dir_read_name (listing);
+  cr_assert_not_null (name, "backups/ is empty");
+  cr_assert (g_str_has_suffix (name, "-schema2.db"), "%s", name);
+  cr_assert_null (g_dir_read_name (listing), "more than one backup for one update");
+  backup = g_build_filename (folder, name, NULL);
+  g_free (version);
+  version = fixture_query_text (backup, "PRAGMA user_version");
+  cr_assert_str_eq (version, "2;", "the backup is not the file as it was");
+  count = fixture_query_text (backup, "SELECT count (*) FROM inquiry");
+  cr_assert_str_eq (count, "1;");
+
+  /* Opened again, at the current version: no second backup. */
+  store = mdg_store_open (db, &error);
+  cr_assert_not_null (store);
+  cr_assert_eq (count_backups (folder), 1);
+}
+
+Test (store_update, no_backup_no_update)
+{
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = store_with_one_inquiry ();
+  g_autoptr (MdgStore) again = NULL;
+  g_autofree char *version = NULL;
+
+  g_clear_object (&store);
+  make_schema_2 ();
+  cr_assert (g_file_set_contents (folder, "", -1, NULL));
+  again = mdg_store_open (db, &error);
+  cr_assert_null (again, "migrated without a backup");
+  cr_assert (strstr (error->message, "backup") != NULL, "%s", error->message);
+  version = fixture_query_text (db, "PRAGMA user_version");
+  cr_assert_str_eq (version, "2;", "the file changed without its backup");
+}
