@@ -41,7 +41,8 @@ static gboolean
 check_writable (MdgStore *store,
                 GError  **error)
 {
-  return mdg_store_exec (store, "BEGIN IMMEDIATE", error) && mdg_store_exec (store, "ROLLBACK", error);
+  return mdg_store_exec (store, "BEGIN IMMEDIATE", error)
+         && mdg_store_exec (store, "ROLLBACK", error);
 }
 
 static gboolean

@@ -161,7 +161,8 @@ Test (install, twice_the_same_files_then_uninstall_keeps_the_data)
                  "printf 'user-db:user\\nfile-db:%s/etc/dconf/db/madoguchi\\n' > '%s/profile' &&"
                  " env GSETTINGS_BACKEND=dconf DCONF_PROFILE='%s/profile' XDG_CONFIG_HOME='%s/cfg'"
                  " GSETTINGS_SCHEMA_DIR='%s/usr/local/share/glib-2.0/schemas'"
-                 " gsettings writable org.madoguchi.Kiosk printer-name", root, root, root, root, root);
+                 " gsettings writable org.madoguchi.Kiosk printer-name",
+                 root, root, root, root, root);
   out = shell (command, &status);
   cr_assert_eq (status, 0);
   cr_assert_str_eq (out, "false\n", "printer-name can be changed in the kiosk's session");
