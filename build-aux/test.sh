@@ -29,4 +29,5 @@ export GTK_A11Y=none
 export NO_AT_BRIDGE=1
 export MDG_SOURCE_DIR="$top"
 export MDG_BUILD_DIR="$top/_build"
+export MADOGUCHI_PRINT_HELPER="$top/_build/app/print/madoguchi-print"
 exec "$top/_build/tests/madoguchi-tests" "$@"

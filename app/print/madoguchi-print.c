@@ -83,10 +83,8 @@ connect_scheduler (void)
                        MIN (remaining_ms, 2000), NULL);
   if (http == NULL)
     {
-      int saved_errno = errno;
-
-      g_snprintf (last_failure, sizeof last_failure, "cannot reach the print service at %s: %s",
-                  cupsServer (), saved_errno != 0 ? g_strerror (saved_errno) : "no answer");
+      g_snprintf (last_failure, sizeof last_failure,
+                  "cannot reach the print service at %s: is cupsd running?", cupsServer ());
       return NULL;
     }
   httpSetTimeout (http, WAIT_SECONDS, timeout_cb, NULL);
@@ -367,8 +365,8 @@ run_print (const char *queue,
     }
   httpClose (http);
   cancel_job (uri, job_id);
-  return fail ("timeout", "job %d on “%s” did not complete in time and was cancelled (%s)",
-               job_id, queue, past_deadline () ? "deadline" : last_failure);
+  return fail ("timeout", "job %d on “%s” did not complete in time and was cancelled", job_id,
+               queue);
 }
 
 int

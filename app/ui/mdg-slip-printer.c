@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mdg-print.h"
@@ -21,6 +22,7 @@ struct _MdgSlipPrinter
   MdgSlipPaper paper;
   char *printer_name;
   guint timeout_seconds;
+  int job_id;               /* CUPS's number for the job, once queued */
   char *pdf;                /* the slip written for the helper, removed when it is gone */
   GSubprocess *helper;
   GDataInputStream *lines;
@@ -104,7 +106,9 @@ line_cb (GObject      *source,
       maybe_end (self);
       return;
     }
-  if (strcmp (line, "completed") == 0)
+  if (g_str_has_prefix (line, "queued "))
+    self->job_id = atoi (line + strlen ("queued "));
+  else if (strcmp (line, "completed") == 0)
     finish (self, TRUE, NULL);
   else if (g_str_has_prefix (line, "failed"))
     finish (self, FALSE, line);
@@ -224,6 +228,29 @@ mdg_slip_printer_get_status (MdgSlipPrinter *self)
 {
   g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), MDG_SLIP_STATUS_NONE);
   return self->status;
+}
+
+const char *
+mdg_slip_printer_get_number (MdgSlipPrinter *self)
+{
+  g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), NULL);
+  return self->data->number;
+}
+
+/* CUPS's job number, 0 until the helper has queued the job. */
+int
+mdg_slip_printer_get_job_id (MdgSlipPrinter *self)
+{
+  g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), 0);
+  return self->job_id;
+}
+
+/* Whether the helper is still running or not yet reaped. */
+gboolean
+mdg_slip_printer_is_busy (MdgSlipPrinter *self)
+{
+  g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), FALSE);
+  return self->holding;
 }
 
 /* What the done page tells the visitor, in the current language; NULL for nothing. */

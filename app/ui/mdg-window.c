@@ -870,6 +870,14 @@ mdg_window_get_visit (MdgWindow *self)
   return self->visit;
 }
 
+/* The last visitor's slip on its way to the printer, or NULL. */
+MdgSlipPrinter *
+mdg_window_get_slip_printer (MdgWindow *self)
+{
+  g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
+  return self->printer;
+}
+
 MdgIdleWatch *
 mdg_window_get_idle_watch (MdgWindow *self)
 {
