@@ -21,6 +21,7 @@ mdg_print_helper_path (void)
 
 static GSubprocess *
 spawn (const char *const *args,
+       GSubprocessFlags   flags,
        GError           **error)
 {
   g_autofree char *helper = mdg_print_helper_path ();
@@ -30,18 +31,19 @@ spawn (const char *const *args,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  /* Its stderr line goes where ours goes (the journal); only its status lines are read. */
-  return g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                            error);
+  return g_subprocess_newv ((const char *const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | flags, error);
 }
 
-/* `seconds` is the caller's whole budget: the helper gives up and cancels a little before. */
+/* `seconds` is the caller's whole budget: the helper gives up and cancels a little before.
+ * Its stderr line goes where ours goes (the kiosk's journal) unless `flags` say otherwise. */
 GSubprocess *
-mdg_print_spawn_job (const char *queue,
-                     const char *pdf,
-                     const char *title,
-                     double      seconds,
-                     GError    **error)
+mdg_print_spawn_job (const char      *queue,
+                     const char      *pdf,
+                     const char      *title,
+                     double           seconds,
+                     GSubprocessFlags flags,
+                     GError         **error)
 {
   char deadline[G_ASCII_DTOSTR_BUF_SIZE];
   const char *args[] = { "--deadline", deadline, "--title", title, "--", queue, pdf, NULL };
@@ -49,7 +51,7 @@ mdg_print_spawn_job (const char *queue,
   g_return_val_if_fail (queue != NULL && pdf != NULL && title != NULL, NULL);
   g_ascii_dtostr (deadline, sizeof deadline,
                   MAX (seconds - MDG_PRINT_GRACE_SECONDS, seconds / 2));
-  return spawn (args, error);
+  return spawn (args, flags, error);
 }
 
 /* The slip as a PDF in a private folder of its own (0700, the file 0600), for the helper. */
@@ -99,6 +101,7 @@ mdg_print_slip_sync (const char        *queue,
 {
   g_autofree char *pdf = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   g_autofree char *title = NULL;
   g_autoptr (GSubprocess) helper = NULL;
   g_auto (GStrv) lines = NULL;
@@ -109,8 +112,9 @@ mdg_print_slip_sync (const char        *queue,
   if (pdf == NULL)
     return FALSE;
   title = g_strdup_printf ("Madoguchi slip %s", data->number);
-  helper = mdg_print_spawn_job (queue, pdf, title, seconds, error);
-  ok = helper != NULL && g_subprocess_communicate_utf8 (helper, NULL, NULL, &out, NULL, error);
+  /* Its message becomes part of ours, so that the admin still says one line. */
+  helper = mdg_print_spawn_job (queue, pdf, title, seconds, G_SUBPROCESS_FLAGS_STDERR_PIPE, error);
+  ok = helper != NULL && g_subprocess_communicate_utf8 (helper, NULL, NULL, &out, &err, error);
   mdg_print_remove_slip (pdf);
   if (!ok)
     return FALSE;
@@ -120,10 +124,14 @@ mdg_print_slip_sync (const char        *queue,
   if (g_subprocess_get_if_exited (helper) && g_subprocess_get_exit_status (helper) == 0
       && strcmp (last, "completed") == 0)
     return TRUE;
-  g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "the slip for %s was not printed on “%s” (%s)",
-               data->number, queue,
-               g_str_has_prefix (last, "failed ") ? last + strlen ("failed ")
-                                                  : "the print helper ended early");
+  err = g_strstrip (g_steal_pointer (&err));
+  if (strchr (err, '\n') != NULL)
+    *strchr (err, '\n') = '\0';
+  g_set_error (error, MDG_ERROR, MDG_ERROR_IO, "the slip for %s was not printed: %s", data->number,
+               g_str_has_prefix (err, "madoguchi-print: ") ? err + strlen ("madoguchi-print: ")
+               : *err != '\0'                           ? err
+               : g_str_has_prefix (last, "failed ")      ? last + strlen ("failed ")
+                                                         : "the print helper ended early");
   return FALSE;
 }
 
@@ -228,7 +236,7 @@ mdg_print_status_async (const char          *queue,
       return;
     }
   g_ascii_dtostr (deadline, sizeof deadline, MAX (seconds - MDG_PRINT_GRACE_SECONDS, seconds / 2));
-  run->helper = spawn (args, &error);
+  run->helper = spawn (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
   if (run->helper == NULL)
     {
       g_task_return_error (task, error);

@@ -31,6 +31,7 @@ GSubprocess     *mdg_print_spawn_job     (const char          *queue,
                                           const char          *pdf,
                                           const char          *title,
                                           double               seconds,
+                                          GSubprocessFlags     flags,
                                           GError             **error);
 char            *mdg_print_write_slip    (const MdgSlipData   *data,
                                           MdgSlipPaper         paper,

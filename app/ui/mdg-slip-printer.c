@@ -154,7 +154,7 @@ start_helper (MdgSlipPrinter *self)
   g_autofree char *title = g_strdup_printf ("Madoguchi slip %s", self->data->number);
 
   self->helper = mdg_print_spawn_job (self->printer_name, self->pdf, title, self->timeout_seconds,
-                                      &error);
+                                      G_SUBPROCESS_FLAGS_NONE, &error);
   if (self->helper == NULL)
     {
       finish (self, FALSE, error->message);

@@ -234,67 +234,9 @@ warm_up (void)
   kiosk_iterate ();
 }
 
-static GHashTable *
-list_out_dir (void)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GDir) listing = g_dir_open (OUT_DIR, 0, NULL);
-  const char *name;
-
-  cr_assert_not_null (listing, "%s is missing", OUT_DIR);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    g_hash_table_add (names, g_strdup (name));
-  return names;
-}
-
-/* Whether, within `seconds`, cups-pdf wrote a slip whose QR code reads `expected`; it is removed.
- * Matching by the code, not by the file's name, keeps other tests' jobs out of the count. */
-static gboolean
-wait_for_slip (GHashTable *before,
-               int         seconds,
-               const char *expected)
-{
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *copy = g_build_filename (kiosk.dir, "printed.pdf", NULL);
-
-  for (int i = 0; i < seconds * 10; i++)
-    {
-      g_autoptr (GHashTable) now = list_out_dir ();
-      GHashTableIter iter;
-      const char *name;
-
-      g_hash_table_iter_init (&iter, now);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
-        {
-          g_autofree char *path = g_build_filename (OUT_DIR, name, NULL);
-          g_autofree char *contents = NULL;
-          g_autofree char *decoded = NULL;
-          gsize length;
-
-          if (g_hash_table_contains (before, name) || g_hash_table_contains (seen, name)
-              || !g_str_has_suffix (name, ".pdf"))
-            continue;
-          /* Wait for the whole file: cups-pdf may still be writing it. */
-          if (!g_file_get_contents (path, &contents, &length, NULL) || length < 32
-              || g_strstr_len (contents + length - 32, 32, "%%EOF") == NULL)
-            continue;
-          g_hash_table_add (seen, g_strdup (name));
-          cr_assert (g_file_set_contents (copy, contents, length, NULL));
-          decoded = decode_qr_pdf (copy);
-          if (g_strcmp0 (decoded, expected) == 0)
-            {
-              g_unlink (path);
-              return TRUE;
-            }
-        }
-      g_usleep (100 * 1000);
-    }
-  return FALSE;
-}
-
 Test (ui_print, prints_the_slip_to_cups_and_its_code_decodes)
 {
-  g_autoptr (GHashTable) before = list_out_dir ();
+  g_autoptr (GHashTable) before = decode_list_dir (OUT_DIR);
   g_autoptr (MdgInquiry) inquiry = NULL;
   g_autofree char *url = NULL, *expected = NULL;
 
@@ -310,7 +252,7 @@ Test (ui_print, prints_the_slip_to_cups_and_its_code_decodes)
 
   url = stored_url (inquiry);
   expected = g_strconcat (url, "\n", NULL);
-  cr_assert (wait_for_slip (before, 20, expected),
+  cr_assert (decode_wait_for_pdf (OUT_DIR, before, 20, expected, kiosk.dir),
              "within 20 s no PDF with the inquiry's QR code arrived in %s", OUT_DIR);
 }
 
