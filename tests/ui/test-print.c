@@ -92,7 +92,10 @@ printer (void)
 static gboolean
 print_over (void)
 {
-  return printer () != NULL && mdg_slip_printer_get_status (printer ()) != MDG_SLIP_STATUS_PRINTING;
+  MdgSlipStatus status = printer () != NULL ? mdg_slip_printer_get_status (printer ())
+                                             : MDG_SLIP_STATUS_NONE;
+
+  return status == MDG_SLIP_STATUS_PRINTED || status == MDG_SLIP_STATUS_FAILED;
 }
 
 static gboolean
