@@ -607,7 +607,8 @@ slip_run (int argc, char **argv, GError **error)
   url_template = g_settings_get_string (settings, "followup-url");
   if (!mdg_followup_check_template (url_template, error))
     return FALSE;
-  store = open_store_read_only (error);
+  /* Printing marks the slip printed; writing a PDF only reads. */
+  store = queue != NULL ? open_store (error) : open_store_read_only (error);
   if (store == NULL)
     return FALSE;
   inquiry = mdg_store_lookup (store, argv[2], error);

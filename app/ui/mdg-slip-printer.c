@@ -23,6 +23,7 @@ struct _MdgSlipPrinter
   char *printer_name;
   guint timeout_seconds;
   int job_id;               /* CUPS's number for the job, once queued */
+  gboolean was_printed;     /* the store's flag before this job */
   char *pdf;                /* the slip written for the helper, removed when it is gone */
   GSubprocess *helper;
   GDataInputStream *lines;
@@ -62,7 +63,9 @@ finish (MdgSlipPrinter *self,
   if (!printed)
     g_warning ("The slip for %s was not printed on “%s”: %s", self->data->number,
                self->printer_name, reason);
-  if (!mdg_store_set_printed (self->store, self->data->number, printed, &error))
+  /* A commit waits for the disk: only when the flag changes (a new slip is already unprinted). */
+  if (printed != self->was_printed
+      && !mdg_store_set_printed (self->store, self->data->number, printed, &error))
     g_warning ("%s", error->message);
   set_status (self, printed ? MDG_SLIP_STATUS_PRINTED : MDG_SLIP_STATUS_FAILED);
 }
@@ -344,6 +347,7 @@ mdg_slip_printer_new (MdgStore   *store,
   self->data = mdg_slip_data_new (inquiry, flow, settings);
   self->paper = g_settings_get_enum (settings, "slip-paper");
   self->printer_name = g_settings_get_string (settings, "printer-name");
+  self->was_printed = mdg_inquiry_get_printed (inquiry);
   self->timeout_seconds = g_settings_get_uint (settings, "print-timeout-seconds");
   return self;
 }

@@ -116,7 +116,9 @@ query (const char *queue,
 
 Test (print, status_of_real_queues)
 {
-  cr_assert_eq (query (QUEUE, 3000), MDG_PRINTER_READY);
+  /* Other tests may be printing on it meanwhile. */
+  cr_assert (query (QUEUE, 3000) == MDG_PRINTER_READY || status_state == MDG_PRINTER_BUSY,
+             "the working queue is in state %d", status_state);
   cr_assert_eq (query (QUEUE "-disabled", 3000), MDG_PRINTER_PAUSED);
   cr_assert_eq (query ("madoguchi-no-such-queue", 3000), MDG_PRINTER_NOT_FOUND);
   cr_assert_eq (query ("", 3000), MDG_PRINTER_NOT_CONFIGURED);
