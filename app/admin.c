@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mdg-csv.h"
+#include "mdg-desk-store.h"
 #include "mdg-error.h"
 #include "mdg-file.h"
 #include "mdg-followup.h"
@@ -177,20 +178,16 @@ text_width (const char *text)
   return width;
 }
 
-static const char *
-choice_label (MdgFlow    *flow,
-              MdgInquiry *inquiry,
-              const char *step_id,
-              const char *language)
+/* The answer to the step with this role as the list shows it, "-" for none. */
+static char *
+role_label (MdgFlow    *flow,
+            MdgInquiry *inquiry,
+            MdgRole     role,
+            const char *language)
 {
-  const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, step_id);
-  MdgChoice *choice;
+  g_autofree char *text = mdg_inquiry_describe_role (inquiry, flow, role, language);
 
-  if (answer == NULL || answer->len == 0)
-    return "-";
-  choice = mdg_flow_lookup_choice (flow, step_id, g_ptr_array_index (answer, 0));
-  return choice != NULL ? mdg_choice_get_label_in (choice, language)
-                        : (const char *) g_ptr_array_index (answer, 0);
+  return *text != '\0' ? g_steal_pointer (&text) : g_strdup ("-");
 }
 
 enum { COL_NUMBER, COL_TIME, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE, N_COLS };
@@ -286,8 +283,8 @@ city_list (MdgFlow    *flow,
       row[1 + COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[1 + COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
       row[1 + COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
-      row[1 + COL_WHO] = g_strdup (choice_label (flow, inquiry, "who", language));
-      row[1 + COL_PURPOSE] = g_strdup (choice_label (flow, inquiry, "purpose", language));
+      row[1 + COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
+      row[1 + COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
       g_ptr_array_add (rows, row);
     }
   print_table (rows, N_COLS + 1);
@@ -376,8 +373,8 @@ list_run (int argc, char **argv, GError **error)
       row[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[COL_FOLLOWUP] = g_strdup (mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-");
       row[COL_COORDINATOR] = g_strdup (mdg_inquiry_get_coordinator (inquiry) ? mdg_inquiry_get_coordinator (inquiry) : "-");
-      row[COL_WHO] = g_strdup (choice_label (flow, inquiry, "who", language));
-      row[COL_PURPOSE] = g_strdup (choice_label (flow, inquiry, "purpose", language));
+      row[COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
+      row[COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
       g_ptr_array_add (rows, row);
     }
   print_table (rows, N_COLS);
@@ -611,6 +608,7 @@ slip_run (int argc, char **argv, GError **error)
   store = queue != NULL ? open_store (error) : open_store_read_only (error);
   if (store == NULL)
     return FALSE;
+  mdg_store_set_followup_url (store, url_template);
   inquiry = mdg_store_lookup (store, argv[2], error);
   if (inquiry == NULL)
     return FALSE;
@@ -634,6 +632,78 @@ slip_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* The words staff type, mapped onto the store's statuses. */
+static const char *
+status_from_word (const char *word)
+{
+  static const char *words[][2] = {
+    { "new", "new" }, { "working", "in-progress" }, { "connected", "connected" }, { "done", "closed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (word, words[i][0]) == 0)
+      return words[i][1];
+  return NULL;
+}
+
+static gboolean
+status_run (int argc, char **argv, GError **error)
+{
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  const char *status;
+
+  if (!parse ("NUMBER new|working|connected|done", NULL, &argc, &argv, 2, error))
+    return FALSE;
+  status = status_from_word (argv[3]);
+  if (status == NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a status: use new, working, connected or done", argv[3]);
+      return FALSE;
+    }
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL || !mdg_desk_store_set_status (store, inquiry, status, error))
+    return FALSE;
+  g_print ("%s: %s\n", mdg_inquiry_get_number (inquiry), argv[3]);
+  return TRUE;
+}
+
+static gboolean
+reply_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *message = NULL;
+  const GOptionEntry entries[] = {
+    { "message", 0, 0, G_OPTION_ARG_STRING, &message,
+      "The message to the visitor, shown on the follow-up page", "TEXT" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+
+  if (!parse ("NUMBER --message TEXT", entries, &argc, &argv, 1, error))
+    return FALSE;
+  if (message == NULL)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "reply needs --message TEXT: what the visitor should read");
+      return FALSE;
+    }
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL
+      || !mdg_desk_store_add_message (store, inquiry, mdg_inquiry_get_coordinator (inquiry), message,
+                                error))
+    return FALSE;
+  g_print ("%s: the message is on the follow-up page\n", mdg_inquiry_get_number (inquiry));
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD [--pg CONNINFO]", "List one day's inquiries as a table", list_run },
   { "export", "--date DAY [--to DAY] [--output FILE] [--pg CONNINFO]", "Export inquiries as CSV", export_run },
@@ -643,6 +713,8 @@ static const Command commands[] = {
   { "purge", "[--days N]", "Erase contact details older than the retention period", purge_run },
   { "slip", "NUMBER --pdf FILE|--print QUEUE [--paper 80mm|a6|a4]",
     "Write a visitor's slip as PDF, or print it", slip_run },
+  { "status", "NUMBER new|working|connected|done", "Change an inquiry's status", status_run },
+  { "reply", "NUMBER --message TEXT", "Write a message to the visitor's follow-up page", reply_run },
 };
 
 static void

@@ -15,6 +15,7 @@ packages="
   python3 python3-pyatspi at-spi2-core dbus dbus-x11
   cups cups-bsd cups-client printer-driver-cups-pdf libcups2-dev
   libpq-dev postgresql-15
+  libsoup-3.0-dev chromium systemd wrk
 "
 
 missing=""

@@ -19,15 +19,6 @@ fi
 
 meson test -C _build --no-suite criterion --print-errorlogs
 
-# The same environment as tests/meson.build gives the suites.
-export GSETTINGS_BACKEND=memory
-export GSETTINGS_SCHEMA_DIR="$top/_build/data"
-export MADOGUCHI_LOCALEDIR="$top/_build/po"
-export G_DEBUG=fatal-criticals
-export GSK_RENDERER=cairo
-export GTK_A11Y=none
-export NO_AT_BRIDGE=1
-export MDG_SOURCE_DIR="$top"
-export MDG_BUILD_DIR="$top/_build"
-export MADOGUCHI_PRINT_HELPER="$top/_build/app/print/madoguchi-print"
+# The environment tests/meson.build gives the suites, from the file it writes.
+. "$top/_build/tests/test-env.sh"
 exec "$top/_build/tests/madoguchi-tests" "$@"

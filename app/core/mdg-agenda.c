@@ -33,8 +33,8 @@ followup_label (MdgInquiry *inquiry,
                 const char *language)
 {
   const char *followup = mdg_inquiry_get_followup (inquiry);
-  MdgChoice *choice = followup != NULL && flow != NULL
-                        ? mdg_flow_lookup_choice (flow, "followup", followup) : NULL;
+  MdgStep *step = mdg_flow_lookup_role (flow, MDG_ROLE_FOLLOWUP);
+  MdgChoice *choice = step != NULL ? mdg_step_lookup_choice (step, followup) : NULL;
 
   return choice != NULL ? mdg_choice_get_label_in (choice, language) : followup;
 }
@@ -69,14 +69,15 @@ mdg_agenda_write_csv (GListModel *inquiries,
       g_autoptr (GString) line = g_string_new (NULL);
       g_autofree char *date = g_date_time_format (mdg_inquiry_get_created (inquiry), "%Y-%m-%d");
       g_autofree char *time = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
-      static const char *steps[] = { "purpose", "themes", "who", "stage" };
+      static const MdgRole roles[] = { MDG_ROLE_PURPOSE, MDG_ROLE_THEMES, MDG_ROLE_WHO,
+                                       MDG_ROLE_STAGE };
 
       mdg_csv_append_field (line, mdg_inquiry_get_number (inquiry));
       mdg_csv_append_field (line, date);
       mdg_csv_append_field (line, time);
-      for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
         {
-          g_autofree char *answer = mdg_inquiry_describe_answer (inquiry, flow, steps[s], language);
+          g_autofree char *answer = mdg_inquiry_describe_role (inquiry, flow, roles[r], language);
 
           mdg_csv_append_field (line, answer);
         }
@@ -135,9 +136,9 @@ draw_inquiry (Sheet      *sheet,
               const char *language)
 {
   g_autofree char *when = g_date_time_format (mdg_inquiry_get_created (inquiry), "%Y-%m-%d %H:%M");
-  g_autofree char *purpose = mdg_inquiry_describe_answer (inquiry, flow, "purpose", language);
-  g_autofree char *areas = mdg_inquiry_describe_answer (inquiry, flow, "themes", language);
-  g_autofree char *who = mdg_inquiry_describe_answer (inquiry, flow, "who", language);
+  g_autofree char *purpose = mdg_inquiry_describe_role (inquiry, flow, MDG_ROLE_PURPOSE, language);
+  g_autofree char *areas = mdg_inquiry_describe_role (inquiry, flow, MDG_ROLE_THEMES, language);
+  g_autofree char *who = mdg_inquiry_describe_role (inquiry, flow, MDG_ROLE_WHO, language);
   g_autofree char *heading = g_strdup_printf ("%s   %s   %s", mdg_inquiry_get_number (inquiry),
                                               when, purpose);
   g_autofree char *facts = g_strdup_printf (
@@ -146,7 +147,7 @@ draw_inquiry (Sheet      *sheet,
     mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language),
     tr (language, N_("Coordinator")),
     mdg_inquiry_get_coordinator (inquiry) != NULL ? mdg_inquiry_get_coordinator (inquiry) : "—");
-  g_autoptr (GPtrArray) timeline = mdg_desk_list_timeline (store, inquiry, NULL);
+  g_autoptr (GPtrArray) timeline = mdg_desk_store_list_timeline (store, inquiry, NULL);
 
   draw_text (sheet, heading, "Sans Bold 13", 4);
   draw_text (sheet, facts, "Sans 10", 4);
@@ -154,7 +155,7 @@ draw_inquiry (Sheet      *sheet,
     draw_text (sheet, mdg_inquiry_get_details (inquiry), "Sans Italic 10", 4);
   for (guint i = 0; timeline != NULL && i < timeline->len; i++)
     {
-      MdgDeskEvent *event = g_ptr_array_index (timeline, i);
+      MdgDeskStoreEvent *event = g_ptr_array_index (timeline, i);
       g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (event->at);
       g_autofree char *date = g_date_time_format (at, "%m/%d");
       g_autofree char *line = NULL;

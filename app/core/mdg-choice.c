@@ -12,9 +12,14 @@ struct _MdgChoice
   char *id;
   char *label; /* English source text, translated on read */
   char *next;
+  MdgChoiceRole role;
 };
 
 G_DEFINE_FINAL_TYPE (MdgChoice, mdg_choice, G_TYPE_OBJECT)
+
+static const char *role_names[] = {
+  [MDG_CHOICE_ROLE_QR] = "qr", [MDG_CHOICE_ROLE_CONTACT] = "contact", [MDG_CHOICE_ROLE_NOW] = "now",
+};
 
 enum { PROP_0, PROP_ID, PROP_LABEL, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -112,4 +117,39 @@ mdg_choice_get_next (MdgChoice *self)
 {
   g_return_val_if_fail (MDG_IS_CHOICE (self), NULL);
   return self->next;
+}
+
+MdgChoiceRole
+mdg_choice_get_role (MdgChoice *self)
+{
+  g_return_val_if_fail (MDG_IS_CHOICE (self), MDG_CHOICE_ROLE_NONE);
+  return self->role;
+}
+
+void
+mdg_choice_set_role (MdgChoice    *self,
+                     MdgChoiceRole role)
+{
+  g_return_if_fail (MDG_IS_CHOICE (self));
+  self->role = role;
+}
+
+const char *
+mdg_choice_role_to_string (MdgChoiceRole role)
+{
+  g_return_val_if_fail (role > MDG_CHOICE_ROLE_NONE && role < MDG_CHOICE_ROLE_N, NULL);
+  return role_names[role];
+}
+
+gboolean
+mdg_choice_role_from_string (const char    *name,
+                             MdgChoiceRole *role)
+{
+  for (guint i = MDG_CHOICE_ROLE_NONE + 1; i < MDG_CHOICE_ROLE_N; i++)
+    if (g_strcmp0 (name, role_names[i]) == 0)
+      {
+        *role = i;
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -6,6 +6,16 @@
 
 G_BEGIN_DECLS
 
+/* What the program does with a follow-up choice. */
+typedef enum
+{
+  MDG_CHOICE_ROLE_NONE,
+  MDG_CHOICE_ROLE_QR,      /* the visitor checks later with the QR code */
+  MDG_CHOICE_ROLE_CONTACT, /* a coordinator contacts the visitor */
+  MDG_CHOICE_ROLE_NOW,     /* the visitor waits to talk at the desk */
+  MDG_CHOICE_ROLE_N,
+} MdgChoiceRole;
+
 #define MDG_TYPE_CHOICE (mdg_choice_get_type ())
 G_DECLARE_FINAL_TYPE (MdgChoice, mdg_choice, MDG, CHOICE, GObject)
 
@@ -17,5 +27,11 @@ const char *mdg_choice_get_label (MdgChoice *self);
 const char *mdg_choice_get_label_in (MdgChoice  *self,
                                      const char *language);
 const char *mdg_choice_get_next  (MdgChoice *self);
+MdgChoiceRole mdg_choice_get_role (MdgChoice *self);
+void        mdg_choice_set_role  (MdgChoice    *self,
+                                  MdgChoiceRole role);
+const char *mdg_choice_role_to_string   (MdgChoiceRole  role);
+gboolean    mdg_choice_role_from_string (const char    *name,
+                                         MdgChoiceRole *role);
 
 G_END_DECLS

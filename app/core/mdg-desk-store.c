@@ -9,7 +9,7 @@
 #include "mdg-store-private.h"
 
 void
-mdg_desk_event_free (MdgDeskEvent *event)
+mdg_desk_store_event_free (MdgDeskStoreEvent *event)
 {
   if (event == NULL)
     return;
@@ -20,7 +20,7 @@ mdg_desk_event_free (MdgDeskEvent *event)
 }
 
 gboolean
-mdg_desk_status_is_valid (const char *status)
+mdg_desk_store_status_is_valid (const char *status)
 {
   static const char *statuses[] = { "new", "in-progress", "connected", "closed" };
 
@@ -117,7 +117,7 @@ set_column (MdgStore    *store,
 }
 
 gboolean
-mdg_desk_set_status (MdgStore   *store,
+mdg_desk_store_set_status (MdgStore   *store,
                      MdgInquiry *inquiry,
                      const char *status,
                      GError    **error)
@@ -125,7 +125,7 @@ mdg_desk_set_status (MdgStore   *store,
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
   g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
 
-  if (!mdg_desk_status_is_valid (status))
+  if (!mdg_desk_store_status_is_valid (status))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
                    "“%s” is not a status (new, in-progress, connected, closed)",
@@ -139,7 +139,7 @@ mdg_desk_set_status (MdgStore   *store,
 }
 
 gboolean
-mdg_desk_set_coordinator (MdgStore   *store,
+mdg_desk_store_set_coordinator (MdgStore   *store,
                           MdgInquiry *inquiry,
                           const char *coordinator,
                           GError    **error)
@@ -168,7 +168,7 @@ mdg_desk_set_coordinator (MdgStore   *store,
 }
 
 gboolean
-mdg_desk_set_meeting (MdgStore   *store,
+mdg_desk_store_set_meeting (MdgStore   *store,
                       MdgInquiry *inquiry,
                       gboolean    meeting,
                       GError    **error)
@@ -182,38 +182,41 @@ mdg_desk_set_meeting (MdgStore   *store,
   return TRUE;
 }
 
-gboolean
-mdg_desk_add_note (MdgStore   *store,
-                   MdgInquiry *inquiry,
-                   const char *author,
-                   const char *body,
-                   GError    **error)
+/* An internal note or a message to the visitor: the same table, told apart by kind, and the
+ * history names which ("note" or "message") and points at the row rather than copying it. */
+static gboolean
+insert_note (MdgStore   *store,
+             MdgInquiry *inquiry,
+             const char *author,
+             const char *body,
+             const char *kind,
+             GError    **error)
 {
+  gboolean visitor = g_str_equal (kind, "visitor");
+  const char *what = visitor ? "The message" : "The note";
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
   g_autofree char *note_id = NULL;
   gint64 id;
 
-  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
-
   text = g_strstrip (g_strdup (body != NULL ? body : ""));
   if (*text == '\0' || !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "The note is empty");
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "%s is empty", what);
       return FALSE;
     }
   if (g_utf8_strlen (text, -1) > MDG_NOTE_MAX_CHARS)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "The note is longer than %d characters", MDG_NOTE_MAX_CHARS);
+                   "%s is longer than %d characters", what, MDG_NOTE_MAX_CHARS);
       return FALSE;
     }
 
   id = mdg_inquiry_get_id (inquiry);
   if (!mdg_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  stmt = mdg_store_prepare (store, "INSERT INTO note (inquiry_id, at, author, body) VALUES (?, ?, ?, ?)",
+  stmt = mdg_store_prepare (store, "INSERT INTO note (inquiry_id, at, author, body, kind)"
+                                   " VALUES (?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return mdg_store_rollback (store);
@@ -221,23 +224,48 @@ mdg_desk_add_note (MdgStore   *store,
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   bind_text_or_null (stmt, 3, author != NULL && *author != '\0' ? author : NULL);
   sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
-  if (!mdg_store_step_done (store, stmt, "saving the note", error))
+  sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+  if (!mdg_store_step_done (store, stmt, visitor ? "saving the message" : "saving the note", error))
     return mdg_store_rollback (store);
-  /* The history points at the note rather than copying its text. */
   note_id = g_strdup_printf ("%" G_GINT64_FORMAT,
                              (gint64) sqlite3_last_insert_rowid (mdg_store_get_db (store)));
-  if (!add_history (store, id, "note", NULL, note_id, error)
+  if (!add_history (store, id, visitor ? "message" : "note", NULL, note_id, error)
       || !mdg_store_exec (store, "COMMIT", error))
     return mdg_store_rollback (store);
   return TRUE;
 }
 
+gboolean
+mdg_desk_store_add_note (MdgStore   *store,
+                   MdgInquiry *inquiry,
+                   const char *author,
+                   const char *body,
+                   GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+  return insert_note (store, inquiry, author, body, "internal", error);
+}
+
+/* A message shown to the visitor on the follow-up page; notes never leave the desk. */
+gboolean
+mdg_desk_store_add_message (MdgStore   *store,
+                      MdgInquiry *inquiry,
+                      const char *author,
+                      const char *body,
+                      GError    **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+  return insert_note (store, inquiry, author, body, "visitor", error);
+}
+
 GPtrArray *
-mdg_desk_list_timeline (MdgStore   *store,
+mdg_desk_store_list_timeline (MdgStore   *store,
                         MdgInquiry *inquiry,
                         GError    **error)
 {
-  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_desk_event_free);
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_desk_store_event_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -247,10 +275,10 @@ mdg_desk_list_timeline (MdgStore   *store,
   stmt = mdg_store_prepare (
     store,
     "SELECT h.at, h.field,"
-    "  CASE WHEN h.field = 'note' THEN n.author ELSE h.old_value END,"
-    "  CASE WHEN h.field = 'note' THEN n.body ELSE h.new_value END"
+    "  CASE WHEN h.field IN ('note', 'message') THEN n.author ELSE h.old_value END,"
+    "  CASE WHEN h.field IN ('note', 'message') THEN n.body ELSE h.new_value END"
     " FROM status_history h"
-    " LEFT JOIN note n ON h.field = 'note' AND n.id = CAST (h.new_value AS INTEGER)"
+    " LEFT JOIN note n ON h.field IN ('note', 'message') AND n.id = CAST (h.new_value AS INTEGER)"
     " WHERE h.inquiry_id = ? ORDER BY h.at, h.id",
     error);
   if (stmt == NULL)
@@ -258,7 +286,7 @@ mdg_desk_list_timeline (MdgStore   *store,
   sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MdgDeskEvent *event = g_new0 (MdgDeskEvent, 1);
+      MdgDeskStoreEvent *event = g_new0 (MdgDeskStoreEvent, 1);
 
       event->at = sqlite3_column_int64 (stmt, 0);
       event->field = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -276,7 +304,7 @@ mdg_desk_list_timeline (MdgStore   *store,
 
 /* Fills `contact` (cleared first); no row leaves it empty with consent FALSE. */
 gboolean
-mdg_desk_get_contact (MdgStore   *store,
+mdg_desk_store_get_contact (MdgStore   *store,
                       MdgInquiry *inquiry,
                       MdgContact *contact,
                       GError    **error)
@@ -309,7 +337,7 @@ mdg_desk_get_contact (MdgStore   *store,
 
 /* The inquiries brought to the regular meeting: flagged and not closed, oldest first. */
 GPtrArray *
-mdg_desk_list_flagged (MdgStore *store,
+mdg_desk_store_list_flagged (MdgStore *store,
                        GError  **error)
 {
   g_autoptr (GPtrArray) inquiries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -345,7 +373,7 @@ mdg_desk_list_flagged (MdgStore *store,
 
 /* Changes whenever another connection commits to the file; see PRAGMA data_version. */
 gboolean
-mdg_desk_data_version (MdgStore *store,
+mdg_desk_store_data_version (MdgStore *store,
                        gint64   *version,
                        GError  **error)
 {

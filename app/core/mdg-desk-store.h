@@ -13,43 +13,48 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64 at;       /* Unix seconds */
-  char *field;     /* "status", "coordinator", "meeting" or "note" */
+  char *field;     /* "status", "coordinator", "meeting", "note" or "message" (to the visitor) */
   char *old_value; /* NULL when unset; for a note, its author */
   char *new_value; /* NULL when cleared; for a note, its text */
-} MdgDeskEvent;
+} MdgDeskStoreEvent;
 
-void        mdg_desk_event_free      (MdgDeskEvent *event);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgDeskEvent, mdg_desk_event_free)
+void        mdg_desk_store_event_free      (MdgDeskStoreEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgDeskStoreEvent, mdg_desk_store_event_free)
 
-gboolean    mdg_desk_status_is_valid (const char *status);
-gboolean    mdg_desk_set_status      (MdgStore    *store,
-                                      MdgInquiry  *inquiry,
-                                      const char  *status,
-                                      GError     **error);
-gboolean    mdg_desk_set_coordinator (MdgStore    *store,
-                                      MdgInquiry  *inquiry,
-                                      const char  *coordinator,
-                                      GError     **error);
-gboolean    mdg_desk_set_meeting     (MdgStore    *store,
-                                      MdgInquiry  *inquiry,
-                                      gboolean     meeting,
-                                      GError     **error);
-gboolean    mdg_desk_add_note        (MdgStore    *store,
-                                      MdgInquiry  *inquiry,
-                                      const char  *author,
-                                      const char  *body,
-                                      GError     **error);
-GPtrArray  *mdg_desk_list_timeline   (MdgStore    *store,
-                                      MdgInquiry  *inquiry,
-                                      GError     **error);
-gboolean    mdg_desk_get_contact     (MdgStore    *store,
-                                      MdgInquiry  *inquiry,
-                                      MdgContact  *contact,
-                                      GError     **error);
-GPtrArray  *mdg_desk_list_flagged    (MdgStore    *store,
-                                      GError     **error);
-gboolean    mdg_desk_data_version    (MdgStore    *store,
-                                      gint64      *version,
-                                      GError     **error);
+gboolean    mdg_desk_store_status_is_valid (const char *status);
+gboolean    mdg_desk_store_set_status      (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           const char  *status,
+                                           GError     **error);
+gboolean    mdg_desk_store_set_coordinator (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           const char  *coordinator,
+                                           GError     **error);
+gboolean    mdg_desk_store_set_meeting     (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           gboolean     meeting,
+                                           GError     **error);
+gboolean    mdg_desk_store_add_note        (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           const char  *author,
+                                           const char  *body,
+                                           GError     **error);
+gboolean    mdg_desk_store_add_message     (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           const char  *author,
+                                           const char  *body,
+                                           GError     **error);
+GPtrArray  *mdg_desk_store_list_timeline   (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           GError     **error);
+gboolean    mdg_desk_store_get_contact     (MdgStore    *store,
+                                           MdgInquiry  *inquiry,
+                                           MdgContact  *contact,
+                                           GError     **error);
+GPtrArray  *mdg_desk_store_list_flagged    (MdgStore    *store,
+                                           GError     **error);
+gboolean    mdg_desk_store_data_version    (MdgStore    *store,
+                                           gint64      *version,
+                                           GError     **error);
 
 G_END_DECLS

@@ -2,11 +2,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "mdg-core-resources.h"
 #include "mdg-error.h"
 #include "mdg-flow.h"
+#include "mdg-i18n.h"
 
 #define DEFAULT_FLOW_RESOURCE RESOURCE_PREFIX "/flow.xml"
 
@@ -31,6 +33,7 @@ struct _MdgFlow
   GListStore *steps;
   GHashTable *by_id; /* step id → MdgStep, borrowed from steps */
   GHashTable *position; /* MdgStep → its index in steps + 1 */
+  MdgStep *by_role[MDG_ROLE_N]; /* borrowed from steps */
 };
 
 G_DEFINE_FINAL_TYPE (MdgFlow, mdg_flow, G_TYPE_OBJECT)
@@ -55,8 +58,34 @@ typedef struct
   GString *text;
   char *choice_id;
   char *choice_next;
+  MdgChoiceRole choice_role;
   int choice_line;
 } ParseState;
+
+/* The kind each role needs, and the roles without which the program cannot work. */
+static const struct
+{
+  guint kinds; /* bits of MdgStepKind */
+  const char *kinds_name;
+  gboolean required;
+} roles[MDG_ROLE_N] = {
+#define KIND(k) (1u << MDG_STEP_##k)
+#define CHOICES (KIND (SINGLE) | KIND (MULTI))
+  [MDG_ROLE_WELCOME] = { KIND (WELCOME), "welcome", FALSE },
+  [MDG_ROLE_PURPOSE] = { CHOICES, "single or multi", TRUE },
+  [MDG_ROLE_THEMES] = { CHOICES, "single or multi", FALSE },
+  [MDG_ROLE_WHO] = { CHOICES, "single or multi", FALSE },
+  [MDG_ROLE_STAGE] = { CHOICES, "single or multi", FALSE },
+  [MDG_ROLE_DETAILS] = { KIND (TEXT), "text", FALSE },
+  [MDG_ROLE_FOLLOWUP] = { KIND (SINGLE), "single", TRUE },
+  [MDG_ROLE_CONTACT] = { KIND (CONTACT), "contact", FALSE },
+  [MDG_ROLE_OFFER] = { CHOICES, "single or multi", FALSE },
+  [MDG_ROLE_FORMS] = { CHOICES, "single or multi", FALSE },
+  [MDG_ROLE_REVIEW] = { KIND (REVIEW), "review", FALSE },
+  [MDG_ROLE_DONE] = { KIND (DONE), "done", FALSE },
+#undef CHOICES
+#undef KIND
+};
 
 static void
 mdg_flow_finalize (GObject *object)
@@ -207,13 +236,90 @@ relocate (GError             **error,
    || relocate (error, file, context, &local_error))
 
 static gboolean
+parse_role (ParseState *state,
+            MdgStep    *step,
+            const char *name,
+            int         line,
+            GError    **error)
+{
+  const char *id = mdg_step_get_id (step);
+  MdgStepKind kind = mdg_step_get_kind (step);
+  MdgRole role = MDG_ROLE_NONE;
+  MdgStep *first;
+
+  if (!mdg_role_from_string (name, &role))
+    {
+      set_error (error, state->flow->name, line, "step “%s” has an unknown role “%s”", id, name);
+      return FALSE;
+    }
+  if ((roles[role].kinds & (1u << kind)) == 0)
+    {
+      set_error (error, state->flow->name, line,
+                 "step “%s” has the role “%s”, which needs a %s step, not %s", id, name,
+                 roles[role].kinds_name, mdg_step_kind_to_string (kind));
+      return FALSE;
+    }
+  first = state->flow->by_role[role];
+  if (first != NULL)
+    {
+      set_error (error, state->flow->name, line,
+                 "step “%s” has the role “%s” of step “%s” (line %d); a role belongs to one step",
+                 id, name, mdg_step_get_id (first), mdg_step_get_line (first));
+      return FALSE;
+    }
+  mdg_step_set_role (step, role);
+  state->flow->by_role[role] = step;
+  return TRUE;
+}
+
+static gboolean
+parse_choice_role (ParseState *state,
+                   const char *id,
+                   const char *name,
+                   int         line,
+                   GError    **error)
+{
+  const char *step_id = mdg_step_get_id (state->step);
+  MdgChoiceRole role = MDG_CHOICE_ROLE_NONE;
+  GListModel *choices = mdg_step_get_choices (state->step);
+
+  if (!mdg_choice_role_from_string (name, &role))
+    {
+      set_error (error, state->flow->name, line,
+                 "choice “%s” in step “%s” has an unknown role “%s”", id, step_id, name);
+      return FALSE;
+    }
+  if (mdg_step_get_role (state->step) != MDG_ROLE_FOLLOWUP)
+    {
+      set_error (error, state->flow->name, line,
+                 "choice “%s” in step “%s” has the role “%s”, which only the step with the "
+                 "role “followup” may give", id, step_id, name);
+      return FALSE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr (MdgChoice) other = g_list_model_get_item (choices, i);
+
+      if (mdg_choice_get_role (other) == role)
+        {
+          set_error (error, state->flow->name, line,
+                     "choice “%s” in step “%s” has the role “%s” of choice “%s”", id, step_id,
+                     name, mdg_choice_get_id (other));
+          return FALSE;
+        }
+    }
+  state->choice_role = role;
+  return TRUE;
+}
+
+static gboolean
 parse_step (ParseState          *state,
             const char         **names,
             const char         **values,
             GMarkupParseContext *context,
             GError             **error)
 {
-  const char *id = NULL, *kind_name = NULL, *next = NULL, *max = NULL;
+  const char *id = NULL, *kind_name = NULL, *next = NULL, *max = NULL, *role = NULL;
   const char *file = state->flow->name;
   g_autoptr (GError) local_error = NULL;
   int line = current_line (context);
@@ -224,6 +330,7 @@ parse_step (ParseState          *state,
                 G_MARKUP_COLLECT_STRING, "kind", &kind_name,
                 G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "next", &next,
                 G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "max", &max,
+                G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "role", &role,
                 G_MARKUP_COLLECT_INVALID))
     return FALSE;
 
@@ -249,6 +356,8 @@ parse_step (ParseState          *state,
     }
 
   step = mdg_step_new (id, kind, line);
+  if (role != NULL && !parse_role (state, step, role, line, error))
+    return FALSE;
   if (next != NULL)
     mdg_step_set_next (step, next);
   if (max != NULL)
@@ -320,10 +429,11 @@ start_element (GMarkupParseContext *context,
         }
       if (g_str_equal (element, "choice"))
         {
-          const char *id = NULL, *next = NULL;
+          const char *id = NULL, *next = NULL, *role = NULL;
 
           if (!COLLECT ("choice", G_MARKUP_COLLECT_STRING, "id", &id,
                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "next", &next,
+                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "role", &role,
                         G_MARKUP_COLLECT_INVALID))
             return;
           if (g_list_model_get_n_items (mdg_step_get_choices (state->step)) == MAX_CHOICES)
@@ -338,6 +448,9 @@ start_element (GMarkupParseContext *context,
                          mdg_step_get_id (state->step));
               return;
             }
+          state->choice_role = MDG_CHOICE_ROLE_NONE;
+          if (role != NULL && !parse_choice_role (state, id, role, line, error))
+            return;
           state->choice_id = g_strdup (id);
           state->choice_next = g_strdup (next);
           state->choice_line = line;
@@ -434,6 +547,7 @@ end_element (GMarkupParseContext *context,
       {
         g_autoptr (MdgChoice) choice = mdg_choice_new (state->choice_id, text, state->choice_next);
 
+        mdg_choice_set_role (choice, state->choice_role);
         mdg_step_add_choice (state->step, choice);
         g_clear_pointer (&state->choice_id, g_free);
         g_clear_pointer (&state->choice_next, g_free);
@@ -787,6 +901,14 @@ check_flow (MdgFlow *self,
           return FALSE;
         }
     }
+  /* Last, so that a flow broken in other ways is told about those first. */
+  for (guint r = MDG_ROLE_NONE + 1; r < MDG_ROLE_N; r++)
+    if (roles[r].required && self->by_role[r] == NULL)
+      {
+        set_error (error, self->name, 1, "the flow has no step with the role “%s”",
+                   mdg_role_to_string (r));
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -801,7 +923,8 @@ mdg_flow_new_from_data (const char *data,
   g_autoptr (GMarkupParseContext) context = NULL;
   g_autoptr (GString) buffer = g_string_new (NULL);
   GError *local_error = NULL;
-  ParseState state = { self, NULL, FALSE, FALSE, TEXT_NONE, buffer, NULL, NULL, 0 };
+  ParseState state = { self, NULL, FALSE, FALSE, TEXT_NONE, buffer, NULL, NULL,
+                       MDG_CHOICE_ROLE_NONE, 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -934,6 +1057,39 @@ mdg_flow_lookup_choice (MdgFlow    *self,
   return step != NULL ? mdg_step_lookup_choice (step, choice_id) : NULL;
 }
 
+/* The step with this role, or NULL if the flow gives it to none (required roles always exist).
+ * self may be NULL, for the staff's views of a kiosk whose flow file could not be loaded. */
+MdgStep *
+mdg_flow_lookup_role (MdgFlow *self,
+                      MdgRole  role)
+{
+  g_return_val_if_fail (self == NULL || MDG_IS_FLOW (self), NULL);
+  g_return_val_if_fail (role > MDG_ROLE_NONE && role < MDG_ROLE_N, NULL);
+  return self != NULL ? self->by_role[role] : NULL;
+}
+
+/* The id under which answers to the step with this role are kept, or NULL. */
+const char *
+mdg_flow_get_role_id (MdgFlow *self,
+                      MdgRole  role)
+{
+  MdgStep *step = mdg_flow_lookup_role (self, role);
+
+  return step != NULL ? mdg_step_get_id (step) : NULL;
+}
+
+/* What the program does with the follow-up choice choice_id (as an inquiry keeps it). */
+MdgChoiceRole
+mdg_flow_get_followup_role (MdgFlow    *self,
+                            const char *choice_id)
+{
+  MdgStep *step = mdg_flow_lookup_role (self, MDG_ROLE_FOLLOWUP);
+  MdgChoice *choice = step != NULL && choice_id != NULL ? mdg_step_lookup_choice (step, choice_id)
+                                                        : NULL;
+
+  return choice != NULL ? mdg_choice_get_role (choice) : MDG_CHOICE_ROLE_NONE;
+}
+
 MdgStep *
 mdg_flow_get_first_step (MdgFlow *self)
 {
@@ -991,4 +1147,28 @@ mdg_flow_next_step (MdgFlow      *self,
           return g_hash_table_lookup (self->by_id, mdg_choice_get_next (choice));
       }
   return default_next (self, step);
+}
+
+/* An answer's labels in `language`, joined; a choice the flow does not have shows its id, so an
+ * inquiry recorded under an older flow still says what was chosen (self may be NULL: all ids). */
+char *
+mdg_flow_describe_answer (MdgFlow         *self,
+                          const char      *step_id,
+                          const GPtrArray *choice_ids,
+                          const char      *language)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (self == NULL || MDG_IS_FLOW (self), NULL);
+
+  for (guint i = 0; choice_ids != NULL && i < choice_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (choice_ids, i);
+      MdgChoice *choice = self != NULL ? mdg_flow_lookup_choice (self, step_id, id) : NULL;
+
+      if (i > 0)
+        g_string_append (text, mdg_i18n_translate_in (language, N_(", ")));
+      g_string_append (text, choice != NULL ? mdg_choice_get_label_in (choice, language) : id);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

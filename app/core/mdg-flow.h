@@ -27,6 +27,12 @@ const char  *mdg_flow_get_version     (MdgFlow      *self);
 GListModel  *mdg_flow_get_steps       (MdgFlow      *self);
 MdgStep     *mdg_flow_lookup_step     (MdgFlow      *self,
                                        const char   *step_id);
+MdgStep     *mdg_flow_lookup_role     (MdgFlow      *self,
+                                       MdgRole       role);
+const char  *mdg_flow_get_role_id     (MdgFlow      *self,
+                                       MdgRole       role);
+MdgChoiceRole mdg_flow_get_followup_role (MdgFlow    *self,
+                                          const char *choice_id);
 MdgStep     *mdg_flow_get_first_step  (MdgFlow      *self);
 MdgStep     *mdg_flow_get_review_step (MdgFlow      *self);
 MdgStep     *mdg_flow_get_done_step   (MdgFlow      *self);
@@ -37,5 +43,10 @@ MdgStep     *mdg_flow_next_step       (MdgFlow      *self,
 MdgChoice   *mdg_flow_lookup_choice   (MdgFlow      *self,
                                        const char   *step_id,
                                        const char   *choice_id);
+
+char        *mdg_flow_describe_answer (MdgFlow         *self,
+                                       const char      *step_id,
+                                       const GPtrArray *choice_ids,
+                                       const char      *language);
 
 G_END_DECLS

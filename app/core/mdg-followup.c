@@ -9,7 +9,7 @@
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-qr.h"
-#include "mdg-token.h"
+#include "mdg-number.h"
 
 static const char *placeholders[] = { "{number}", "{token}", "{lang}" };
 
@@ -134,21 +134,21 @@ mdg_followup_build_url (const char *url_template,
  * page and printed on the slip. NULL for the QR follow-up when there is no code to scan.
  * has_contact: contact details were kept (with consent). */
 char *
-mdg_followup_next_step (const char *followup,
+mdg_followup_next_step (MdgChoiceRole followup,
                         const char *number,
                         gboolean    has_contact,
                         gboolean    has_code,
                         const char *language)
 {
   /* Asked to be contacted but left no details we may keep: promise nothing we cannot do. */
-  if (g_strcmp0 (followup, "contact") == 0 && !has_contact)
+  if (followup == MDG_CHOICE_ROLE_CONTACT && !has_contact)
     return g_strdup (mdg_i18n_translate_in (
       language, has_code ? N_("We have no way to reach you: please check later with the QR code, "
                               "or talk to the staff at the desk.")
                          : N_("We have no way to reach you: please talk to the staff at the desk.")));
-  if (g_strcmp0 (followup, "contact") == 0)
+  if (followup == MDG_CHOICE_ROLE_CONTACT)
     return g_strdup (mdg_i18n_translate_in (language, N_("A coordinator will contact you.")));
-  if (g_strcmp0 (followup, "now") == 0)
+  if (followup == MDG_CHOICE_ROLE_NOW)
     return g_strdup_printf (
       mdg_i18n_translate_in (language, N_("Please wait to be called at the desk: number %s.")),
       mdg_number_call_part (number));

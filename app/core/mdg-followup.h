@@ -2,7 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "mdg-choice.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ char     *mdg_followup_build_url      (const char *url_template,
                                        const char *number,
                                        const char *token,
                                        const char *language);
-char     *mdg_followup_next_step      (const char *followup,
+char     *mdg_followup_next_step      (MdgChoiceRole followup,
                                        const char *number,
                                        gboolean    has_contact,
                                        gboolean    has_code,

@@ -2,13 +2,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
-#include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
 
 struct _MdgInquiryList
@@ -226,7 +224,7 @@ mdg_inquiry_list_refresh (MdgInquiryList *self,
 
   g_return_val_if_fail (MDG_IS_INQUIRY_LIST (self), FALSE);
 
-  if (!mdg_desk_data_version (self->store, &version, error))
+  if (!mdg_desk_store_data_version (self->store, &version, error))
     return FALSE;
   fresh = mdg_store_list_day (self->store, self->day, error);
   if (fresh == NULL)
@@ -285,7 +283,7 @@ mdg_inquiry_list_poll (MdgInquiryList *self,
 
   g_return_val_if_fail (MDG_IS_INQUIRY_LIST (self), FALSE);
 
-  if (!mdg_desk_data_version (self->store, &version, error))
+  if (!mdg_desk_store_data_version (self->store, &version, error))
     return FALSE;
   if (version == self->data_version)
     return TRUE;
@@ -303,157 +301,10 @@ mdg_inquiry_list_set_polling (MdgInquiryList *self,
     self->poll_id = g_timeout_add_seconds (seconds, poll_cb, self);
 }
 
-const char *
-mdg_inquiry_first_answer (MdgInquiry *inquiry,
-                          const char *step_id)
-{
-  const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, step_id);
-
-  return answer != NULL && answer->len > 0 ? g_ptr_array_index (answer, 0) : NULL;
-}
-
-/* A visitor waiting to talk at the desk whom nobody has taken yet. */
-gboolean
-mdg_inquiry_needs_attention (MdgInquiry *inquiry)
-{
-  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
-
-  return g_strcmp0 (mdg_inquiry_get_followup (inquiry), "now") == 0
-         && g_strcmp0 (mdg_inquiry_get_status (inquiry), "new") == 0;
-}
-
-/* Compatibility-folded and case-folded, so "ＮＰＯ" finds "npo". */
-static char *
-fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
-static gboolean
-text_contains (const char *haystack,
-               const char *folded_needle)
-{
-  g_autofree char *folded = fold (haystack);
-
-  return strstr (folded, folded_needle) != NULL;
-}
-
-static gboolean
-answers_contain (MdgInquiry *inquiry,
-                 MdgFlow    *flow,
-                 const char *folded_needle)
-{
-  g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (inquiry);
-  static const char *languages[] = { "ja", "en" };
-
-  for (guint i = 0; steps[i] != NULL; i++)
-    {
-      const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, steps[i]);
-
-      for (guint j = 0; j < answer->len; j++)
-        {
-          MdgChoice *choice = flow != NULL ? mdg_flow_lookup_choice (flow, steps[i],
-                                                                     g_ptr_array_index (answer, j))
-                                           : NULL;
-
-          if (text_contains (g_ptr_array_index (answer, j), folded_needle))
-            return TRUE;
-          for (guint k = 0; choice != NULL && k < G_N_ELEMENTS (languages); k++)
-            if (text_contains (mdg_choice_get_label_in (choice, languages[k]), folded_needle))
-              return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* NULL or empty status, purpose and text match everything. */
-gboolean
-mdg_inquiry_matches (MdgInquiry *inquiry,
-                     const char *status,
-                     const char *purpose,
-                     const char *text,
-                     MdgFlow    *flow)
-{
-  g_autofree char *needle = NULL;
-
-  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
-
-  if (status != NULL && *status != '\0' && g_strcmp0 (status, mdg_inquiry_get_status (inquiry)) != 0)
-    return FALSE;
-  if (purpose != NULL && *purpose != '\0'
-      && g_strcmp0 (purpose, mdg_inquiry_first_answer (inquiry, "purpose")) != 0)
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-  needle = fold (text);
-  g_strstrip (needle);
-  if (*needle == '\0')
-    return TRUE;
-  return text_contains (mdg_inquiry_get_number (inquiry), needle)
-         || text_contains (mdg_inquiry_get_details (inquiry), needle)
-         || text_contains (mdg_inquiry_get_coordinator (inquiry), needle)
-         || answers_contain (inquiry, flow, needle);
-}
-
-static int
-status_rank (const char *status)
-{
-  static const char *order[] = { "new", "in-progress", "connected", "closed" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (g_strcmp0 (status, order[i]) == 0)
-      return i;
-  return G_N_ELEMENTS (order);
-}
-
-/* Ties fall back to the number, so every sort is total and stable across refreshes. */
-int
-mdg_inquiry_compare (MdgInquiry   *a,
-                     MdgInquiry   *b,
-                     MdgInquiryKey key)
-{
-  int result = 0;
-
-  switch (key)
-    {
-    case MDG_INQUIRY_KEY_NUMBER:
-      break;
-    case MDG_INQUIRY_KEY_TIME:
-      result = g_date_time_compare (mdg_inquiry_get_created (a), mdg_inquiry_get_created (b));
-      break;
-    case MDG_INQUIRY_KEY_PURPOSE:
-      result = g_strcmp0 (mdg_inquiry_first_answer (a, "purpose"),
-                          mdg_inquiry_first_answer (b, "purpose"));
-      break;
-    case MDG_INQUIRY_KEY_WHO:
-      result = g_strcmp0 (mdg_inquiry_first_answer (a, "who"), mdg_inquiry_first_answer (b, "who"));
-      break;
-    case MDG_INQUIRY_KEY_FOLLOWUP:
-      result = g_strcmp0 (mdg_inquiry_get_followup (a), mdg_inquiry_get_followup (b));
-      break;
-    case MDG_INQUIRY_KEY_STATUS:
-      result = status_rank (mdg_inquiry_get_status (a)) - status_rank (mdg_inquiry_get_status (b));
-      break;
-    case MDG_INQUIRY_KEY_COORDINATOR:
-      result = g_strcmp0 (mdg_inquiry_get_coordinator (a), mdg_inquiry_get_coordinator (b));
-      break;
-    case MDG_INQUIRY_KEY_MEETING:
-      result = (int) mdg_inquiry_get_meeting (a) - (int) mdg_inquiry_get_meeting (b);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  if (result == 0)
-    result = g_strcmp0 (mdg_inquiry_get_number (a), mdg_inquiry_get_number (b));
-  return result < 0 ? -1 : result > 0 ? 1 : 0;
-}
-
 /* choice id → number of inquiries that gave it (a multi-choice answer counts for each). */
 GHashTable *
-mdg_inquiry_count_answers (GListModel *inquiries,
-                           const char *step_id)
+mdg_inquiry_list_count_answers (GListModel *inquiries,
+                                const char *step_id)
 {
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = g_list_model_get_n_items (inquiries);
@@ -475,8 +326,8 @@ mdg_inquiry_count_answers (GListModel *inquiries,
 }
 
 void
-mdg_inquiry_count_hours (GListModel *inquiries,
-                         guint       counts[24])
+mdg_inquiry_list_count_hours (GListModel *inquiries,
+                              guint       counts[24])
 {
   guint n = g_list_model_get_n_items (inquiries);
 
@@ -487,46 +338,4 @@ mdg_inquiry_count_hours (GListModel *inquiries,
 
       counts[g_date_time_get_hour (mdg_inquiry_get_created (inquiry))]++;
     }
-}
-
-/* The answer's labels in `language`, joined; a choice the flow no longer has shows its id. */
-char *
-mdg_inquiry_describe_answer (MdgInquiry *inquiry,
-                             MdgFlow    *flow,
-                             const char *step_id,
-                             const char *language)
-{
-  const GPtrArray *answer;
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), NULL);
-
-  answer = mdg_inquiry_get_answer (inquiry, step_id);
-  for (guint i = 0; answer != NULL && i < answer->len; i++)
-    {
-      const char *id = g_ptr_array_index (answer, i);
-      MdgChoice *choice = flow != NULL ? mdg_flow_lookup_choice (flow, step_id, id) : NULL;
-
-      if (i > 0)
-        g_string_append (text, mdg_i18n_translate_in (language, N_(", ")));
-      g_string_append (text, choice != NULL ? mdg_choice_get_label_in (choice, language) : id);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-const char *
-mdg_inquiry_status_label (const char *status,
-                          const char *language)
-{
-  const char *source = status;
-
-  if (g_strcmp0 (status, "new") == 0)
-    source = N_("New");
-  else if (g_strcmp0 (status, "in-progress") == 0)
-    source = N_("In progress");
-  else if (g_strcmp0 (status, "connected") == 0)
-    source = N_("Connected");
-  else if (g_strcmp0 (status, "closed") == 0)
-    source = N_("Closed");
-  return mdg_i18n_translate_in (language, source);
 }

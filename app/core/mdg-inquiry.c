@@ -2,6 +2,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mdg-i18n.h"
 #include "mdg-inquiry.h"
 
 struct _MdgInquiry
@@ -16,6 +20,7 @@ struct _MdgInquiry
   char *flow_version;
   char *details;
   char *followup;
+  char *followup_url;
   char *status;
   char *coordinator;
   gboolean meeting;
@@ -42,6 +47,7 @@ mdg_inquiry_finalize (GObject *object)
   g_free (self->flow_version);
   g_free (self->details);
   g_free (self->followup);
+  g_free (self->followup_url);
   g_free (self->status);
   g_free (self->coordinator);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
@@ -283,6 +289,24 @@ mdg_inquiry_add_answer (MdgInquiry *self,
   g_ptr_array_add (answer, g_strdup (choice_id));
 }
 
+/* The follow-up page's address (the store builds it), or NULL when the setting is invalid. */
+const char *
+mdg_inquiry_get_followup_url (MdgInquiry *self)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY (self), NULL);
+  return self->followup_url;
+}
+
+void
+mdg_inquiry_set_followup_url (MdgInquiry *self,
+                              const char *url)
+{
+  g_return_if_fail (MDG_IS_INQUIRY (self));
+
+  g_free (self->followup_url);
+  self->followup_url = g_strdup (url);
+}
+
 void
 mdg_inquiry_set_status (MdgInquiry *self,
                         const char *status)
@@ -321,4 +345,207 @@ mdg_inquiry_set_meeting (MdgInquiry *self,
     return;
   self->meeting = meeting;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+}
+
+const char *
+mdg_inquiry_first_answer (MdgInquiry *inquiry,
+                          const char *step_id)
+{
+  const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, step_id);
+
+  return answer != NULL && answer->len > 0 ? g_ptr_array_index (answer, 0) : NULL;
+}
+
+/* The first choice given on the step with this role, or NULL. */
+const char *
+mdg_inquiry_first_answer_for (MdgInquiry *inquiry,
+                              MdgFlow    *flow,
+                              MdgRole     role)
+{
+  const char *step_id = mdg_flow_get_role_id (flow, role);
+
+  return step_id != NULL ? mdg_inquiry_first_answer (inquiry, step_id) : NULL;
+}
+
+/* A visitor waiting to talk at the desk whom nobody has taken yet. */
+gboolean
+mdg_inquiry_needs_attention (MdgInquiry *inquiry,
+                             MdgFlow    *flow)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+
+  return mdg_flow_get_followup_role (flow, mdg_inquiry_get_followup (inquiry)) == MDG_CHOICE_ROLE_NOW
+         && g_strcmp0 (mdg_inquiry_get_status (inquiry), "new") == 0;
+}
+
+/* Compatibility-folded and case-folded, so "ＮＰＯ" finds "npo". */
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : "", -1);
+}
+
+static gboolean
+text_contains (const char *haystack,
+               const char *folded_needle)
+{
+  g_autofree char *folded = fold (haystack);
+
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+answers_contain (MdgInquiry *inquiry,
+                 MdgFlow    *flow,
+                 const char *folded_needle)
+{
+  g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (inquiry);
+  static const char *languages[] = { "ja", "en" };
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      const GPtrArray *answer = mdg_inquiry_get_answer (inquiry, steps[i]);
+
+      for (guint j = 0; j < answer->len; j++)
+        {
+          MdgChoice *choice = flow != NULL ? mdg_flow_lookup_choice (flow, steps[i],
+                                                                 g_ptr_array_index (answer, j))
+                                       : NULL;
+
+          if (text_contains (g_ptr_array_index (answer, j), folded_needle))
+            return TRUE;
+          for (guint k = 0; choice != NULL && k < G_N_ELEMENTS (languages); k++)
+            if (text_contains (mdg_choice_get_label_in (choice, languages[k]), folded_needle))
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* NULL or empty status, purpose and text match everything. */
+gboolean
+mdg_inquiry_matches (MdgInquiry *inquiry,
+                     const char *status,
+                     const char *purpose,
+                     const char *text,
+                     MdgFlow    *flow)
+{
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), FALSE);
+
+  if (status != NULL && *status != '\0' && g_strcmp0 (status, mdg_inquiry_get_status (inquiry)) != 0)
+    return FALSE;
+  if (purpose != NULL && *purpose != '\0'
+      && g_strcmp0 (purpose, mdg_inquiry_first_answer_for (inquiry, flow, MDG_ROLE_PURPOSE)) != 0)
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  needle = fold (text);
+  g_strstrip (needle);
+  if (*needle == '\0')
+    return TRUE;
+  return text_contains (mdg_inquiry_get_number (inquiry), needle)
+         || text_contains (mdg_inquiry_get_details (inquiry), needle)
+         || text_contains (mdg_inquiry_get_coordinator (inquiry), needle)
+         || answers_contain (inquiry, flow, needle);
+}
+
+static int
+status_rank (const char *status)
+{
+  static const char *order[] = { "new", "in-progress", "connected", "closed" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (status, order[i]) == 0)
+      return i;
+  return G_N_ELEMENTS (order);
+}
+
+/* Ties fall back to the number, so every sort is total and stable across refreshes. */
+int
+mdg_inquiry_compare (MdgInquiry   *a,
+                     MdgInquiry   *b,
+                     MdgInquiryKey key,
+                     MdgFlow      *flow)
+{
+  int result = 0;
+
+  switch (key)
+    {
+    case MDG_INQUIRY_KEY_NUMBER:
+      break;
+    case MDG_INQUIRY_KEY_TIME:
+      result = g_date_time_compare (mdg_inquiry_get_created (a), mdg_inquiry_get_created (b));
+      break;
+    case MDG_INQUIRY_KEY_PURPOSE:
+      result = g_strcmp0 (mdg_inquiry_first_answer_for (a, flow, MDG_ROLE_PURPOSE),
+                          mdg_inquiry_first_answer_for (b, flow, MDG_ROLE_PURPOSE));
+      break;
+    case MDG_INQUIRY_KEY_WHO:
+      result = g_strcmp0 (mdg_inquiry_first_answer_for (a, flow, MDG_ROLE_WHO),
+                          mdg_inquiry_first_answer_for (b, flow, MDG_ROLE_WHO));
+      break;
+    case MDG_INQUIRY_KEY_FOLLOWUP:
+      result = g_strcmp0 (mdg_inquiry_get_followup (a), mdg_inquiry_get_followup (b));
+      break;
+    case MDG_INQUIRY_KEY_STATUS:
+      result = status_rank (mdg_inquiry_get_status (a)) - status_rank (mdg_inquiry_get_status (b));
+      break;
+    case MDG_INQUIRY_KEY_COORDINATOR:
+      result = g_strcmp0 (mdg_inquiry_get_coordinator (a), mdg_inquiry_get_coordinator (b));
+      break;
+    case MDG_INQUIRY_KEY_MEETING:
+      result = (int) mdg_inquiry_get_meeting (a) - (int) mdg_inquiry_get_meeting (b);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (result == 0)
+    result = g_strcmp0 (mdg_inquiry_get_number (a), mdg_inquiry_get_number (b));
+  return result < 0 ? -1 : result > 0 ? 1 : 0;
+}
+
+/* The answer's labels in `language`, joined; a choice the flow no longer has shows its id. */
+char *
+mdg_inquiry_describe_answer (MdgInquiry *inquiry,
+                             MdgFlow    *flow,
+                             const char *step_id,
+                             const char *language)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), NULL);
+
+  if (step_id == NULL)
+    return g_strdup ("");
+  return mdg_flow_describe_answer (flow, step_id, mdg_inquiry_get_answer (inquiry, step_id),
+                                   language);
+}
+
+/* The same for the step with this role; empty when the flow gives the role to no step. */
+char *
+mdg_inquiry_describe_role (MdgInquiry *inquiry,
+                           MdgFlow    *flow,
+                           MdgRole     role,
+                           const char *language)
+{
+  return mdg_inquiry_describe_answer (inquiry, flow, mdg_flow_get_role_id (flow, role), language);
+}
+
+const char *
+mdg_inquiry_status_label (const char *status,
+                          const char *language)
+{
+  const char *source = status;
+
+  if (g_strcmp0 (status, "new") == 0)
+    source = N_("New");
+  else if (g_strcmp0 (status, "in-progress") == 0)
+    source = N_("In progress");
+  else if (g_strcmp0 (status, "connected") == 0)
+    source = N_("Connected");
+  else if (g_strcmp0 (status, "closed") == 0)
+    source = N_("Closed");
+  return mdg_i18n_translate_in (language, source);
 }

@@ -4,7 +4,21 @@
 
 #include <glib-object.h>
 
+#include "mdg-flow.h"
+
 G_BEGIN_DECLS
+
+typedef enum
+{
+  MDG_INQUIRY_KEY_NUMBER,
+  MDG_INQUIRY_KEY_TIME,
+  MDG_INQUIRY_KEY_PURPOSE,
+  MDG_INQUIRY_KEY_WHO,
+  MDG_INQUIRY_KEY_FOLLOWUP,
+  MDG_INQUIRY_KEY_STATUS,
+  MDG_INQUIRY_KEY_COORDINATOR,
+  MDG_INQUIRY_KEY_MEETING,
+} MdgInquiryKey;
 
 #define MDG_TYPE_INQUIRY (mdg_inquiry_get_type ())
 G_DECLARE_FINAL_TYPE (MdgInquiry, mdg_inquiry, MDG, INQUIRY, GObject)
@@ -21,6 +35,9 @@ const char      *mdg_inquiry_get_language     (MdgInquiry *self);
 const char      *mdg_inquiry_get_flow_version (MdgInquiry *self);
 const char      *mdg_inquiry_get_details      (MdgInquiry *self);
 const char      *mdg_inquiry_get_followup     (MdgInquiry *self);
+const char      *mdg_inquiry_get_followup_url (MdgInquiry *self);
+void             mdg_inquiry_set_followup_url (MdgInquiry *self,
+                                               const char *url);
 const char      *mdg_inquiry_get_status       (MdgInquiry *self);
 const char      *mdg_inquiry_get_coordinator  (MdgInquiry *self);
 gboolean         mdg_inquiry_get_meeting      (MdgInquiry *self);
@@ -53,5 +70,34 @@ void             mdg_inquiry_set_coordinator  (MdgInquiry *self,
                                                const char *coordinator);
 void             mdg_inquiry_set_meeting      (MdgInquiry *self,
                                                gboolean    meeting);
+
+/* Matching, ordering and describing, shared by the desk, the slip, the agenda and the exports;
+ * each finds the answers it needs by role through the flow. */
+const char      *mdg_inquiry_first_answer     (MdgInquiry   *inquiry,
+                                               const char   *step_id);
+const char      *mdg_inquiry_first_answer_for (MdgInquiry   *inquiry,
+                                               MdgFlow      *flow,
+                                               MdgRole       role);
+gboolean         mdg_inquiry_needs_attention  (MdgInquiry   *inquiry,
+                                               MdgFlow      *flow);
+gboolean         mdg_inquiry_matches          (MdgInquiry   *inquiry,
+                                               const char   *status,
+                                               const char   *purpose,
+                                               const char   *text,
+                                               MdgFlow      *flow);
+int              mdg_inquiry_compare          (MdgInquiry   *a,
+                                               MdgInquiry   *b,
+                                               MdgInquiryKey key,
+                                               MdgFlow      *flow);
+char            *mdg_inquiry_describe_answer  (MdgInquiry   *inquiry,
+                                               MdgFlow      *flow,
+                                               const char   *step_id,
+                                               const char   *language);
+char            *mdg_inquiry_describe_role    (MdgInquiry   *inquiry,
+                                               MdgFlow      *flow,
+                                               MdgRole       role,
+                                               const char   *language);
+const char      *mdg_inquiry_status_label     (const char   *status,
+                                               const char   *language);
 
 G_END_DECLS

@@ -19,7 +19,7 @@
 #include "mdg-qr.h"
 #include "mdg-settings.h"
 #include "mdg-slip.h"
-#include "mdg-token.h"
+#include "mdg-number.h"
 
 /* GTK defines these for its users; the core does without GTK. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
@@ -44,10 +44,10 @@ static const struct
 static char *
 answer_labels (MdgInquiry *inquiry,
                MdgFlow    *flow,
-               const char *step_id,
+               MdgRole     role,
                const char *language)
 {
-  g_autofree char *text = mdg_inquiry_describe_answer (inquiry, flow, step_id, language);
+  g_autofree char *text = mdg_inquiry_describe_role (inquiry, flow, role, language);
 
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
@@ -58,7 +58,6 @@ mdg_slip_data_new (MdgInquiry *inquiry,
                    GSettings  *settings)
 {
   MdgSlipData *data;
-  g_autofree char *url_template = NULL;
 
   g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), NULL);
   g_return_val_if_fail (MDG_IS_FLOW (flow), NULL);
@@ -71,14 +70,11 @@ mdg_slip_data_new (MdgInquiry *inquiry,
   data->center_name = mdg_settings_dup_text (settings, "center-name", data->language);
   data->created = g_date_time_ref (mdg_inquiry_get_created (inquiry));
   data->number = g_strdup (mdg_inquiry_get_number (inquiry));
-  data->purpose = answer_labels (inquiry, flow, "purpose", data->language);
-  data->areas = answer_labels (inquiry, flow, "themes", data->language);
-  data->followup = g_strdup (mdg_inquiry_get_followup (inquiry));
+  data->purpose = answer_labels (inquiry, flow, MDG_ROLE_PURPOSE, data->language);
+  data->areas = answer_labels (inquiry, flow, MDG_ROLE_THEMES, data->language);
+  data->followup = mdg_flow_get_followup_role (flow, mdg_inquiry_get_followup (inquiry));
   data->has_contact = mdg_inquiry_get_has_contact (inquiry);
-  url_template = g_settings_get_string (settings, "followup-url");
-  if (mdg_followup_check_template (url_template, NULL))
-    data->url = mdg_followup_build_url (url_template, data->number,
-                                        mdg_inquiry_get_token (inquiry), data->language);
+  data->url = g_strdup (mdg_inquiry_get_followup_url (inquiry));
   data->retention_days = g_settings_get_uint (settings, "contact-retention-days");
   data->privacy_contact = mdg_settings_dup_text (settings, "privacy-contact", data->language);
   return data;
@@ -95,7 +91,6 @@ mdg_slip_data_free (MdgSlipData *data)
   g_free (data->number);
   g_free (data->purpose);
   g_free (data->areas);
-  g_free (data->followup);
   g_free (data->url);
   g_free (data->privacy_contact);
   g_free (data);

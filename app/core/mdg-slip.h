@@ -27,7 +27,7 @@ typedef struct
   char *number;          /* YYMMDD-NNN */
   char *purpose;         /* the chosen purpose's label, or NULL */
   char *areas;           /* the chosen areas' labels, joined, or NULL */
-  char *followup;        /* qr, contact, now, or NULL */
+  MdgChoiceRole followup; /* what the chosen follow-up means */
   gboolean has_contact;  /* contact details were kept */
   char *url;             /* the follow-up address; NULL when the setting is invalid */
   guint retention_days;

@@ -12,6 +12,7 @@ struct _MdgStep
   char *id;
   MdgStepKind kind;
   int line;
+  MdgRole role;
   char *question; /* English source texts, translated on read */
   char *button;
   char *info_title;
@@ -28,6 +29,13 @@ static const char *kind_names[] = {
   [MDG_STEP_WELCOME] = "welcome", [MDG_STEP_SINGLE] = "single",   [MDG_STEP_MULTI] = "multi",
   [MDG_STEP_TEXT] = "text",       [MDG_STEP_CONTACT] = "contact", [MDG_STEP_REVIEW] = "review",
   [MDG_STEP_DONE] = "done",
+};
+
+static const char *role_names[] = {
+  [MDG_ROLE_WELCOME] = "welcome", [MDG_ROLE_PURPOSE] = "purpose",   [MDG_ROLE_THEMES] = "themes",
+  [MDG_ROLE_WHO] = "who",         [MDG_ROLE_STAGE] = "stage",       [MDG_ROLE_DETAILS] = "details",
+  [MDG_ROLE_FOLLOWUP] = "followup", [MDG_ROLE_CONTACT] = "contact", [MDG_ROLE_OFFER] = "offer",
+  [MDG_ROLE_FORMS] = "forms",     [MDG_ROLE_REVIEW] = "review",     [MDG_ROLE_DONE] = "done",
 };
 
 static void
@@ -106,6 +114,22 @@ mdg_step_get_line (MdgStep *self)
 {
   g_return_val_if_fail (MDG_IS_STEP (self), 0);
   return self->line;
+}
+
+MdgRole
+mdg_step_get_role (MdgStep *self)
+{
+  g_return_val_if_fail (MDG_IS_STEP (self), MDG_ROLE_NONE);
+  return self->role;
+}
+
+void
+mdg_step_set_role (MdgStep *self,
+                   MdgRole  role)
+{
+  g_return_if_fail (MDG_IS_STEP (self));
+  g_return_if_fail (role < MDG_ROLE_N);
+  self->role = role;
 }
 
 /* Steps whose answers are the visitor's, as opposed to welcome, review and done. */
@@ -303,6 +327,26 @@ mdg_step_kind_from_string (const char  *name,
     if (g_strcmp0 (name, kind_names[i]) == 0)
       {
         *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+mdg_role_to_string (MdgRole role)
+{
+  g_return_val_if_fail (role > MDG_ROLE_NONE && role < MDG_ROLE_N, NULL);
+  return role_names[role];
+}
+
+gboolean
+mdg_role_from_string (const char *name,
+                      MdgRole    *role)
+{
+  for (guint i = MDG_ROLE_NONE + 1; i < MDG_ROLE_N; i++)
+    if (g_strcmp0 (name, role_names[i]) == 0)
+      {
+        *role = i;
         return TRUE;
       }
   return FALSE;

@@ -19,6 +19,26 @@ typedef enum
   MDG_STEP_DONE,
 } MdgStepKind;
 
+/* What a step is for, as far as the program is concerned: the desk, the slip, the agenda and
+ * the exports find answers by role, so a flow file may give its steps any ids. */
+typedef enum
+{
+  MDG_ROLE_NONE,
+  MDG_ROLE_WELCOME,
+  MDG_ROLE_PURPOSE,
+  MDG_ROLE_THEMES,
+  MDG_ROLE_WHO,
+  MDG_ROLE_STAGE,
+  MDG_ROLE_DETAILS,
+  MDG_ROLE_FOLLOWUP,
+  MDG_ROLE_CONTACT,
+  MDG_ROLE_OFFER,
+  MDG_ROLE_FORMS,
+  MDG_ROLE_REVIEW,
+  MDG_ROLE_DONE,
+  MDG_ROLE_N,
+} MdgRole;
+
 /* Go to `to` when the answer to step `when` includes choice `is`. */
 typedef struct
 {
@@ -37,6 +57,7 @@ MdgStep     *mdg_step_new              (const char  *id,
 const char  *mdg_step_get_id           (MdgStep     *self);
 MdgStepKind  mdg_step_get_kind         (MdgStep     *self);
 int          mdg_step_get_line         (MdgStep     *self);
+MdgRole      mdg_step_get_role         (MdgStep     *self);
 gboolean     mdg_step_is_question      (MdgStep     *self);
 
 const char  *mdg_step_get_question     (MdgStep     *self);
@@ -56,6 +77,8 @@ MdgChoice   *mdg_step_lookup_choice    (MdgStep     *self,
 const GPtrArray *mdg_step_get_branches (MdgStep     *self);
 
 /* Used by the flow loader. */
+void         mdg_step_set_role         (MdgStep     *self,
+                                        MdgRole      role);
 void         mdg_step_set_question     (MdgStep     *self,
                                         const char  *text);
 void         mdg_step_set_button       (MdgStep     *self,
@@ -77,6 +100,9 @@ void         mdg_step_add_branch       (MdgStep     *self,
                                         int          line);
 
 const char  *mdg_step_kind_to_string   (MdgStepKind  kind);
+const char  *mdg_role_to_string        (MdgRole      role);
+gboolean     mdg_role_from_string      (const char  *name,
+                                        MdgRole     *role);
 gboolean     mdg_step_kind_from_string (const char  *name,
                                         MdgStepKind *kind);
 

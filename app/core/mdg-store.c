@@ -12,7 +12,9 @@
 
 #include "mdg-error.h"
 #include "mdg-file.h"
+#include "mdg-followup.h"
 #include "mdg-store-private.h"
+#include "mdg-number.h"
 #include "mdg-token.h"
 
 struct _MdgStore
@@ -22,6 +24,7 @@ struct _MdgStore
   char *path;
   sqlite3 *db;
   gboolean guarded; /* registered with mdg_file_guard_database */
+  char *followup_url; /* the followup-url template, NULL unless valid */
 };
 
 G_DEFINE_FINAL_TYPE (MdgStore, mdg_store, G_TYPE_OBJECT)
@@ -136,6 +139,7 @@ mdg_store_finalize (GObject *object)
 
   mdg_store_close (self);
   g_free (self->path);
+  g_free (self->followup_url);
   G_OBJECT_CLASS (mdg_store_parent_class)->finalize (object);
 }
 
@@ -772,89 +776,74 @@ mdg_store_rollback (MdgStore *self)
   return FALSE;
 }
 
-static const char *
-single_answer (MdgVisit   *visit,
-               const char *step_id)
+/* Every inquiry the store hands out carries its follow-up address, built here and nowhere else,
+ * so the done page, the slip and a reprint show the same one. */
+void
+mdg_store_set_followup_url (MdgStore   *self,
+                            const char *url_template)
 {
-  const GPtrArray *answer = mdg_visit_get_answer (visit, step_id);
+  g_return_if_fail (MDG_IS_STORE (self));
 
-  return answer != NULL && answer->len > 0 ? g_ptr_array_index (answer, 0) : NULL;
+  g_free (self->followup_url);
+  self->followup_url = url_template != NULL && mdg_followup_check_template (url_template, NULL)
+                         ? g_strdup (url_template) : NULL;
+}
+
+static void
+attach_url (MdgStore   *self,
+            MdgInquiry *inquiry)
+{
+  g_autofree char *url = NULL;
+
+  if (self->followup_url == NULL)
+    return;
+  url = mdg_followup_build_url (self->followup_url, mdg_inquiry_get_number (inquiry),
+                                mdg_inquiry_get_token (inquiry), mdg_inquiry_get_language (inquiry));
+  mdg_inquiry_set_followup_url (inquiry, url);
 }
 
 static gboolean
-insert_answers (MdgStore   *self,
-                MdgInquiry *inquiry,
-                MdgVisit   *visit,
-                GError    **error)
+insert_answers (MdgStore         *self,
+                MdgInquiry       *inquiry,
+                const MdgAnswers *answers,
+                GError          **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
 
   stmt = mdg_store_prepare (self, "INSERT INTO answer (inquiry_id, step, choice, position) VALUES (?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < steps->len; i++)
+  for (guint i = 0; i < answers->answers->len; i++)
     {
-      MdgStep *step = g_ptr_array_index (steps, i);
-      const GPtrArray *answer = mdg_visit_get_answer (visit, mdg_step_get_id (step));
+      const MdgAnswer *answer = g_ptr_array_index (answers->answers, i);
 
-      if (answer == NULL)
-        continue;
-      for (guint j = 0; j < answer->len; j++)
+      for (guint j = 0; j < answer->choices->len; j++)
         {
           sqlite3_reset (stmt);
           sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
-          sqlite3_bind_text (stmt, 2, mdg_step_get_id (step), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, g_ptr_array_index (answer, j), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, answer->step_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, g_ptr_array_index (answer->choices, j), -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 4, j);
           if (!mdg_store_step_done (self, stmt, "saving an answer", error))
             return FALSE;
-          mdg_inquiry_add_answer (inquiry, mdg_step_get_id (step), g_ptr_array_index (answer, j));
+          mdg_inquiry_add_answer (inquiry, answer->step_id, g_ptr_array_index (answer->choices, j));
         }
     }
   return TRUE;
-}
-
-/* The free text of the first text page the visitor went through. */
-static const char *
-visit_details (MdgVisit *visit)
-{
-  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      MdgStep *step = g_ptr_array_index (steps, i);
-
-      if (mdg_step_get_kind (step) == MDG_STEP_TEXT)
-        return mdg_visit_get_text (visit, mdg_step_get_id (step));
-    }
-  return NULL;
-}
-
-static gboolean
-visit_has_step (MdgVisit    *visit,
-                MdgStepKind  kind)
-{
-  g_autoptr (GPtrArray) steps = mdg_visit_list_answered (visit);
-
-  for (guint i = 0; i < steps->len; i++)
-    if (mdg_step_get_kind (g_ptr_array_index (steps, i)) == kind)
-      return TRUE;
-  return FALSE;
 }
 
 static gboolean
 insert_contact (MdgStore   *self,
                 MdgInquiry *inquiry,
                 gint64      now,
-                MdgVisit   *visit,
+                const MdgAnswers *answers,
                 GError    **error)
 {
-  const MdgContact *contact = mdg_visit_get_contact (visit);
+  const MdgContact *contact = answers->contact;
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (!visit_has_step (visit, MDG_STEP_CONTACT) || !mdg_contact_is_storable (contact))
+  if (contact == NULL)
     return TRUE;
 
   stmt = mdg_store_prepare (self,
@@ -881,9 +870,9 @@ insert_contact (MdgStore   *self,
 /* Numbers the inquiry and stores it in one transaction; the number exists only once committed.
  * The inquiry returned is built from what was written, so nothing can fail after the commit. */
 MdgInquiry *
-mdg_store_record (MdgStore *self,
-                  MdgVisit *visit,
-                  GError  **error)
+mdg_store_record_answers (MdgStore         *self,
+                          const MdgAnswers *answers,
+                          GError          **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
@@ -891,17 +880,18 @@ mdg_store_record (MdgStore *self,
   g_autofree char *token = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (MdgInquiry) inquiry = NULL;
-  const char *followup = single_answer (visit, "followup");
+  const char *followup = NULL;
   const char *details = NULL;
   const char *flow_version = NULL;
   gint64 seq = 0;
   int rc;
 
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
-  g_return_val_if_fail (MDG_IS_VISIT (visit), NULL);
+  g_return_val_if_fail (answers != NULL, NULL);
 
-  details = visit_details (visit);
-  flow_version = mdg_flow_get_version (mdg_visit_get_flow (visit));
+  followup = answers->followup;
+  details = answers->details;
+  flow_version = answers->flow_version;
   token = mdg_token_new (error);
   if (token == NULL)
     return NULL;
@@ -933,7 +923,7 @@ mdg_store_record (MdgStore *self,
   sqlite3_bind_int64 (stmt, 3, seq);
   sqlite3_bind_text (stmt, 4, token, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (now));
-  sqlite3_bind_text (stmt, 6, mdg_visit_get_language (visit), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, answers->language, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, flow_version, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, details != NULL ? details : "", -1, SQLITE_TRANSIENT);
   if (followup != NULL)
@@ -944,10 +934,11 @@ mdg_store_record (MdgStore *self,
 
   inquiry = mdg_inquiry_new (sqlite3_last_insert_rowid (self->db), number, token,
                              g_date_time_to_unix (now));
-  mdg_inquiry_set_fields (inquiry, mdg_visit_get_language (visit), flow_version,
+  mdg_inquiry_set_fields (inquiry, answers->language, flow_version,
                           details != NULL ? details : "", followup, "new", NULL, FALSE, FALSE);
-  if (!insert_answers (self, inquiry, visit, error)
-      || !insert_contact (self, inquiry, g_date_time_to_unix (now), visit, error))
+  attach_url (self, inquiry);
+  if (!insert_answers (self, inquiry, answers, error)
+      || !insert_contact (self, inquiry, g_date_time_to_unix (now), answers, error))
     goto rollback;
   if (!mdg_store_exec (self, "COMMIT", error))
     goto rollback;
@@ -960,8 +951,23 @@ rollback:
   return NULL;
 }
 
+/* The same for a visit, through its snapshot: for tools and tests that hold a visit. */
+MdgInquiry *
+mdg_store_record (MdgStore *self,
+                  MdgVisit *visit,
+                  GError  **error)
+{
+  g_autoptr (MdgAnswers) answers = NULL;
+
+  g_return_val_if_fail (MDG_IS_VISIT (visit), NULL);
+
+  answers = mdg_visit_snapshot (visit);
+  return mdg_store_record_answers (self, answers, error);
+}
+
 static MdgInquiry *
-inquiry_from_row (sqlite3_stmt *stmt)
+inquiry_from_row (MdgStore     *self,
+                  sqlite3_stmt *stmt)
 {
   MdgInquiry *inquiry = mdg_inquiry_new (sqlite3_column_int64 (stmt, 0),
                                          (const char *) sqlite3_column_text (stmt, 1),
@@ -976,6 +982,7 @@ inquiry_from_row (sqlite3_stmt *stmt)
                           (const char *) sqlite3_column_text (stmt, 9),
                           sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
   mdg_inquiry_set_has_contact (inquiry, sqlite3_column_int (stmt, 12));
+  attach_url (self, inquiry);
   return inquiry;
 }
 
@@ -1007,7 +1014,7 @@ list_where (MdgStore   *self,
   if (value2 != NULL)
     sqlite3_bind_text (stmt, 2, value2, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, inquiry_from_row (stmt));
+    g_ptr_array_add (result, inquiry_from_row (self, stmt));
   if (rc != SQLITE_DONE)
     {
       mdg_store_fail (self, rc, "reading inquiries", error);

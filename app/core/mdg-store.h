@@ -23,6 +23,11 @@ MdgStore   *mdg_store_open_read_only (const char  *path,
                                       GError     **error);
 void        mdg_store_close        (MdgStore    *self);
 const char *mdg_store_get_path     (MdgStore    *self);
+void        mdg_store_set_followup_url (MdgStore   *self,
+                                        const char *url_template);
+MdgInquiry *mdg_store_record_answers (MdgStore         *self,
+                                     const MdgAnswers *answers,
+                                     GError          **error);
 MdgInquiry *mdg_store_record       (MdgStore    *self,
                                     MdgVisit    *visit,
                                     GError     **error);

@@ -1,4 +1,4 @@
-/* mdg-token.h: inquiry numbers and follow-up tokens. */
+/* mdg-token.h: follow-up tokens. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -8,12 +8,6 @@ G_BEGIN_DECLS
 
 #define MDG_TOKEN_BYTES 16
 
-char     *mdg_token_new           (GError   **error);
-char     *mdg_number_format       (GDateTime *local_time,
-                                   guint      sequence);
-gboolean  mdg_number_parse        (const char *number,
-                                   char      **day,
-                                   guint      *sequence);
-const char *mdg_number_call_part  (const char *number);
+char *mdg_token_new (GError **error);
 
 G_END_DECLS

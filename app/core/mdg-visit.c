@@ -562,3 +562,91 @@ mdg_visit_list_answered (MdgVisit *self)
     }
   return answered;
 }
+
+static void
+answer_free (gpointer data)
+{
+  MdgAnswer *answer = data;
+
+  g_free (answer->step_id);
+  g_ptr_array_unref (answer->choices);
+  g_free (answer);
+}
+
+void
+mdg_answers_free (MdgAnswers *answers)
+{
+  if (answers == NULL)
+    return;
+  g_free (answers->language);
+  g_free (answers->flow_version);
+  g_free (answers->followup);
+  wipe_string (answers->details);
+  g_ptr_array_unref (answers->answers);
+  if (answers->contact != NULL)
+    {
+      for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+        g_clear_pointer (&answers->contact->fields[i], wipe_string);
+      g_free (answers->contact);
+    }
+  g_free (answers);
+}
+
+/* The text the desk shows as the visitor's own words. */
+static const char *
+snapshot_details (MdgVisit  *self,
+                  GPtrArray *steps)
+{
+  MdgStep *details = mdg_flow_lookup_role (self->flow, MDG_ROLE_DETAILS);
+
+  if (details != NULL && g_ptr_array_find (steps, details, NULL))
+    return mdg_visit_get_text (self, mdg_step_get_id (details));
+  for (guint i = 0; i < steps->len; i++)
+    if (mdg_step_get_kind (g_ptr_array_index (steps, i)) == MDG_STEP_TEXT)
+      return mdg_visit_get_text (self, mdg_step_get_id (g_ptr_array_index (steps, i)));
+  return NULL;
+}
+
+/* Everything the store keeps of this visit, copied in one pass over the way taken. */
+MdgAnswers *
+mdg_visit_snapshot (MdgVisit *self)
+{
+  g_autoptr (GPtrArray) steps = NULL;
+  MdgAnswers *answers;
+  const GPtrArray *followup;
+
+  g_return_val_if_fail (MDG_IS_VISIT (self), NULL);
+
+  steps = mdg_visit_list_answered (self);
+  answers = g_new0 (MdgAnswers, 1);
+  answers->language = g_strdup (self->language);
+  answers->flow_version = g_strdup (mdg_flow_get_version (self->flow));
+  answers->details = g_strdup (snapshot_details (self, steps));
+  answers->answers = g_ptr_array_new_with_free_func (answer_free);
+  followup = mdg_visit_get_answer (self, mdg_flow_get_role_id (self->flow, MDG_ROLE_FOLLOWUP));
+  if (followup != NULL && followup->len > 0)
+    answers->followup = g_strdup (g_ptr_array_index (followup, 0));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      MdgStep *step = g_ptr_array_index (steps, i);
+      const GPtrArray *given = mdg_visit_get_answer (self, mdg_step_get_id (step));
+      MdgAnswer *answer;
+
+      if (mdg_step_get_kind (step) == MDG_STEP_CONTACT && mdg_contact_is_storable (&self->contact))
+        {
+          answers->contact = g_new0 (MdgContact, 1);
+          answers->contact->consent = self->contact.consent;
+          for (guint f = 0; f < MDG_CONTACT_N_FIELDS; f++)
+            answers->contact->fields[f] = g_strdup (self->contact.fields[f]);
+        }
+      if (given == NULL)
+        continue;
+      answer = g_new0 (MdgAnswer, 1);
+      answer->step_id = g_strdup (mdg_step_get_id (step));
+      answer->choices = g_ptr_array_new_full (given->len, g_free);
+      for (guint j = 0; j < given->len; j++)
+        g_ptr_array_add (answer->choices, g_strdup (g_ptr_array_index (given, j)));
+      g_ptr_array_add (answers->answers, answer);
+    }
+  return answers;
+}

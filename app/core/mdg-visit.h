@@ -7,6 +7,26 @@
 
 G_BEGIN_DECLS
 
+/* What a visit hands to the store on Send: a copy of its answers that nothing changes. */
+typedef struct
+{
+  char *step_id;
+  GPtrArray *choices; /* choice ids, in the order given */
+} MdgAnswer;
+
+typedef struct
+{
+  char *language;
+  char *flow_version;
+  char *followup;      /* the choice on the step with the role followup, or NULL */
+  char *details;       /* the free text (the details step, else the first text step), or NULL */
+  GPtrArray *answers;  /* MdgAnswer, in the order the steps were answered */
+  MdgContact *contact; /* NULL unless the contact step was passed with details that may be kept */
+} MdgAnswers;
+
+void mdg_answers_free (MdgAnswers *answers);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgAnswers, mdg_answers_free)
+
 #define MDG_TYPE_VISIT (mdg_visit_get_type ())
 G_DECLARE_FINAL_TYPE (MdgVisit, mdg_visit, MDG, VISIT, GObject)
 
@@ -49,5 +69,6 @@ void              mdg_visit_reset             (MdgVisit        *self);
 guint             mdg_visit_get_position      (MdgVisit        *self,
                                                guint           *total);
 GPtrArray        *mdg_visit_list_answered     (MdgVisit        *self);
+MdgAnswers       *mdg_visit_snapshot          (MdgVisit        *self);
 
 G_END_DECLS

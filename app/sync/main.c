@@ -133,11 +133,11 @@ wait_for_change (Sync *sync)
   gint64 start = g_get_monotonic_time ();
   gint64 version = 0, now = 0;
 
-  mdg_desk_data_version (sync->store, &version, NULL);
+  mdg_desk_store_data_version (sync->store, &version, NULL);
   while (g_get_monotonic_time () - start < PULL_SECONDS * G_USEC_PER_SEC)
     {
       g_usleep (POLL_MS * 1000);
-      if (mdg_desk_data_version (sync->store, &now, NULL) && now != version)
+      if (mdg_desk_store_data_version (sync->store, &now, NULL) && now != version)
         return;
     }
 }

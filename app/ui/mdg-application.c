@@ -162,6 +162,16 @@ purge_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The store builds each inquiry's follow-up address from the setting as it is now. */
+static void
+followup_url_changed_cb (MdgApplication *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "followup-url");
+
+  if (self->store != NULL)
+    mdg_store_set_followup_url (self->store, url);
+}
+
 static void
 check_settings (MdgApplication *self)
 {
@@ -276,6 +286,9 @@ mdg_application_startup (GApplication *app)
   load_flow (self);
   open_store (self);
   check_settings (self);
+  followup_url_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::followup-url",
+                           G_CALLBACK (followup_url_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->store_ok)
     {
       self->purge_id = g_timeout_add_seconds (PURGE_FIRST_SECONDS, purge_cb, self);

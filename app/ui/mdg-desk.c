@@ -47,12 +47,15 @@ struct _MdgDesk
   MdgBarChart *hour_chart;
 
   /* owned references */
-  MdgApplication *application;
+  MdgStore *store;
+  MdgFlow *flow; /* NULL when the flow file could not be loaded */
+  GSettings *settings;
   MdgInquiryDetail *detail;
   MdgInquiryList *list;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
+  GtkSliceListModel *shown; /* the first screenful until the first frame, then all */
   GtkSingleSelection *selection;
   GPtrArray *purpose_ids; /* "" (all) first, then the flow's purposes, like the dropdown */
   GtkFileChooserNative *chooser;
@@ -64,17 +67,18 @@ struct _MdgDesk
   GCancellable *printer_query; /* the --status run under way, if any */
   MdgPrinterState printer_state; /* the last answer; shown again after a language switch */
   gboolean printer_known;         /* an answer has come */
+  gint64 first_frame; /* the frame clock's count at the desk's first tick, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
 
 static void show_printer_state (MdgDesk *self);
 
+enum { PROP_0, PROP_LANGUAGE, PROP_STORE, PROP_FLOW, PROP_SETTINGS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 enum { LOCKED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-enum { PROP_0, PROP_LANGUAGE, N_PROPS };
-static GParamSpec *properties[N_PROPS];
 
 static const char *status_ids[] = { "", "new", "in-progress", "connected", "closed" };
 
@@ -105,8 +109,7 @@ idle_cb (gpointer data)
 static void
 restart_idle (MdgDesk *self)
 {
-  guint seconds = g_settings_get_uint (mdg_application_get_settings (self->application),
-                                       "staff-idle-seconds");
+  guint seconds = g_settings_get_uint (self->settings, "staff-idle-seconds");
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
   self->idle_id = g_timeout_add_seconds (seconds, idle_cb, self);
@@ -135,30 +138,35 @@ typedef struct
 {
   const char *title;
   const char *key;
-  int sort; /* MdgInquiryKey, or -1 for no sorting */
+  MdgRole role; /* the answer shown, for the flow's columns */
+  int sort;     /* MdgInquiryKey, or -1 for no sorting */
   gboolean expand;
+  guint chars;  /* the width the column asks for, in characters */
 } Column;
 
+/* The cells are GtkInscriptions, which take their size from here instead of measuring their
+ * text: GTK 4.8 keeps some 200 rows of cells, and measuring 1,800 labels cost most of the
+ * desk's first frame. */
 static const Column columns[] = {
-  { N_("Number"), "number", MDG_INQUIRY_KEY_NUMBER, FALSE },
-  { N_("Time"), "time", MDG_INQUIRY_KEY_TIME, FALSE },
-  { N_("Purpose"), "purpose", MDG_INQUIRY_KEY_PURPOSE, TRUE },
-  { N_("Areas"), "themes", -1, TRUE },
-  { N_("Who"), "who", MDG_INQUIRY_KEY_WHO, FALSE },
-  { N_("Follow-up"), "followup", MDG_INQUIRY_KEY_FOLLOWUP, FALSE },
-  { N_("Status"), "status", MDG_INQUIRY_KEY_STATUS, FALSE },
-  { N_("Coordinator"), "coordinator", MDG_INQUIRY_KEY_COORDINATOR, FALSE },
-  { N_("Meeting"), "meeting", MDG_INQUIRY_KEY_MEETING, FALSE },
-  { N_("Language"), "language", -1, FALSE },
+  { N_("Number"), "number", MDG_ROLE_NONE, MDG_INQUIRY_KEY_NUMBER, FALSE, 11 },
+  { N_("Time"), "time", MDG_ROLE_NONE, MDG_INQUIRY_KEY_TIME, FALSE, 6 },
+  { N_("Purpose"), "answer", MDG_ROLE_PURPOSE, MDG_INQUIRY_KEY_PURPOSE, TRUE, 24 },
+  { N_("Areas"), "answer", MDG_ROLE_THEMES, -1, TRUE, 24 },
+  { N_("Who"), "answer", MDG_ROLE_WHO, MDG_INQUIRY_KEY_WHO, FALSE, 24 },
+  { N_("Follow-up"), "answer", MDG_ROLE_FOLLOWUP, MDG_INQUIRY_KEY_FOLLOWUP, FALSE, 30 },
+  { N_("Status"), "status", MDG_ROLE_NONE, MDG_INQUIRY_KEY_STATUS, FALSE, 8 },
+  { N_("Coordinator"), "coordinator", MDG_ROLE_NONE, MDG_INQUIRY_KEY_COORDINATOR, FALSE, 10 },
+  { N_("Meeting"), "meeting", MDG_ROLE_NONE, MDG_INQUIRY_KEY_MEETING, FALSE, 4 },
+  { N_("Language"), "language", MDG_ROLE_NONE, -1, FALSE, 10 },
 };
 
 static char *
-cell_text (MdgDesk    *self,
-           MdgInquiry *inquiry,
-           const char *key)
+cell_text (MdgDesk      *self,
+           MdgInquiry   *inquiry,
+           const Column *column)
 {
   const char *language = self->language;
-  MdgFlow *flow = mdg_application_get_flow (self->application);
+  const char *key = column->key;
 
   if (g_str_equal (key, "number"))
     return g_strdup (mdg_inquiry_get_number (inquiry));
@@ -178,24 +186,24 @@ cell_text (MdgDesk    *self,
 
       return g_strdup (spoken != NULL ? spoken->name : mdg_inquiry_get_language (inquiry));
     }
-  return mdg_inquiry_describe_answer (inquiry, flow, key, language);
+  return mdg_inquiry_describe_role (inquiry, self->flow, column->role, language);
 }
 
 static void
 update_cell (GtkListItem *item)
 {
   MdgDesk *self = g_object_get_data (G_OBJECT (item), "desk");
-  const char *key = g_object_get_data (G_OBJECT (item), "key");
+  const Column *column = g_object_get_data (G_OBJECT (item), "column");
   MdgInquiry *inquiry = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
   if (inquiry == NULL)
     return;
-  text = cell_text (self, inquiry, key);
-  gtk_label_set_label (GTK_LABEL (label), text);
+  text = cell_text (self, inquiry, column);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   /* A visitor waiting at the desk whom nobody has taken: the whole row stands out. */
-  if (mdg_inquiry_needs_attention (inquiry))
+  if (mdg_inquiry_needs_attention (inquiry, self->flow))
     gtk_widget_add_css_class (label, "attention");
   else
     gtk_widget_remove_css_class (label, "attention");
@@ -206,13 +214,17 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                MdgDesk                  *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const Column *column = g_object_get_data (G_OBJECT (factory), "column");
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), MIN (column->chars, 6));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->chars);
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "desk", self);
-  g_object_set_data (G_OBJECT (item), "key", g_object_get_data (G_OBJECT (factory), "key"));
+  g_object_set_data (G_OBJECT (item), "column", g_object_get_data (G_OBJECT (factory), "column"));
 }
 
 static void
@@ -246,9 +258,13 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 static int
 compare_cb (gconstpointer a,
             gconstpointer b,
-            gpointer      key)
+            gpointer      data)
 {
-  return mdg_inquiry_compare ((MdgInquiry *) a, (MdgInquiry *) b, GPOINTER_TO_INT (key));
+  GtkCustomSorter *sorter = data;
+  MdgDesk *self = g_object_get_data (G_OBJECT (sorter), "desk");
+  const Column *column = g_object_get_data (G_OBJECT (sorter), "column");
+
+  return mdg_inquiry_compare ((MdgInquiry *) a, (MdgInquiry *) b, column->sort, self->flow);
 }
 
 static void
@@ -259,7 +275,7 @@ add_columns (MdgDesk *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
-      g_object_set_data (G_OBJECT (factory), "key", (gpointer) columns[i].key);
+      g_object_set_data (G_OBJECT (factory), "column", (gpointer) &columns[i]);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
@@ -268,10 +284,12 @@ add_columns (MdgDesk *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[i].sort >= 0)
         {
-          GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (
-            compare_cb, GINT_TO_POINTER (columns[i].sort), NULL));
+          GtkCustomSorter *sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
 
-          gtk_column_view_column_set_sorter (column, sorter);
+          g_object_set_data (G_OBJECT (sorter), "desk", self);
+          g_object_set_data (G_OBJECT (sorter), "column", (gpointer) &columns[i]);
+          gtk_custom_sorter_set_sort_func (sorter, compare_cb, sorter, NULL);
+          gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
           g_object_unref (sorter);
         }
       gtk_column_view_append_column (self->view, column);
@@ -294,7 +312,7 @@ filter_cb (gpointer item,
                               purpose < self->purpose_ids->len
                                 ? g_ptr_array_index (self->purpose_ids, purpose) : NULL,
                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                              mdg_application_get_flow (self->application));
+                              self->flow);
 }
 
 static void
@@ -309,7 +327,7 @@ update_count (MdgDesk *self)
     {
       g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (G_LIST_MODEL (self->list), i);
 
-      waiting += mdg_inquiry_needs_attention (inquiry);
+      waiting += mdg_inquiry_needs_attention (inquiry, self->flow);
     }
   text = g_strdup_printf (_("%u of %u shown · %u waiting at the desk"), shown, total, waiting);
   gtk_label_set_label (self->count_label, text);
@@ -359,29 +377,30 @@ add_bars (MdgBarChart *chart,
 }
 
 static void
+add_role_bars (MdgDesk     *self,
+               MdgBarChart *chart,
+               MdgRole      role)
+{
+  MdgStep *step = mdg_flow_lookup_role (self->flow, role);
+  g_autoptr (GHashTable) counts = NULL;
+
+  if (step == NULL)
+    return;
+  counts = mdg_inquiry_list_count_answers (G_LIST_MODEL (self->list), mdg_step_get_id (step));
+  add_bars (chart, counts, step, self->language);
+}
+
+static void
 update_summary (MdgDesk *self)
 {
-  MdgFlow *flow = mdg_application_get_flow (self->application);
   guint hours[24];
   int first = 24, last = -1;
 
-  if (flow != NULL && mdg_flow_lookup_step (flow, "purpose") != NULL)
-    {
-      g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "purpose");
-
-      add_bars (self->purpose_chart, counts, mdg_flow_lookup_step (flow, "purpose"),
-                self->language);
-    }
-  if (flow != NULL && mdg_flow_lookup_step (flow, "themes") != NULL)
-    {
-      g_autoptr (GHashTable) counts = mdg_inquiry_count_answers (G_LIST_MODEL (self->list), "themes");
-
-      add_bars (self->area_chart, counts, mdg_flow_lookup_step (flow, "themes"),
-                self->language);
-    }
+  add_role_bars (self, self->purpose_chart, MDG_ROLE_PURPOSE);
+  add_role_bars (self, self->area_chart, MDG_ROLE_THEMES);
 
   /* Opening hours, widened to any inquiry outside them. */
-  mdg_inquiry_count_hours (G_LIST_MODEL (self->list), hours);
+  mdg_inquiry_list_count_hours (G_LIST_MODEL (self->list), hours);
   for (int h = 0; h < 24; h++)
     if (hours[h] > 0 || (h >= 9 && h <= 17))
       {
@@ -522,8 +541,8 @@ export_response_cb (MdgDesk              *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) flagged = NULL;
   g_autoptr (GListStore) agenda = g_list_store_new (MDG_TYPE_INQUIRY);
-  MdgStore *store = mdg_application_get_store (self->application);
-  MdgFlow *flow = mdg_application_get_flow (self->application);
+  MdgStore *store = self->store;
+  MdgFlow *flow = self->flow;
   const char *language = self->language;
   gboolean ok = FALSE;
 
@@ -542,7 +561,7 @@ export_response_cb (MdgDesk              *self,
                                       mdg_inquiry_list_get_day (self->list), language, path, &error);
   else
     {
-      flagged = mdg_desk_list_flagged (store, &error);
+      flagged = mdg_desk_store_list_flagged (store, &error);
       for (guint i = 0; flagged != NULL && i < flagged->len; i++)
         g_list_store_append (agenda, g_ptr_array_index (flagged, i));
       if (flagged != NULL && self->export_kind == EXPORT_AGENDA_CSV)
@@ -619,7 +638,7 @@ static void
 city_day_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   MdgDesk *self = MDG_DESK (widget);
-  GSettings *settings = mdg_application_get_settings (self->application);
+  GSettings *settings = self->settings;
   g_autofree char *conninfo = g_settings_get_string (settings, "city-pg");
   g_autofree char *program = admin_program ();
   MdgCityWindow *city;
@@ -652,45 +671,6 @@ export_agenda_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
   start_export (MDG_DESK (widget), EXPORT_AGENDA_PDF, _("Save the meeting agenda"), file);
 }
 
-static void retranslate (MdgDesk *self);
-
-static void
-mdg_desk_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  MdgDesk *self = MDG_DESK (object);
-
-  switch (prop_id)
-    {
-    case PROP_LANGUAGE:
-      g_value_set_string (value, self->language);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mdg_desk_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  MdgDesk *self = MDG_DESK (object);
-  const char *language = g_value_get_string (value);
-
-  switch (prop_id)
-    {
-    case PROP_LANGUAGE:
-      if (!mdg_i18n_is_supported (language) || g_strcmp0 (self->language, language) == 0)
-        return;
-      g_free (self->language);
-      self->language = g_strdup (language);
-      if (self->detail != NULL)
-        retranslate (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 static void
 mdg_desk_dispose (GObject *object)
 {
@@ -714,11 +694,15 @@ mdg_desk_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->list);
   g_clear_pointer (&self->purpose_ids, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->flow);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   G_OBJECT_CLASS (mdg_desk_parent_class)->dispose (object);
 }
@@ -730,6 +714,59 @@ mdg_desk_finalize (GObject *object)
   G_OBJECT_CLASS (mdg_desk_parent_class)->finalize (object);
 }
 
+static void retranslate (MdgDesk *self);
+
+static void
+mdg_desk_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MdgDesk *self = MDG_DESK (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_desk_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  MdgDesk *self = MDG_DESK (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      {
+        const char *language = g_value_get_string (value);
+
+        if (!mdg_i18n_is_supported (language) || g_strcmp0 (self->language, language) == 0)
+          return;
+        g_free (self->language);
+        self->language = g_strdup (language);
+        if (self->detail != NULL)
+          retranslate (self);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_FLOW:
+      self->flow = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void mdg_desk_constructed (GObject *object);
+
 static void
 mdg_desk_class_init (MdgDeskClass *klass)
 {
@@ -738,12 +775,22 @@ mdg_desk_class_init (MdgDeskClass *klass)
 
   object_class->dispose = mdg_desk_dispose;
   object_class->finalize = mdg_desk_finalize;
+  object_class->constructed = mdg_desk_constructed;
   object_class->get_property = mdg_desk_get_property;
   object_class->set_property = mdg_desk_set_property;
 
   /* The staff's language: the window binds it to the application's. */
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, MDG_TYPE_STORE,
+                                                G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
+                                                  | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLOW] = g_param_spec_object ("flow", NULL, NULL, MDG_TYPE_FLOW,
+                                               G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
+                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                   G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
                                                      | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -790,6 +837,7 @@ mdg_desk_init (MdgDesk *self)
   self->purpose_ids = g_ptr_array_new_with_free_func (g_free);
   self->bound_cells = g_hash_table_new (NULL, NULL);
   self->language = g_strdup (mdg_i18n_get_language ());
+  self->first_frame = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   mdg_translatable_adopt (GTK_WIDGET (self));
 }
@@ -818,8 +866,7 @@ label_filters (MdgDesk *self)
 {
   g_autoptr (GPtrArray) statuses = g_ptr_array_new ();
   g_autoptr (GPtrArray) purposes = g_ptr_array_new ();
-  MdgFlow *flow = mdg_application_get_flow (self->application);
-  MdgStep *step = flow != NULL ? mdg_flow_lookup_step (flow, "purpose") : NULL;
+  MdgStep *step = mdg_flow_lookup_role (self->flow, MDG_ROLE_PURPOSE);
 
   g_ptr_array_add (statuses, (char *) _("Every status"));
   for (guint i = 1; i < G_N_ELEMENTS (status_ids); i++)
@@ -841,8 +888,7 @@ label_filters (MdgDesk *self)
 static void
 fill_filters (MdgDesk *self)
 {
-  MdgFlow *flow = mdg_application_get_flow (self->application);
-  MdgStep *step = flow != NULL ? mdg_flow_lookup_step (flow, "purpose") : NULL;
+  MdgStep *step = mdg_flow_lookup_role (self->flow, MDG_ROLE_PURPOSE);
 
   g_ptr_array_add (self->purpose_ids, g_strdup (""));
   if (step != NULL)
@@ -960,8 +1006,7 @@ static gboolean
 refresh_printer_cb (gpointer user_data)
 {
   MdgDesk *self = user_data;
-  g_autofree char *queue = g_settings_get_string (mdg_application_get_settings (self->application),
-                                                  "printer-name");
+  g_autofree char *queue = g_settings_get_string (self->settings, "printer-name");
 
   if (self->printer_query != NULL)
     return G_SOURCE_CONTINUE;
@@ -977,19 +1022,40 @@ static const char *list_actions[] = {
   "desk.export-agenda-pdf", "desk.city-day",
 };
 
-MdgDesk *
-mdg_desk_new (MdgApplication *application)
+/* GTK 4.8's column view keeps cells for some 200 rows whatever is visible: the first frame gets
+ * a screenful, the next one the whole day. */
+#define FIRST_FRAME_ROWS 40
+
+static gboolean
+show_all_rows_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
 {
-  MdgDesk *self;
+  MdgDesk *self = MDG_DESK (widget);
+
+  if (gdk_frame_clock_get_frame_counter (clock) == self->first_frame)
+    return G_SOURCE_CONTINUE;
+  if (self->first_frame < 0)
+    {
+      self->first_frame = gdk_frame_clock_get_frame_counter (clock);
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mdg_desk_constructed (GObject *object)
+{
+  MdgDesk *self = MDG_DESK (object);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr (GError) error = NULL;
 
-  g_return_val_if_fail (MDG_IS_APPLICATION (application), NULL);
+  G_OBJECT_CLASS (mdg_desk_parent_class)->constructed (object);
+  g_assert (MDG_IS_STORE (self->store) && G_IS_SETTINGS (self->settings));
 
-  self = g_object_new (MDG_TYPE_DESK, NULL);
-  self->application = application;
-  self->detail = mdg_inquiry_detail_new (application);
+  self->detail = mdg_inquiry_detail_new (self->store, self->flow, self->settings);
   show_printer_state (self);
   refresh_printer_cb (self);
   self->printer_id = g_timeout_add_seconds (MDG_DESK_PRINTER_SECONDS, refresh_printer_cb, self);
@@ -998,7 +1064,7 @@ mdg_desk_new (MdgApplication *application)
   g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->list = mdg_inquiry_list_new (mdg_application_get_store (application), today, &error);
+  self->list = mdg_inquiry_list_new (self->store, today, &error);
   if (self->list == NULL)
     {
       /* A store that cannot even list today still leaves a desk that says why and can lock. */
@@ -1010,14 +1076,14 @@ mdg_desk_new (MdgApplication *application)
       for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
         gtk_widget_action_set_enabled (GTK_WIDGET (self), list_actions[i], FALSE);
       restart_idle (self);
-      return self;
+      return;
     }
   mdg_inquiry_list_set_polling (self->list, MDG_INQUIRY_LIST_POLL_SECONDS);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   {
-    g_autofree char *city = g_settings_get_string (mdg_application_get_settings (application),
+    g_autofree char *city = g_settings_get_string (self->settings,
                                                    "city-pg");
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "desk.city-day", *city != '\0');
@@ -1029,15 +1095,29 @@ mdg_desk_new (MdgApplication *application)
                                               g_object_ref (GTK_FILTER (self->filter)));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0,
+                                          FIRST_FRAME_ROWS);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), show_all_rows_cb, NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-
   update_day_label (self);
   update_count (self);
   update_summary (self);
   restart_idle (self);
-  return self;
+}
+
+/* The desk over store, flow (NULL when it could not be loaded) and settings. */
+MdgDesk *
+mdg_desk_new (MdgStore  *store,
+              MdgFlow   *flow,
+              GSettings *settings)
+{
+  g_return_val_if_fail (MDG_IS_STORE (store), NULL);
+  g_return_val_if_fail (flow == NULL || MDG_IS_FLOW (flow), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (MDG_TYPE_DESK, "store", store, "flow", flow, "settings", settings, NULL);
 }
 
 GListModel *

@@ -5,15 +5,18 @@
 
 #include <gtk/gtk.h>
 
-#include "mdg-application.h"
+#include "mdg-flow.h"
 #include "mdg-inquiry-detail.h"
+#include "mdg-store.h"
 
 G_BEGIN_DECLS
 
 #define MDG_TYPE_DESK (mdg_desk_get_type ())
 G_DECLARE_FINAL_TYPE (MdgDesk, mdg_desk, MDG, DESK, GtkWidget)
 
-MdgDesk          *mdg_desk_new        (MdgApplication *application);
+MdgDesk          *mdg_desk_new        (MdgStore       *store,
+                                       MdgFlow        *flow,
+                                       GSettings      *settings);
 GListModel       *mdg_desk_get_rows   (MdgDesk        *self);
 MdgInquiryDetail *mdg_desk_get_detail (MdgDesk        *self);
 gboolean          mdg_desk_set_day    (MdgDesk        *self,

@@ -24,12 +24,15 @@ struct _MdgInquiryDetail
   GtkLabel *contact_label;
   GtkDropDown *coordinator_dropdown;
   GtkEntry *note_entry;
+  GtkEntry *message_entry;
   GtkLabel *error_label;
   GtkListBox *timeline_list;
   GtkLabel *print_label;
 
   /* owned references */
-  MdgApplication *application;
+  MdgStore *store;
+  MdgFlow *flow; /* NULL when the flow file could not be loaded */
+  GSettings *settings;
   MdgInquiry *inquiry;
   GtkStringList *coordinators; /* "" (nobody) first, then the names */
   GtkStringList *timeline;
@@ -40,17 +43,12 @@ struct _MdgInquiryDetail
 
 G_DEFINE_FINAL_TYPE (MdgInquiryDetail, mdg_inquiry_detail, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STATUS, PROP_MEETING, PROP_LANGUAGE, N_PROPS };
+enum { PROP_0, PROP_STATUS, PROP_MEETING, PROP_LANGUAGE, PROP_STORE, PROP_FLOW, PROP_SETTINGS,
+       N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static MdgStore *
-get_store (MdgInquiryDetail *self)
-{
-  return mdg_application_get_store (self->application);
-}
 
 static void
 show_error (MdgInquiryDetail *self,
@@ -83,8 +81,8 @@ format_value (MdgInquiryDetail *self,
 }
 
 static char *
-describe_event (MdgInquiryDetail   *self,
-                const MdgDeskEvent *event)
+describe_event (MdgInquiryDetail        *self,
+                const MdgDeskStoreEvent *event)
 {
   g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (event->at);
   g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
@@ -102,6 +100,8 @@ describe_event (MdgInquiryDetail   *self,
                        : _("Taken off the regular meeting"));
   else if (g_str_equal (event->field, "note"))
     what = g_strdup_printf (_("Note: %s"), event->new_value != NULL ? event->new_value : "");
+  else if (g_str_equal (event->field, "message"))
+    what = g_strdup_printf (_("To the visitor: %s"), event->new_value != NULL ? event->new_value : "");
   else
     what = g_strdup_printf ("%s: %s → %s", event->field, old_value, new_value);
   return g_strdup_printf ("%s   %s", when, what);
@@ -119,7 +119,7 @@ load_timeline (MdgInquiryDetail *self)
   g_autofree char *received = g_strdup_printf ("%s   %s", created, _("Received at the kiosk"));
 
   g_strv_builder_add (lines, received);
-  events = mdg_desk_list_timeline (get_store (self), self->inquiry, &error);
+  events = mdg_desk_store_list_timeline (self->store, self->inquiry, &error);
   if (events == NULL)
     show_error (self, error);
   for (guint i = 0; events != NULL && i < events->len; i++)
@@ -138,7 +138,7 @@ load_timeline (MdgInquiryDetail *self)
 static void
 load_answers (MdgInquiryDetail *self)
 {
-  MdgFlow *flow = mdg_application_get_flow (self->application);
+  MdgFlow *flow = self->flow;
   const char *language = self->language;
   g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (self->inquiry);
   g_autoptr (GString) markup = g_string_new (NULL);
@@ -177,7 +177,7 @@ load_contact (MdgInquiryDetail *self)
                                            MDG_CONTACT_PHONE, MDG_CONTACT_EMAIL,
                                            MDG_CONTACT_TIME };
 
-  if (!mdg_desk_get_contact (get_store (self), self->inquiry, &contact, &error))
+  if (!mdg_desk_store_get_contact (self->store, self->inquiry, &contact, &error))
     show_error (self, error);
   if (!contact.consent)
     g_string_append (text, _("No contact details: none were given, or the visitor did not consent."));
@@ -256,7 +256,7 @@ set_status (MdgInquiryDetail *self,
 
   if (self->inquiry == NULL || g_strcmp0 (status, mdg_inquiry_get_status (self->inquiry)) == 0)
     return;
-  ok = mdg_desk_set_status (get_store (self), self->inquiry, status, &error);
+  ok = mdg_desk_store_set_status (self->store, self->inquiry, status, &error);
   changed (self, ok, error);
 }
 
@@ -269,7 +269,7 @@ set_meeting (MdgInquiryDetail *self,
 
   if (self->inquiry == NULL || meeting == mdg_inquiry_get_meeting (self->inquiry))
     return;
-  ok = mdg_desk_set_meeting (get_store (self), self->inquiry, meeting, &error);
+  ok = mdg_desk_store_set_meeting (self->store, self->inquiry, meeting, &error);
   changed (self, ok, error);
 }
 
@@ -282,7 +282,7 @@ set_coordinator (MdgInquiryDetail *self,
 
   if (self->inquiry == NULL)
     return;
-  ok = mdg_desk_set_coordinator (get_store (self), self->inquiry, name, &error);
+  ok = mdg_desk_store_set_coordinator (self->store, self->inquiry, name, &error);
   changed (self, ok, error);
   load_coordinator (self);
 }
@@ -349,9 +349,8 @@ reprint_action (GtkWidget *widget, const char *name, GVariant *param)
   if (self->inquiry == NULL)
     return;
   drop_printer (self);
-  self->printer = mdg_slip_printer_new (get_store (self),
-                                        mdg_application_get_flow (self->application),
-                                        mdg_application_get_settings (self->application),
+  self->printer = mdg_slip_printer_new (self->store,
+                                        self->flow, self->settings,
                                         self->inquiry);
   g_signal_connect_object (self->printer, "notify::status", G_CALLBACK (print_status_cb), self,
                            G_CONNECT_SWAPPED);
@@ -369,10 +368,28 @@ add_note_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->inquiry == NULL)
     return;
-  ok = mdg_desk_add_note (get_store (self), self->inquiry, mdg_inquiry_get_coordinator (self->inquiry),
+  ok = mdg_desk_store_add_note (self->store, self->inquiry, mdg_inquiry_get_coordinator (self->inquiry),
                           text, &error);
   if (ok)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  changed (self, ok, error);
+}
+
+/* Shown on the visitor's follow-up page, unlike a note. */
+static void
+add_message_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (widget);
+  g_autoptr (GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->message_entry));
+  gboolean ok;
+
+  if (self->inquiry == NULL)
+    return;
+  ok = mdg_desk_store_add_message (self->store, self->inquiry,
+                                   mdg_inquiry_get_coordinator (self->inquiry), text, &error);
+  if (ok)
+    gtk_editable_set_text (GTK_EDITABLE (self->message_entry), "");
   changed (self, ok, error);
 }
 
@@ -450,6 +467,15 @@ mdg_inquiry_detail_set_property (GObject *object, guint prop_id, const GValue *v
     case PROP_LANGUAGE:
       set_language (self, g_value_get_string (value));
       break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_FLOW:
+      self->flow = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -471,6 +497,9 @@ mdg_inquiry_detail_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->coordinators);
   g_clear_object (&self->timeline);
+  g_clear_object (&self->store);
+  g_clear_object (&self->flow);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (mdg_inquiry_detail_parent_class)->dispose (object);
 }
 
@@ -482,6 +511,26 @@ mdg_inquiry_detail_finalize (GObject *object)
 }
 
 static void
+mdg_inquiry_detail_constructed (GObject *object)
+{
+  MdgInquiryDetail *self = MDG_INQUIRY_DETAIL (object);
+  g_auto (GStrv) names = NULL;
+
+  G_OBJECT_CLASS (mdg_inquiry_detail_parent_class)->constructed (object);
+  g_assert (MDG_IS_STORE (self->store) && G_IS_SETTINGS (self->settings));
+
+  names = g_settings_get_strv (self->settings, "coordinators");
+  self->updating = TRUE;
+  gtk_string_list_append (self->coordinators, _("(nobody)"));
+  for (guint i = 0; names[i] != NULL; i++)
+    if (*g_strstrip (names[i]) != '\0')
+      gtk_string_list_append (self->coordinators, names[i]);
+  gtk_drop_down_set_model (self->coordinator_dropdown, G_LIST_MODEL (self->coordinators));
+  self->updating = FALSE;
+  load (self);
+}
+
+static void
 mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -489,6 +538,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
 
   object_class->dispose = mdg_inquiry_detail_dispose;
   object_class->finalize = mdg_inquiry_detail_finalize;
+  object_class->constructed = mdg_inquiry_detail_constructed;
   object_class->get_property = mdg_inquiry_detail_get_property;
   object_class->set_property = mdg_inquiry_detail_set_property;
 
@@ -500,6 +550,15 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
                                                      | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, MDG_TYPE_STORE,
+                                                G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
+                                                  | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLOW] = g_param_spec_object ("flow", NULL, NULL, MDG_TYPE_FLOW,
+                                               G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
+                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                   G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
                                                      | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -516,6 +575,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, contact_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, coordinator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, message_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, print_label);
@@ -526,6 +586,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_install_property_action (widget_class, "detail.meeting", "meeting");
   gtk_widget_class_install_action (widget_class, "detail.coordinator", "s", coordinator_action);
   gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "detail.add-message", NULL, add_message_action);
   gtk_widget_class_install_action (widget_class, "detail.reprint", NULL, reprint_action);
 }
 
@@ -544,25 +605,16 @@ mdg_inquiry_detail_init (MdgInquiryDetail *self)
 }
 
 MdgInquiryDetail *
-mdg_inquiry_detail_new (MdgApplication *application)
+mdg_inquiry_detail_new (MdgStore  *store,
+                        MdgFlow   *flow,
+                        GSettings *settings)
 {
-  MdgInquiryDetail *self;
-  g_auto (GStrv) names = NULL;
+  g_return_val_if_fail (MDG_IS_STORE (store), NULL);
+  g_return_val_if_fail (flow == NULL || MDG_IS_FLOW (flow), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  g_return_val_if_fail (MDG_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (MDG_TYPE_INQUIRY_DETAIL, NULL);
-  self->application = application;
-  names = g_settings_get_strv (mdg_application_get_settings (application), "coordinators");
-  self->updating = TRUE;
-  gtk_string_list_append (self->coordinators, _("(nobody)"));
-  for (guint i = 0; names[i] != NULL; i++)
-    if (*g_strstrip (names[i]) != '\0')
-      gtk_string_list_append (self->coordinators, names[i]);
-  gtk_drop_down_set_model (self->coordinator_dropdown, G_LIST_MODEL (self->coordinators));
-  self->updating = FALSE;
-  load (self);
-  return self;
+  return g_object_new (MDG_TYPE_INQUIRY_DETAIL, "store", store, "flow", flow, "settings", settings,
+                       NULL);
 }
 
 MdgInquiry *

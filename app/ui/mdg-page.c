@@ -8,7 +8,7 @@
 #include "mdg-page.h"
 #include "mdg-qr-paintable.h"
 #include "mdg-settings.h"
-#include "mdg-token.h"
+#include "mdg-number.h"
 #include "mdg-translatable.h"
 
 struct _MdgPage
@@ -63,7 +63,6 @@ struct _MdgPage
   MdgVisit *visit;
   GSettings *settings;
   MdgInquiry *inquiry;
-  char *followup_url;
 };
 
 G_DEFINE_FINAL_TYPE (MdgPage, mdg_page, GTK_TYPE_WIDGET)
@@ -410,13 +409,13 @@ describe_answer (MdgVisit *visit,
     {
     case MDG_STEP_SINGLE:
     case MDG_STEP_MULTI:
-      for (guint i = 0; answer != NULL && i < answer->len; i++)
-        {
-          MdgChoice *choice = mdg_step_lookup_choice (step, g_ptr_array_index (answer, i));
+      {
+        g_autofree char *labels = mdg_flow_describe_answer (mdg_visit_get_flow (visit),
+                                                            mdg_step_get_id (step), answer,
+                                                            mdg_visit_get_language (visit));
 
-          g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "",
-                                  choice != NULL ? mdg_choice_get_label (choice) : "");
-        }
+        g_string_append (text, labels);
+      }
       break;
     case MDG_STEP_TEXT:
       g_string_append (text, mdg_visit_get_text (visit, mdg_step_get_id (step)) != NULL
@@ -510,12 +509,12 @@ build_done (MdgPage *self)
   gtk_label_set_label (self->call_number, mdg_number_call_part (number));
   gtk_label_set_label (self->full_number, number);
   /* A bad followup-url setting must not stop the visitor: say so where the code would be. */
-  if (self->followup_url == NULL)
+  if (mdg_inquiry_get_followup_url (self->inquiry) == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->qr_unavailable), TRUE);
       return;
     }
-  qr = mdg_qr_new (self->followup_url, &error);
+  qr = mdg_qr_new (mdg_inquiry_get_followup_url (self->inquiry), &error);
   if (qr == NULL)
     {
       g_warning ("%s", error->message);
@@ -536,15 +535,20 @@ static void
 label_done (MdgPage *self)
 {
   g_autofree char *next = NULL;
+  MdgChoiceRole followup;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("QR code for the follow-up page"), -1);
-  if (self->inquiry == NULL || g_strcmp0 (mdg_inquiry_get_followup (self->inquiry), "qr") == 0)
+  if (self->inquiry == NULL)
     return;
-  next = mdg_followup_next_step (mdg_inquiry_get_followup (self->inquiry),
-                                 mdg_inquiry_get_number (self->inquiry),
+  followup = mdg_flow_get_followup_role (mdg_visit_get_flow (self->visit),
+                                         mdg_inquiry_get_followup (self->inquiry));
+  if (followup == MDG_CHOICE_ROLE_QR)
+    return;
+  next = mdg_followup_next_step (followup, mdg_inquiry_get_number (self->inquiry),
                                  mdg_inquiry_get_has_contact (self->inquiry),
-                                 self->followup_url != NULL, mdg_visit_get_language (self->visit));
+                                 mdg_inquiry_get_followup_url (self->inquiry) != NULL,
+                                 mdg_visit_get_language (self->visit));
   gtk_label_set_label (self->next_step, next);
   gtk_widget_set_visible (GTK_WIDGET (self->next_step), next != NULL);
 }
@@ -687,22 +691,12 @@ mdg_page_dispose (GObject *object)
 }
 
 static void
-mdg_page_finalize (GObject *object)
-{
-  MdgPage *self = MDG_PAGE (object);
-
-  g_free (self->followup_url);
-  G_OBJECT_CLASS (mdg_page_parent_class)->finalize (object);
-}
-
-static void
 mdg_page_class_init (MdgPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_page_dispose;
-  object_class->finalize = mdg_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "page");
@@ -761,8 +755,7 @@ mdg_page_init (MdgPage *self)
 MdgPage *
 mdg_page_new (MdgVisit   *visit,
               GSettings  *settings,
-              MdgInquiry *inquiry,
-              const char *followup_url)
+              MdgInquiry *inquiry)
 {
   MdgPage *self;
 
@@ -773,7 +766,6 @@ mdg_page_new (MdgVisit   *visit,
   self->visit = g_object_ref (visit);
   self->settings = g_object_ref (settings);
   self->inquiry = inquiry != NULL ? g_object_ref (inquiry) : NULL;
-  self->followup_url = g_strdup (followup_url);
   build (self);
   apply_texts (self);
   /* A language switch re-labels this page in place: answers, typing and focus stay. */

@@ -14,8 +14,7 @@ G_DECLARE_FINAL_TYPE (MdgPage, mdg_page, MDG, PAGE, GtkWidget)
 
 MdgPage *mdg_page_new        (MdgVisit   *visit,
                               GSettings  *settings,
-                              MdgInquiry *inquiry,
-                              const char *followup_url);
+                              MdgInquiry *inquiry);
 void     mdg_page_refresh    (MdgPage    *self);
 void     mdg_page_show_error (MdgPage    *self,
                               const char *message);

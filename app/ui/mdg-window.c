@@ -6,7 +6,6 @@
 
 #include "mdg-desk.h"
 #include "mdg-error.h"
-#include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-idle-dialog.h"
 #include "mdg-idle-watch.h"
@@ -27,6 +26,7 @@ struct _MdgWindow
   GtkBox *language_switch;
   GtkLabel *center_label;
   GtkStack *stack;
+  GtkBox *page_box;
   GtkLabel *problem_title;
   GtkLabel *problem_label;
   GtkLabel *problem_help;
@@ -189,7 +189,6 @@ static void
 show_step (MdgWindow *self)
 {
   MdgPage *old = self->page;
-  g_autofree char *url = NULL;
 
   update_actions (self);
   if (self->visit == NULL || !mdg_application_can_take_inquiries (self->application))
@@ -202,23 +201,14 @@ show_step (MdgWindow *self)
   mdg_idle_watch_set_mode (self->idle_watch, self->pin_pad != NULL || self->desk != NULL
                                                ? MDG_IDLE_WATCH_OFF
                                                : idle_mode_for (mdg_visit_get_step (self->visit)));
-  if (mdg_step_get_kind (mdg_visit_get_step (self->visit)) == MDG_STEP_DONE && self->inquiry != NULL)
-    {
-      g_autofree char *url_template = g_settings_get_string (
-        mdg_application_get_settings (self->application), "followup-url");
-
-      if (mdg_followup_check_template (url_template, NULL))
-        url = mdg_followup_build_url (url_template, mdg_inquiry_get_number (self->inquiry),
-                                      mdg_inquiry_get_token (self->inquiry), self->language);
-    }
-
   self->page = mdg_page_new (self->visit, mdg_application_get_settings (self->application),
-                             self->inquiry, url);
-  gtk_stack_add_child (self->stack, GTK_WIDGET (self->page));
-  if (self->pin_pad == NULL && self->desk == NULL)
-    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->page));
+                             self->inquiry);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
   if (old != NULL)
-    gtk_stack_remove (self->stack, GTK_WIDGET (old));
+    gtk_box_remove (self->page_box, GTK_WIDGET (old));
+  gtk_box_append (self->page_box, GTK_WIDGET (self->page));
+  if (self->pin_pad == NULL && self->desk == NULL)
+    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->page_box));
   update_print_status (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->page));
 }
@@ -340,6 +330,14 @@ desk_locked_cb (MdgWindow *self)
   close_staff (self);
 }
 
+static MdgDesk *
+new_desk (MdgWindow *self)
+{
+  return mdg_desk_new (mdg_application_get_store (self->application),
+                       mdg_application_get_flow (self->application),
+                       mdg_application_get_settings (self->application));
+}
+
 static void
 show_desk (MdgWindow *self,
            MdgDesk   *desk)
@@ -357,7 +355,7 @@ show_desk (MdgWindow *self,
 static void
 unlocked_cb (MdgWindow *self)
 {
-  MdgDesk *desk = mdg_desk_new (self->application);
+  MdgDesk *desk = new_desk (self);
 
   g_object_bind_property (self->application, "language", desk, "language", G_BINDING_SYNC_CREATE);
   show_desk (self, desk);
@@ -616,17 +614,22 @@ focus_changed_cb (MdgWindow *self)
     keep_field_visible (self);
 }
 
-/* Send: the number appears only once the transaction has committed. */
+/* Send: the visit's answers, copied once, become an inquiry with its number, token and
+ * follow-up address; the done page and the slip both show that inquiry. The number appears
+ * only once the transaction has committed. */
 static void
 send_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   MdgWindow *self = MDG_WINDOW (widget);
   g_autoptr (GError) error = NULL;
+  g_autoptr (MdgAnswers) answers = NULL;
   MdgInquiry *inquiry;
 
   if (mdg_step_get_kind (mdg_visit_get_step (self->visit)) != MDG_STEP_REVIEW)
     return; /* a second tap after the first has already sent */
-  inquiry = mdg_store_record (mdg_application_get_store (self->application), self->visit, &error);
+  answers = mdg_visit_snapshot (self->visit);
+  inquiry = mdg_store_record_answers (mdg_application_get_store (self->application), answers,
+                                      &error);
   if (inquiry == NULL)
     {
       g_warning ("Inquiry not saved: %s", error->message);
@@ -761,6 +764,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, language_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, center_label);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, page_box);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_title);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, problem_help);

@@ -200,7 +200,8 @@ time_first_frame (const char *path)
       double cpu = cpu_ms ();
 
       start = g_get_monotonic_time ();
-      desk = mdg_desk_new (app);
+      desk = mdg_desk_new (mdg_application_get_store (app), mdg_application_get_flow (app),
+                           mdg_application_get_settings (app));
       g_print ("  desk constructed: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
       gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (desk));
       frame_done = FALSE;
@@ -212,6 +213,13 @@ time_first_frame (const char *path)
       g_print ("desk rows: %u; built and first frame painted (%s): %.1f ms wall, %.1f ms CPU\n",
                g_list_model_get_n_items (mdg_desk_get_rows (desk)), round == 0 ? "cold" : "warm", ms,
                cpu_ms () - cpu);
+      /* The desk binds the rest of the day on its next frame: time that frame too. */
+      frame_done = FALSE;
+      while (!frame_done)
+        g_main_context_iteration (NULL, TRUE);
+      g_print ("  then all %u rows bound and painted: %.1f ms wall after the start\n",
+               g_list_model_get_n_items (mdg_desk_get_rows (desk)),
+               (g_get_monotonic_time () - start) / 1000.0);
       g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), after_paint_cb, NULL);
     }
   gtk_window_destroy (GTK_WINDOW (window));

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -17,7 +18,8 @@
  * dbus-launch on every start and adds some 30 ms to the kiosk's figure only):
  *   xvfb-run -a -s '-screen 0 1920x1080x24' dbus-run-session -- _build/tests/bench/bench-ui [RUNS]
  * It spawns _build/app/madoguchi and itself (--minimal, a bare GTK window) RUNS times each per
- * renderer, then times switches and sends in-process with the cairo renderer. */
+ * renderer, then times switches and sends in-process with the cairo renderer.
+ * With --visits N it sends N scripted visits in one process and prints its RSS along the way. */
 
 #define DEFAULT_RUNS 10
 
@@ -244,6 +246,26 @@ bench_printing (MdgApplication *app,
   g_settings_set_string (mdg_application_get_settings (app), "printer-name", "");
 }
 
+/* The kiosk's window on db, full screen, in this process. */
+static MdgWindow *
+open_kiosk (const char      *db,
+            MdgApplication **app)
+{
+  MdgWindow *window;
+
+  mdg_i18n_init ();
+  gtk_disable_setlocale ();
+  gtk_init ();
+  *app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
+  if (!g_application_register (G_APPLICATION (*app), NULL, NULL))
+    exit (1);
+  window = mdg_window_new (*app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 bench_in_process (const char *db,
                   const char *printer,
@@ -255,16 +277,7 @@ bench_in_process (const char *db,
   MdgWindow *window;
 
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
-  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    exit (1);
-  window = mdg_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_kiosk (db, &app);
   drain ();
 
   /* The language switch on the busiest page: the review, with every answer listed. */
@@ -295,6 +308,47 @@ bench_in_process (const char *db,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static long
+rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return strtol (line + 6, NULL, 10);
+}
+
+/* --visits N: the memory a long day costs, N scripted visits sent in one kiosk process. */
+static int
+bench_visits (guint visits)
+{
+  g_autofree char *dir = g_dir_make_tmp ("madoguchi-bench-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "bench.db", NULL);
+  g_autoptr (MdgApplication) app = NULL;
+  MdgWindow *window;
+  long at_100 = 0;
+
+  window = open_kiosk (db, &app);
+  drain ();
+  for (guint i = 1; i <= visits; i++)
+    {
+      answer_to_review (window);
+      time_to_paint (window, "visit.send", NULL);
+      mdg_visit_reset (mdg_window_get_visit (window));
+      drain ();
+      if (i == 100)
+        at_100 = rss_kb ();
+      if (i == 1 || i == 100 || i % 500 == 0 || i == visits)
+        printf ("after %5u visits: RSS %ld kB\n", i, rss_kb ());
+    }
+  if (visits > 100)
+    printf ("growth from visit 100 to %u: %ld kB (goal ≤ 2048 kB)\n", visits, rss_kb () - at_100);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +361,14 @@ main (int   argc,
 
   if (argc > 1 && g_str_equal (argv[1], "--minimal"))
     return run_minimal ();
+  if (argc > 2 && g_str_equal (argv[1], "--visits"))
+    {
+      g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", MDG_BUILD_DIR "/data", FALSE);
+      g_setenv ("MADOGUCHI_LOCALEDIR", MDG_BUILD_DIR "/po", FALSE);
+      g_setenv ("GTK_A11Y", "none", FALSE);
+      return bench_visits (MAX (1, (guint) g_ascii_strtoull (argv[2], NULL, 10)));
+    }
   if (argc > 1)
     runs = MAX (1, (guint) g_ascii_strtoull (argv[1], NULL, 10));
 

@@ -291,7 +291,7 @@ Test (csv, contact_columns_only_with_consent_and_until_erased)
   mdg_visit_set_contact_field (visit, MDG_CONTACT_READING, "よこはま はなこ");
   with = mdg_store_record (store, visit, &error);
   cr_assert_not_null (with, "%s", error != NULL ? error->message : "");
-  cr_assert (mdg_desk_get_contact (store, with, &kept, &error));
+  cr_assert (mdg_desk_store_get_contact (store, with, &kept, &error));
   cr_assert_str_eq (kept.fields[MDG_CONTACT_READING], "ヨコハマ ハナコ");
   mdg_contact_clear (&kept);
 

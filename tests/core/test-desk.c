@@ -176,15 +176,15 @@ Test (desk_store, every_change_lands_with_its_history)
   g_autofree char *row = NULL;
   g_autofree char *history = NULL;
   g_autofree char *notes = NULL;
-  MdgDeskEvent *event;
+  MdgDeskStoreEvent *event;
 
-  cr_assert (mdg_desk_set_status (store, inquiry, "in-progress", &error), "%s",
+  cr_assert (mdg_desk_store_set_status (store, inquiry, "in-progress", &error), "%s",
              error ? error->message : "");
-  cr_assert (mdg_desk_set_coordinator (store, inquiry, "  山田  ", &error));
-  cr_assert (mdg_desk_set_meeting (store, inquiry, TRUE, &error));
-  cr_assert (mdg_desk_add_note (store, inquiry, "山田", "区社協に連絡した", &error));
-  cr_assert (mdg_desk_set_status (store, inquiry, "in-progress", &error), "no change is fine");
-  cr_assert (mdg_desk_set_coordinator (store, inquiry, "", &error), "clearing");
+  cr_assert (mdg_desk_store_set_coordinator (store, inquiry, "  山田  ", &error));
+  cr_assert (mdg_desk_store_set_meeting (store, inquiry, TRUE, &error));
+  cr_assert (mdg_desk_store_add_note (store, inquiry, "山田", "区社協に連絡した", &error));
+  cr_assert (mdg_desk_store_set_status (store, inquiry, "in-progress", &error), "no change is fine");
+  cr_assert (mdg_desk_store_set_coordinator (store, inquiry, "", &error), "clearing");
 
   cr_assert_str_eq (mdg_inquiry_get_status (inquiry), "in-progress");
   cr_assert_null (mdg_inquiry_get_coordinator (inquiry));
@@ -198,7 +198,7 @@ Test (desk_store, every_change_lands_with_its_history)
   notes = query_text ("SELECT author, body FROM note");
   cr_assert_str_eq (notes, "山田|区社協に連絡した;");
 
-  timeline = mdg_desk_list_timeline (store, inquiry, &error);
+  timeline = mdg_desk_store_list_timeline (store, inquiry, &error);
   cr_assert_not_null (timeline);
   cr_assert_eq (timeline->len, 5);
   event = g_ptr_array_index (timeline, 3);
@@ -216,11 +216,11 @@ Test (desk_store, refuses_bad_changes_and_keeps_the_row)
   g_autofree char *long_note = g_strnfill (MDG_NOTE_MAX_CHARS + 1, 'a');
   g_autofree char *history = NULL;
 
-  cr_assert_not (mdg_desk_set_status (store, inquiry, "done", &e1));
+  cr_assert_not (mdg_desk_store_set_status (store, inquiry, "done", &e1));
   cr_assert (g_error_matches (e1, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT));
-  cr_assert_not (mdg_desk_add_note (store, inquiry, NULL, "   ", &e2));
+  cr_assert_not (mdg_desk_store_add_note (store, inquiry, NULL, "   ", &e2));
   cr_assert (g_error_matches (e2, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT));
-  cr_assert_not (mdg_desk_add_note (store, inquiry, NULL, long_note, &e3));
+  cr_assert_not (mdg_desk_store_add_note (store, inquiry, NULL, long_note, &e3));
   cr_assert_str_eq (mdg_inquiry_get_status (inquiry), "new");
   history = query_text ("SELECT COUNT(*) FROM status_history");
   cr_assert_str_eq (history, "0;");
@@ -235,18 +235,18 @@ Test (desk_store, shows_contact_only_where_consented_and_lists_flagged)
   g_autoptr (GPtrArray) flagged = NULL;
   MdgContact contact = { 0 };
 
-  cr_assert (mdg_desk_get_contact (store, first, &contact, NULL));
+  cr_assert (mdg_desk_store_get_contact (store, first, &contact, NULL));
   cr_assert_not (contact.consent);
   cr_assert_null (contact.fields[MDG_CONTACT_PHONE]);
 
-  cr_assert (mdg_desk_set_meeting (store, second, TRUE, NULL));
-  flagged = mdg_desk_list_flagged (store, NULL);
+  cr_assert (mdg_desk_store_set_meeting (store, second, TRUE, NULL));
+  flagged = mdg_desk_store_list_flagged (store, NULL);
   cr_assert_eq (flagged->len, 1);
   cr_assert_str_eq (mdg_inquiry_get_number (g_ptr_array_index (flagged, 0)),
                     mdg_inquiry_get_number (second));
-  cr_assert (mdg_desk_set_status (store, second, "closed", NULL));
+  cr_assert (mdg_desk_store_set_status (store, second, "closed", NULL));
   g_clear_pointer (&flagged, g_ptr_array_unref);
-  flagged = mdg_desk_list_flagged (store, NULL);
+  flagged = mdg_desk_store_list_flagged (store, NULL);
   cr_assert_eq (flagged->len, 0, "a closed case leaves the agenda");
   mdg_contact_clear (&contact);
 }
@@ -281,7 +281,7 @@ Test (inquiry_list, shows_an_inquiry_committed_while_open)
   cr_assert_eq (changes, 1);
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);
   cr_assert_str_eq (mdg_inquiry_get_number (item), mdg_inquiry_get_number (first));
-  cr_assert (mdg_inquiry_needs_attention (item));
+  cr_assert (mdg_inquiry_needs_attention (item, flow));
   g_clear_object (&item);
 
   /* Another process writes to the file: the poll sees it through PRAGMA data_version. */
@@ -289,14 +289,14 @@ Test (inquiry_list, shows_an_inquiry_committed_while_open)
     g_autoptr (MdgStore) other = open_store ();
 
     second = record (other, flow, "join", "qr");
-    cr_assert (mdg_desk_set_status (other, first, "in-progress", NULL));
+    cr_assert (mdg_desk_store_set_status (other, first, "in-progress", NULL));
   }
   cr_assert_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 1);
   cr_assert (mdg_inquiry_list_poll (list, &error), "%s", error ? error->message : "");
   cr_assert_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 2);
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);
   cr_assert_str_eq (mdg_inquiry_get_status (item), "in-progress", "kept rows follow the file");
-  cr_assert_not (mdg_inquiry_needs_attention (item));
+  cr_assert_not (mdg_inquiry_needs_attention (item, flow));
   changes = 0;
   cr_assert (mdg_inquiry_list_poll (list, NULL));
   cr_assert_eq (changes, 0, "an unchanged file is not read again");
@@ -327,8 +327,8 @@ Test (inquiry_list, filters_and_sorting_pick_the_right_rows)
   g_autoptr (MdgInquiry) b = record (store, flow, "offer", "now");
   g_autoptr (MdgInquiry) c = record (store, flow, "start", "contact");
 
-  cr_assert (mdg_desk_set_status (store, a, "closed", NULL));
-  cr_assert (mdg_desk_set_coordinator (store, c, "佐藤", NULL));
+  cr_assert (mdg_desk_store_set_status (store, a, "closed", NULL));
+  cr_assert (mdg_desk_store_set_coordinator (store, c, "佐藤", NULL));
 
   cr_assert (mdg_inquiry_matches (a, NULL, NULL, NULL, flow));
   cr_assert (mdg_inquiry_matches (a, "closed", "start", "", flow));
@@ -343,13 +343,13 @@ Test (inquiry_list, filters_and_sorting_pick_the_right_rows)
   cr_assert (mdg_inquiry_matches (a, NULL, NULL, mdg_inquiry_get_number (a) + 7, flow), "number");
   cr_assert_not (mdg_inquiry_matches (a, NULL, NULL, "佐藤", flow));
 
-  cr_assert_lt (mdg_inquiry_compare (b, a, MDG_INQUIRY_KEY_STATUS), 0, "new before closed");
-  cr_assert_lt (mdg_inquiry_compare (c, a, MDG_INQUIRY_KEY_STATUS), 0);
-  cr_assert_lt (mdg_inquiry_compare (b, c, MDG_INQUIRY_KEY_STATUS), 0, "ties by number");
-  cr_assert_lt (mdg_inquiry_compare (b, a, MDG_INQUIRY_KEY_PURPOSE), 0, "by choice id: offer, start");
-  cr_assert_lt (mdg_inquiry_compare (a, c, MDG_INQUIRY_KEY_PURPOSE), 0, "same purpose: by number");
-  cr_assert_lt (mdg_inquiry_compare (a, b, MDG_INQUIRY_KEY_NUMBER), 0);
-  cr_assert_lt (mdg_inquiry_compare (a, c, MDG_INQUIRY_KEY_COORDINATOR), 0, "unassigned first");
+  cr_assert_lt (mdg_inquiry_compare (b, a, MDG_INQUIRY_KEY_STATUS, flow), 0, "new before closed");
+  cr_assert_lt (mdg_inquiry_compare (c, a, MDG_INQUIRY_KEY_STATUS, flow), 0);
+  cr_assert_lt (mdg_inquiry_compare (b, c, MDG_INQUIRY_KEY_STATUS, flow), 0, "ties by number");
+  cr_assert_lt (mdg_inquiry_compare (b, a, MDG_INQUIRY_KEY_PURPOSE, flow), 0, "by choice id: offer, start");
+  cr_assert_lt (mdg_inquiry_compare (a, c, MDG_INQUIRY_KEY_PURPOSE, flow), 0, "same purpose: by number");
+  cr_assert_lt (mdg_inquiry_compare (a, b, MDG_INQUIRY_KEY_NUMBER, flow), 0);
+  cr_assert_lt (mdg_inquiry_compare (a, c, MDG_INQUIRY_KEY_COORDINATOR, flow), 0, "unassigned first");
 }
 
 Test (inquiry_list, counts_for_the_summary)
@@ -361,14 +361,14 @@ Test (inquiry_list, counts_for_the_summary)
   g_autoptr (MdgInquiry) a = record (store, flow, "start", "qr");
   g_autoptr (MdgInquiry) b = record (store, flow, "offer", "qr");
   g_autoptr (MdgInquiry) c = record (store, flow, "start", "qr");
-  g_autoptr (GHashTable) purposes = mdg_inquiry_count_answers (G_LIST_MODEL (list), "purpose");
-  g_autoptr (GHashTable) areas = mdg_inquiry_count_answers (G_LIST_MODEL (list), "themes");
+  g_autoptr (GHashTable) purposes = mdg_inquiry_list_count_answers (G_LIST_MODEL (list), "purpose");
+  g_autoptr (GHashTable) areas = mdg_inquiry_list_count_answers (G_LIST_MODEL (list), "themes");
   guint hours[24], total = 0;
 
   cr_assert_eq (GPOINTER_TO_UINT (g_hash_table_lookup (purposes, "start")), 2);
   cr_assert_eq (GPOINTER_TO_UINT (g_hash_table_lookup (purposes, "offer")), 1);
   cr_assert_eq (GPOINTER_TO_UINT (g_hash_table_lookup (areas, "children")), 3);
-  mdg_inquiry_count_hours (G_LIST_MODEL (list), hours);
+  mdg_inquiry_list_count_hours (G_LIST_MODEL (list), hours);
   for (int h = 0; h < 24; h++)
     total += hours[h];
   cr_assert_eq (total, 3);
@@ -388,7 +388,7 @@ Test (agenda, csv_is_bom_crlf_quoted_and_defused)
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
 
-  cr_assert (mdg_desk_set_coordinator (store, a, "=HYPERLINK(\"x\")", NULL));
+  cr_assert (mdg_desk_store_set_coordinator (store, a, "=HYPERLINK(\"x\")", NULL));
   cr_assert (mdg_agenda_write_csv (G_LIST_MODEL (list), flow, "ja", path, &error), "%s",
              error ? error->message : "");
   cr_assert (g_file_get_contents (path, &contents, NULL, NULL));

@@ -9,7 +9,10 @@
 #include "mdg-flow.h"
 
 #define HEAD "<flow version=\"t\">\n<step id=\"welcome\" kind=\"welcome\"><question>Hi</question><button>Go</button></step>\n"
-#define TAIL "<step id=\"review\" kind=\"review\"><question>R</question><button>Send</button></step>\n" \
+/* The roles every flow must give, under ids the default flow does not use. */
+#define ROLES "<step id=\"p\" role=\"purpose\" kind=\"single\"><question>P</question><choice id=\"x\">X</choice></step>\n" \
+              "<step id=\"f\" role=\"followup\" kind=\"single\"><question>F</question><choice id=\"x\">X</choice></step>\n"
+#define TAIL ROLES "<step id=\"review\" kind=\"review\"><question>R</question><button>Send</button></step>\n" \
              "<step id=\"done\" kind=\"done\"><question>D</question><button>End</button></step>\n</flow>\n"
 
 static void
@@ -213,7 +216,7 @@ assert_refused_quickly (const char *xml,
 Test (flow, a_150000_step_flow_is_refused_quickly_without_a_crash)
 {
   g_autoptr (GString) xml = linear_flow (150000);
-  g_autoptr (GString) full = linear_flow (200 - 3);
+  g_autoptr (GString) full = linear_flow (200 - 5); /* with welcome, ROLES, review, done */
   g_autoptr (GError) error = NULL;
   g_autoptr (MdgFlow) flow = NULL;
 
@@ -285,4 +288,52 @@ Test (flow, reads_only_a_regular_file_of_at_most_1_mb)
       cr_assert_lt (g_get_monotonic_time () - start, G_USEC_PER_SEC, "refused within a second");
     }
   fixture_rmdir (dir);
+}
+
+#define PURPOSE "<step id=\"p\" role=\"purpose\" kind=\"single\"><question>P</question><choice id=\"x\">X</choice></step>\n"
+#define REST "<step id=\"review\" kind=\"review\"><question>R</question><button>Send</button></step>\n" \
+             "<step id=\"done\" kind=\"done\"><question>D</question><button>End</button></step>\n</flow>\n"
+
+Test (flow, finds_steps_and_choices_by_role)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+
+  cr_assert_str_eq (mdg_flow_get_role_id (flow, MDG_ROLE_PURPOSE), "purpose");
+  cr_assert_str_eq (mdg_flow_get_role_id (flow, MDG_ROLE_DETAILS), "details");
+  cr_assert_eq (mdg_flow_lookup_role (flow, MDG_ROLE_CONTACT), mdg_flow_lookup_step (flow, "contact"));
+  cr_assert_eq (mdg_flow_get_followup_role (flow, "now"), MDG_CHOICE_ROLE_NOW);
+  cr_assert_eq (mdg_flow_get_followup_role (flow, "contact"), MDG_CHOICE_ROLE_CONTACT);
+  cr_assert_eq (mdg_flow_get_followup_role (flow, "qr"), MDG_CHOICE_ROLE_QR);
+  cr_assert_eq (mdg_flow_get_followup_role (flow, "nonsense"), MDG_CHOICE_ROLE_NONE);
+}
+
+Test (flow, rejects_a_flow_without_a_required_role)
+{
+  assert_rejected (HEAD PURPOSE REST, "test.xml:1: the flow has no step with the role “followup”");
+  assert_rejected (HEAD "<step id=\"f\" role=\"followup\" kind=\"single\"><question>F</question><choice id=\"x\">X</choice></step>\n" REST,
+                   "test.xml:1: the flow has no step with the role “purpose”");
+}
+
+Test (flow, rejects_unknown_misplaced_and_repeated_roles)
+{
+  assert_rejected (HEAD "<step id=\"a\" role=\"intent\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: step “a” has an unknown role “intent”");
+  assert_rejected (HEAD "<step id=\"a\" role=\"details\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: step “a” has the role “details”, which needs a text step, not single");
+  assert_rejected (HEAD "<step id=\"a\" role=\"followup\" kind=\"multi\"><question>Q</question><choice id=\"x\">X</choice></step>\n" TAIL,
+                   "test.xml:3: step “a” has the role “followup”, which needs a single step, not multi");
+  assert_rejected (HEAD PURPOSE "<step id=\"b\" role=\"purpose\" kind=\"single\"><question>Q</question><choice id=\"x\">X</choice></step>\n" REST,
+                   "test.xml:4: step “b” has the role “purpose” of step “p” (line 3)");
+}
+
+Test (flow, rejects_choice_roles_off_the_followup_step_or_twice)
+{
+  assert_rejected (HEAD "<step id=\"a\" kind=\"single\"><question>Q</question>\n<choice id=\"x\" role=\"now\">X</choice></step>\n" TAIL,
+                   "test.xml:4: choice “x” in step “a” has the role “now”, which only the step with the role “followup” may give");
+  assert_rejected (HEAD PURPOSE "<step id=\"f\" role=\"followup\" kind=\"single\"><question>F</question>\n"
+                        "<choice id=\"x\" role=\"later\">X</choice></step>\n" REST,
+                   "test.xml:5: choice “x” in step “f” has an unknown role “later”");
+  assert_rejected (HEAD PURPOSE "<step id=\"f\" role=\"followup\" kind=\"single\"><question>F</question>\n"
+                        "<choice id=\"x\" role=\"now\">X</choice>\n<choice id=\"y\" role=\"now\">Y</choice></step>\n" REST,
+                   "test.xml:6: choice “y” in step “f” has the role “now” of choice “x”");
 }

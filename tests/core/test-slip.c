@@ -55,6 +55,7 @@ record (const char *language,
 {
   g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
   g_autoptr (GError) error = NULL;
+  g_autofree char *url_template = g_settings_get_string (settings, "followup-url");
   MdgInquiry *inquiry;
 
   mdg_visit_set_language (visit, language);
@@ -68,6 +69,7 @@ record (const char *language,
       cr_assert (mdg_visit_advance (visit));
     }
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+  mdg_store_set_followup_url (store, url_template);
   inquiry = mdg_store_record (store, visit, &error);
   cr_assert_not_null (inquiry, "%s", error ? error->message : "");
   return inquiry;
@@ -430,4 +432,21 @@ Test (slip, admin_print_failures_say_one_line_and_leave_the_slip_unprinted)
       stored = mdg_store_lookup (store, number, NULL);
       cr_assert (!mdg_inquiry_get_printed (stored));
     }
+}
+
+Test (slip, draws_the_address_the_store_recorded_with_the_inquiry)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("en", "qr");
+  g_autofree char *url = stored_url (mdg_inquiry_get_number (inquiry), "en");
+  g_autoptr (MdgSlipData) data = NULL;
+  g_autoptr (MdgInquiry) again = NULL;
+
+  cr_assert_str_eq (mdg_inquiry_get_followup_url (inquiry), url, "Send returns the address");
+  /* A later change of the setting does not alter what this inquiry's slip shows. */
+  cr_assert (g_settings_set_string (settings, "followup-url", "https://other.example/{token}"));
+  data = mdg_slip_data_new (inquiry, flow, settings);
+  cr_assert_str_eq (data->url, url);
+  /* A reprint reads the inquiry back from a store that builds the same address. */
+  again = mdg_store_lookup (store, mdg_inquiry_get_number (inquiry), NULL);
+  cr_assert_str_eq (mdg_inquiry_get_followup_url (again), url);
 }

@@ -401,9 +401,9 @@ Test (sync, offline_kiosk_catches_up)
       g_autoptr (MdgInquiry) inquiry = record (store, FALSE);
 
       if (i % 5 == 0)
-        cr_assert (mdg_desk_set_status (store, inquiry, "in-progress", NULL));
+        cr_assert (mdg_desk_store_set_status (store, inquiry, "in-progress", NULL));
       if (i == 7)
-        cr_assert (mdg_desk_add_note (store, inquiry, "佐藤", "NPOを紹介した", NULL));
+        cr_assert (mdg_desk_store_add_note (store, inquiry, "佐藤", "NPOを紹介した", NULL));
     }
   cr_assert (mdg_sync_log_get_int (store, MDG_SYNC_LAST_SUCCESS_KEY, &last, NULL));
   cr_assert_eq (last, 0, "a sync succeeded with the server away");
@@ -446,7 +446,7 @@ Test (sync, status_changes_cross_both_ways)
 
   sync_init ();
   sync_once (naka);
-  cr_assert (mdg_desk_set_status (store, here, "in-progress", NULL));
+  cr_assert (mdg_desk_store_set_status (store, here, "in-progress", NULL));
   central_set (naka, there, "status", "connected");
   central_set (naka, there, "meeting", "1");
   central_set (naka, there, "coordinator", "田中");
@@ -467,13 +467,13 @@ Test (sync, status_changes_cross_both_ways)
   timeline = fixture_query_text (naka->db, "SELECT kind, author, body FROM note");
   cr_assert_str_eq (timeline, "visitor|田中|NPO法人を紹介します;");
   {
-    g_autoptr (GPtrArray) events = mdg_desk_list_timeline (store, there, NULL);
+    g_autoptr (GPtrArray) events = mdg_desk_store_list_timeline (store, there, NULL);
     g_autoptr (GString) seen = g_string_new (NULL);
 
     cr_assert_not_null (events);
     for (guint i = 0; i < events->len; i++)
       {
-        MdgDeskEvent *event = g_ptr_array_index (events, i);
+        MdgDeskStoreEvent *event = g_ptr_array_index (events, i);
 
         g_string_append_printf (seen, "%s:%s>%s;", event->field,
                                 event->old_value ? event->old_value : "-",
@@ -502,11 +502,11 @@ Test (sync, conflict_later_change_per_field_wins)
   sync_init ();
   sync_once (naka);
   /* Status: the kiosk first, central a second later. Coordinator: the other way round. */
-  cr_assert (mdg_desk_set_status (store, inquiry, "in-progress", NULL));
+  cr_assert (mdg_desk_store_set_status (store, inquiry, "in-progress", NULL));
   central_set (naka, inquiry, "coordinator", "田中");
   g_usleep (1100 * 1000);
   central_set (naka, inquiry, "status", "closed");
-  cr_assert (mdg_desk_set_coordinator (store, inquiry, "鈴木", NULL));
+  cr_assert (mdg_desk_store_set_coordinator (store, inquiry, "鈴木", NULL));
   sync_once (naka);
 
   local = fixture_query_text (naka->db, "SELECT status, coordinator FROM inquiry");

@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 
 #include "mdg-followup.h"
+#include "mdg-number.h"
 #include "mdg-token.h"
 
 Test (token, is_128_bits_of_base64url)

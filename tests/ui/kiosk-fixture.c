@@ -10,15 +10,19 @@
 
 KioskFixture kiosk;
 
-/* Opens the kiosk on a database in a fresh directory, or on database when given. */
+/* Opens the kiosk on a database in a fresh directory, or on database when given. Every ui_
+ * suite starts its kiosk here. */
 void
 kiosk_open (const char *database)
 {
   g_autofree char *db = NULL;
 
   mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
+  if (!gtk_is_initialized ())
+    {
+      gtk_disable_setlocale ();
+      gtk_init ();
+    }
   kiosk.dir = fixture_tmpdir ();
   db = database != NULL ? g_strdup (database) : g_build_filename (kiosk.dir, "inquiries.db", NULL);
   kiosk.app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
@@ -32,9 +36,13 @@ kiosk_open (const char *database)
 void
 kiosk_close (void)
 {
-  gtk_window_destroy (GTK_WINDOW (kiosk.window));
+  if (kiosk.window != NULL)
+    gtk_window_destroy (GTK_WINDOW (kiosk.window));
+  kiosk.window = NULL;
+  kiosk_iterate ();
   g_clear_object (&kiosk.app);
-  fixture_rmdir (kiosk.dir);
+  if (kiosk.dir != NULL)
+    fixture_rmdir (kiosk.dir);
   g_clear_pointer (&kiosk.dir, g_free);
 }
 
@@ -80,24 +88,42 @@ kiosk_step (void)
   return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (kiosk.window)));
 }
 
-static GtkWidget *
-find (GtkWidget *root,
-      gboolean (*match) (GtkWidget *, gconstpointer),
-      gconstpointer data)
+/* The first widget under root (root included, depth first) that match accepts; with
+ * shown_only, hidden widgets and what they hold are passed over. The one widget search of
+ * every ui_ suite. */
+GtkWidget *
+kiosk_search (GtkWidget    *root,
+              gboolean      shown_only,
+              KioskMatch    match,
+              gconstpointer data)
 {
-  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+  if (shown_only && (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root)))
     return NULL;
   if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find (child, match, data);
+      GtkWidget *found = kiosk_search (child, shown_only, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of type under root, shown or not. */
+GtkWidget *
+kiosk_find_type (GtkWidget *root,
+                 GType      type)
+{
+  return kiosk_search (root, FALSE, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static gboolean
@@ -111,7 +137,7 @@ is_page (GtkWidget *widget, gconstpointer data)
 GtkWidget *
 kiosk_page (void)
 {
-  GtkWidget *page = find (GTK_WIDGET (kiosk.window), is_page, NULL);
+  GtkWidget *page = kiosk_search (GTK_WIDGET (kiosk.window), TRUE, is_page, NULL);
 
   cr_assert_not_null (page, "no page is showing");
   return page;
@@ -139,7 +165,7 @@ is_button_labelled (GtkWidget *widget, gconstpointer label)
 GtkWidget *
 kiosk_find_button (const char *label)
 {
-  return find (GTK_WIDGET (kiosk.window), is_button_labelled, label);
+  return kiosk_search (GTK_WIDGET (kiosk.window), TRUE, is_button_labelled, label);
 }
 
 static gboolean
@@ -166,7 +192,7 @@ kiosk_tap (const char *label)
 GtkCheckButton *
 kiosk_check (const char *label)
 {
-  GtkWidget *check = find (kiosk_page (), is_check_labelled, label);
+  GtkWidget *check = kiosk_search (kiosk_page (), TRUE, is_check_labelled, label);
 
   cr_assert_not_null (check, "no tick box “%s”", label);
   return GTK_CHECK_BUTTON (check);
@@ -183,7 +209,7 @@ is_label_for_field (GtkWidget *widget, gconstpointer text)
 GtkWidget *
 kiosk_field (const char *label)
 {
-  GtkWidget *name = find (kiosk_page (), is_label_for_field, label);
+  GtkWidget *name = kiosk_search (kiosk_page (), TRUE, is_label_for_field, label);
 
   cr_assert_not_null (name, "no field “%s”", label);
   return gtk_label_get_mnemonic_widget (GTK_LABEL (name));
@@ -206,7 +232,7 @@ is_text_view (GtkWidget *widget, gconstpointer data)
 GtkTextView *
 kiosk_text_view (void)
 {
-  GtkWidget *view = find (kiosk_page (), is_text_view, NULL);
+  GtkWidget *view = kiosk_search (kiosk_page (), TRUE, is_text_view, NULL);
 
   cr_assert_not_null (view, "no text field on page “%s”", kiosk_step ());
   return GTK_TEXT_VIEW (view);
@@ -240,5 +266,5 @@ GtkWidget *
 kiosk_find_label (GtkWidget  *root,
                   const char *part)
 {
-  return find (root, is_label_containing, part);
+  return kiosk_search (root, TRUE, is_label_containing, part);
 }

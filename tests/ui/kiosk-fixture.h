@@ -16,6 +16,9 @@ typedef struct
 
 extern KioskFixture kiosk;
 
+typedef gboolean (*KioskMatch) (GtkWidget    *widget,
+                                gconstpointer data);
+
 void        kiosk_open         (const char *database);
 void        kiosk_close        (void);
 void        kiosk_iterate      (void);
@@ -35,3 +38,9 @@ void        kiosk_write        (const char *text);
 char       *kiosk_written      (void);
 GtkWidget  *kiosk_find_label   (GtkWidget  *root,
                                 const char *part);
+GtkWidget  *kiosk_search       (GtkWidget    *root,
+                                gboolean      shown_only,
+                                KioskMatch    match,
+                                gconstpointer data);
+GtkWidget  *kiosk_find_type    (GtkWidget  *root,
+                                GType       type);

@@ -55,38 +55,10 @@ assert_labelled_by (GtkWidget  *widget,
   assert_accessible_label (label, text);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
+static gboolean
+is_label_showing (GtkWidget *widget, gconstpointer text)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-search_label (GtkWidget  *root,
-              const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = search_label (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
 }
 
 /* The label showing text under root, shown or not. */
@@ -94,7 +66,7 @@ static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  GtkWidget *label = search_label (root, text);
+  GtkWidget *label = kiosk_search (root, FALSE, is_label_showing, text);
 
   cr_assert_not_null (label, "no label shows “%s”", text);
   return label;
@@ -113,7 +85,7 @@ child (gpointer    widget,
 
 Test (ui_a11y, the_idle_dialog_is_announced_by_its_question)
 {
-  GtkWidget *dialog = find_type (GTK_WIDGET (kiosk.window), MDG_TYPE_IDLE_DIALOG);
+  GtkWidget *dialog = kiosk_find_type (GTK_WIDGET (kiosk.window), MDG_TYPE_IDLE_DIALOG);
 
   cr_assert_not_null (dialog);
   gtk_widget_set_visible (dialog, TRUE);
@@ -162,7 +134,9 @@ Test (ui_a11y, the_qr_code_says_what_it_opens)
 static MdgDesk *
 open_desk (GtkWindow **window)
 {
-  MdgDesk *desk = mdg_desk_new (kiosk.app);
+  MdgDesk *desk = mdg_desk_new (mdg_application_get_store (kiosk.app),
+                                mdg_application_get_flow (kiosk.app),
+                                mdg_application_get_settings (kiosk.app));
 
   *window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (*window, 1600, 900);
@@ -237,7 +211,7 @@ static void
 collect_attention (GtkWidget *root,
                    GPtrArray *labels)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "attention")
+  if (GTK_IS_INSCRIPTION (root) && gtk_widget_has_css_class (root, "attention")
       && gtk_widget_get_mapped (root))
     g_ptr_array_add (labels, root);
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
@@ -248,7 +222,7 @@ collect_attention (GtkWidget *root,
 static void
 assert_readable_on_yellow (GtkWidget *label)
 {
-  /* The attention yellow of style.css (.desk columnview label.attention). */
+  /* The attention yellow of style.css (.desk columnview .attention). */
   const GdkRGBA yellow = { 0xf9 / 255.0, 0xd6 / 255.0, 0x7a / 255.0, 1 };
   GdkRGBA color;
   g_autofree char *shown = NULL;
@@ -257,7 +231,7 @@ assert_readable_on_yellow (GtkWidget *label)
   gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
   ratio = contrast (&color, &yellow);
   cr_assert_geq (ratio, 4.5, "“%s” in state %#x: %s, contrast %.2f:1 on the yellow",
-                 gtk_label_get_text (GTK_LABEL (label)), gtk_widget_get_state_flags (label),
+                 gtk_inscription_get_text (GTK_INSCRIPTION (label)), gtk_widget_get_state_flags (label),
                  shown = gdk_rgba_to_string (&color), ratio);
 }
 

@@ -16,59 +16,58 @@
 #include "mdg-pin.h"
 #include "mdg-window.h"
 
-static char *dir;
 static char *db;
-static MdgApplication *app;
-static MdgWindow *window;
-
-static MdgInquiry *
-record (const char *purpose,
-        const char *followup)
-{
-  g_autoptr (MdgVisit) visit = mdg_visit_new (mdg_application_get_flow (app));
-  g_autoptr (GError) error = NULL;
-  MdgInquiry *inquiry;
-
-  fixture_answer_default (visit, purpose);
-  cr_assert (mdg_visit_revisit (visit, "followup"));
-  cr_assert (mdg_visit_choose (visit, followup));
-  inquiry = mdg_store_record (mdg_application_get_store (app), visit, &error);
-  cr_assert_not_null (inquiry, "%s", error ? error->message : "");
-  return inquiry;
-}
 
 static void
 setup (void)
 {
   const char *names[] = { "山田", "佐藤", NULL };
 
-  mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
-  dir = fixture_tmpdir ();
-  db = g_build_filename (dir, "inquiries.db", NULL);
-  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
-  cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_settings_set_strv (mdg_application_get_settings (app), "coordinators", names);
-  cr_assert (mdg_pin_set (mdg_application_get_store (app), "4826153", NULL));
-  window = mdg_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  kiosk_iterate ();
+  kiosk_open (NULL);
+  db = g_build_filename (kiosk.dir, "inquiries.db", NULL);
+  g_settings_set_strv (mdg_application_get_settings (kiosk.app), "coordinators", names);
+  cr_assert (mdg_pin_set (mdg_application_get_store (kiosk.app), "4826153", NULL));
 }
 
 static void
 teardown (void)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  kiosk_iterate ();
-  g_clear_object (&app);
-  fixture_rmdir (dir);
-  g_clear_pointer (&dir, g_free);
+  kiosk_close ();
   g_clear_pointer (&db, g_free);
 }
 
+static MdgInquiry *
+record (const char *purpose,
+        const char *followup)
+{
+  g_autoptr (MdgVisit) visit = mdg_visit_new (mdg_application_get_flow (kiosk.app));
+  g_autoptr (GError) error = NULL;
+  MdgInquiry *inquiry;
+
+  fixture_answer_default (visit, purpose);
+  cr_assert (mdg_visit_revisit (visit, "followup"));
+  cr_assert (mdg_visit_choose (visit, followup));
+  inquiry = mdg_store_record (mdg_application_get_store (kiosk.app), visit, &error);
+  cr_assert_not_null (inquiry, "%s", error ? error->message : "");
+  return inquiry;
+}
+
 TestSuite (ui_desk, .init = setup, .fini = teardown);
+
+typedef struct
+{
+  GType type;
+  const char *name;
+} Wanted;
+
+static gboolean
+is_wanted (GtkWidget *widget, gconstpointer data)
+{
+  const Wanted *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) && gtk_widget_get_mapped (widget)
+         && (wanted->name == NULL || g_strcmp0 (gtk_widget_get_name (widget), wanted->name) == 0);
+}
 
 /* The first mapped widget of `type` (and name, if given) under `root`, depth first. */
 static GtkWidget *
@@ -76,18 +75,9 @@ find (GtkWidget  *root,
       GType       type,
       const char *name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type, name);
+  Wanted wanted = { type, name };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kiosk_search (root, FALSE, is_wanted, &wanted);
 }
 
 static void
@@ -122,7 +112,7 @@ query_text (const char *sql)
 static const char *
 current_step (void)
 {
-  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (window)));
+  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (kiosk.window)));
 }
 
 Test (ui_desk, pin_then_every_change_lands_in_the_database)
@@ -136,19 +126,19 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   g_autofree char *notes = NULL;
   g_autoptr (MdgInquiry) later = NULL;
 
-  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL), "no pad for visitors");
-  act (window, "staff.open", NULL);
-  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL), "no pad for visitors");
+  act (kiosk.window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   cr_assert_not_null (pad, "the pad is on screen");
 
   type_pin (pad, "4826154");
-  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL), "a wrong PIN opens nothing");
+  cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL), "a wrong PIN opens nothing");
   cr_assert_str_eq (query_text ("SELECT value FROM setting WHERE key = 'staff-pin-failures'"), "1;");
 
   type_pin (pad, "4826153");
-  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   cr_assert_not_null (desk, "the right PIN opens the desk");
-  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL));
+  cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL));
   cr_assert_eq (g_list_model_get_n_items (mdg_desk_get_rows (desk)), 1);
 
   /* A visitor sends meanwhile: the row appears without a refresh. */
@@ -181,6 +171,16 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   notes = query_text ("SELECT author, body FROM note");
   cr_assert_str_eq (notes, "山田|区社協につないだ;");
 
+  /* A message to the visitor is a note of the other kind, kept apart from the internal ones. */
+  entry = find (GTK_WIDGET (detail), GTK_TYPE_ENTRY, "message-entry");
+  cr_assert_not_null (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "区社協をご紹介します");
+  act (detail, "detail.add-message", NULL);
+  cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "", "the entry is emptied");
+  g_free (notes);
+  notes = query_text ("SELECT kind, body FROM note ORDER BY id");
+  cr_assert_str_eq (notes, "internal|区社協につないだ;visitor|区社協をご紹介します;");
+
   /* Reprint with no printer configured says so instead of pretending. */
   act (detail, "detail.reprint", NULL);
   {
@@ -193,7 +193,7 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
 
   /* Lock: the desk is gone and the visitor's welcome page is back. */
   act (desk, "desk.lock", NULL);
-  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   cr_assert_str_eq (current_step (), "welcome");
 }
 
@@ -209,15 +209,15 @@ Test (ui_desk, without_a_pin_the_pad_says_how_to_set_one)
                 SQLITE_OK);
   sqlite3_close (handle);
 
-  act (window, "staff.open", NULL);
-  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  act (kiosk.window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   cr_assert_not_null (pad);
   for (label = find (pad, GTK_TYPE_LABEL, NULL); label != NULL; label = gtk_widget_get_next_sibling (label))
     if (GTK_IS_LABEL (label) && strstr (gtk_label_get_label (GTK_LABEL (label)), "madoguchi-admin set-pin"))
       mentions = TRUE;
   cr_assert (mentions, "the pad names the command");
   act (pad, "pin.cancel", NULL);
-  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL));
+  cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL));
   cr_assert_str_eq (current_step (), "welcome");
 }
 
@@ -231,10 +231,10 @@ Test (ui_desk, filters_and_sorting_in_the_desk)
   MdgDesk *desk;
   g_autoptr (MdgInquiry) first = NULL;
 
-  act (window, "staff.open", NULL);
-  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  act (kiosk.window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   type_pin (pad, "4826153");
-  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   rows = mdg_desk_get_rows (desk);
   cr_assert_eq (g_list_model_get_n_items (rows), 3);
   first = g_list_model_get_item (rows, 0);
@@ -255,21 +255,26 @@ Test (ui_desk, filters_and_sorting_in_the_desk)
   cr_assert_str_eq (mdg_inquiry_get_number (first), mdg_inquiry_get_number (b));
 }
 
+static gboolean
+is_button_for (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The desk's cells are inscriptions, not labels. */
+static gboolean
+is_cell_showing (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_INSCRIPTION (widget)
+         && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kiosk_search (root, FALSE, is_button_for, action);
 }
 
 Test (ui_desk, language_switch_relabels_pad_and_desk_in_place)
@@ -278,25 +283,25 @@ Test (ui_desk, language_switch_relabels_pad_and_desk_in_place)
   GtkWidget *pad, *lock, *cancel;
   MdgDesk *desk;
 
-  act (window, "staff.open", NULL);
-  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  act (kiosk.window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   cancel = find_action_button (pad, "pin.cancel");
   act (pad, "pin.digit", "4");
-  act (window, "visit.language", "en");
-  cr_assert_eq (find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL), pad, "the same pad");
+  act (kiosk.window, "visit.language", "en");
+  cr_assert_eq (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL), pad, "the same pad");
   cr_assert_eq (find_action_button (pad, "pin.cancel"), cancel, "the same button, re-labelled");
   cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (cancel)), "Back to the kiosk");
   type_pin (pad, "826153"); /* the digit typed before the switch is still there */
-  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   cr_assert_not_null (desk, "the PIN typed across the switch opens the desk");
-  cr_assert_not_null (kiosk_find_label (GTK_WIDGET (desk), "日本語"),
+  cr_assert_not_null (kiosk_search (GTK_WIDGET (desk), TRUE, is_cell_showing, "日本語"),
                       "the English desk names the visitor's language in its own words");
   mdg_desk_show (desk, inquiry);
   kiosk_iterate ();
   lock = find_action_button (GTK_WIDGET (desk), "desk.lock");
 
-  act (window, "visit.language", "ja");
-  cr_assert_eq (MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL)), desk, "the same desk");
+  act (kiosk.window, "visit.language", "ja");
+  cr_assert_eq (MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL)), desk, "the same desk");
   cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (mdg_desk_get_detail (desk))),
                     mdg_inquiry_get_number (inquiry), "the same inquiry is open");
   cr_assert_eq (find_action_button (GTK_WIDGET (desk), "desk.lock"), lock);
@@ -306,7 +311,7 @@ Test (ui_desk, language_switch_relabels_pad_and_desk_in_place)
 static gboolean
 keyboard_up (void)
 {
-  return find (GTK_WIDGET (window), MDG_TYPE_KEYBOARD, NULL) != NULL;
+  return find (GTK_WIDGET (kiosk.window), MDG_TYPE_KEYBOARD, NULL) != NULL;
 }
 
 static gboolean
@@ -326,11 +331,11 @@ Test (ui_desk, the_on_screen_keyboard_types_a_note)
   g_autofree char *notes = NULL;
   const char *keys[] = { "そ", "う", "た" };
 
-  act (window, "staff.open", NULL);
-  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
-  cr_assert_null (find (GTK_WIDGET (window), MDG_TYPE_KEYBOARD, NULL), "no keyboard on the pad");
+  act (kiosk.window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
+  cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_KEYBOARD, NULL), "no keyboard on the pad");
   type_pin (pad, "4826153");
-  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   cr_assert_not_null (desk);
   view = find (GTK_WIDGET (desk), GTK_TYPE_COLUMN_VIEW, NULL);
   g_signal_emit_by_name (view, "activate", 0);
@@ -342,7 +347,7 @@ Test (ui_desk, the_on_screen_keyboard_types_a_note)
   cr_assert_not_null (entry);
   cr_assert (gtk_widget_grab_focus (entry));
   cr_assert (kiosk_wait_until (keyboard_up, 2000), "the keyboard comes up for the note");
-  keyboard = find (GTK_WIDGET (window), MDG_TYPE_KEYBOARD, NULL);
+  keyboard = find (GTK_WIDGET (kiosk.window), MDG_TYPE_KEYBOARD, NULL);
   cr_assert_str_eq (mdg_keyboard_get_layout (MDG_KEYBOARD (keyboard)), "kana");
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     act (keyboard, "keyboard.key", keys[i]);

@@ -18,28 +18,12 @@
 
 static char *dir;
 static char *db;
-static MdgApplication *app;
-static MdgWindow *window;
 
 static void
 setup (void)
 {
-  mdg_i18n_init ();
-  gtk_disable_setlocale ();
-  gtk_init ();
   dir = fixture_tmpdir ();
   db = g_build_filename (dir, "data", "inquiries.db", NULL);
-}
-
-static void
-start_kiosk (void)
-{
-  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
-  cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = mdg_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  kiosk_iterate ();
 }
 
 static void
@@ -47,10 +31,7 @@ teardown (void)
 {
   g_autofree char *folder = g_path_get_dirname (db);
 
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  window = NULL;
-  g_clear_object (&app);
+  kiosk_close ();
   g_chmod (folder, 0700);
   g_chmod (db, 0600);
   fixture_rmdir (dir);
@@ -61,22 +42,18 @@ teardown (void)
 TestSuite (ui_kiosk_store, .init = setup, .fini = teardown);
 
 /* Whether a label showing `text` is on screen. */
+static gboolean
+is_mapped_label_with (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
 static GtkWidget *
 shown_label (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kiosk_search (widget, FALSE, is_mapped_label_with, text);
 }
 
 static gboolean
@@ -98,13 +75,13 @@ make_database (void)
 static void
 assert_refuses_visitors (const char *why)
 {
-  start_kiosk ();
-  cr_assert_not (mdg_application_can_take_inquiries (app));
-  cr_assert (shows_text (GTK_WIDGET (window), "受付ができません")
-               || shows_text (GTK_WIDGET (window), "cannot take inquiries"),
+  kiosk_open (db);
+  cr_assert_not (mdg_application_can_take_inquiries (kiosk.app));
+  cr_assert (shows_text (GTK_WIDGET (kiosk.window), "受付ができません")
+               || shows_text (GTK_WIDGET (kiosk.window), "cannot take inquiries"),
              "the staff-facing page is shown");
-  cr_assert (shows_text (GTK_WIDGET (window), why), "the page says what is wrong: %s", why);
-  cr_assert_not (shows_text (GTK_WIDGET (window), "はじめる"), "no way into the flow");
+  cr_assert (shows_text (GTK_WIDGET (kiosk.window), why), "the page says what is wrong: %s", why);
+  cr_assert_not (shows_text (GTK_WIDGET (kiosk.window), "はじめる"), "no way into the flow");
 }
 
 Test (ui_kiosk_store, refuses_visitors_with_a_damaged_file)
@@ -177,14 +154,14 @@ Test (ui_kiosk_store, refuses_a_foreign_log_and_changes_no_byte)
   fixture_foreign_wal (db);
   db_before = bytes_of (db);
   wal_before = bytes_of (wal);
-  start_kiosk ();
-  cr_assert_not (mdg_application_can_take_inquiries (app));
-  cr_assert (shows_text (GTK_WIDGET (window), "changed no file")
-               || shows_text (GTK_WIDGET (window), "変更していません"),
+  kiosk_open (db);
+  cr_assert_not (mdg_application_can_take_inquiries (kiosk.app));
+  cr_assert (shows_text (GTK_WIDGET (kiosk.window), "changed no file")
+               || shows_text (GTK_WIDGET (kiosk.window), "変更していません"),
              "the staff-facing page is shown");
-  gtk_window_destroy (GTK_WINDOW (window));
-  window = NULL;
-  g_clear_object (&app);
+  gtk_window_destroy (GTK_WINDOW (kiosk.window));
+  kiosk.window = NULL;
+  g_clear_object (&kiosk.app);
   db_after = bytes_of (db);
   wal_after = bytes_of (wal);
   cr_assert (g_bytes_equal (db_before, db_after), "the file is untouched");
@@ -195,13 +172,13 @@ Test (ui_kiosk_store, refuses_a_foreign_log_and_changes_no_byte)
 static gboolean
 refusing (void)
 {
-  return !mdg_application_can_take_inquiries (app);
+  return !mdg_application_can_take_inquiries (kiosk.app);
 }
 
 static gboolean
 welcome_gone (void)
 {
-  return !shows_text (GTK_WIDGET (window), "はじめる");
+  return !shows_text (GTK_WIDGET (kiosk.window), "はじめる");
 }
 
 /* Opening reads only what it is about to use; damage elsewhere is found by the full check the
@@ -210,13 +187,13 @@ Test (ui_kiosk_store, the_background_check_finds_damage_and_shows_the_problem_pa
 {
   make_database ();
   fixture_damage_file (db, 11 * 4096); /* page 12, the notes, which opening does not read */
-  start_kiosk ();
-  cr_assert (mdg_application_can_take_inquiries (app), "opening does not read the whole file");
-  cr_assert (shows_text (GTK_WIDGET (window), "はじめる"), "the welcome page is shown");
-  mdg_application_check_store (app);
+  kiosk_open (db);
+  cr_assert (mdg_application_can_take_inquiries (kiosk.app), "opening does not read the whole file");
+  cr_assert (shows_text (GTK_WIDGET (kiosk.window), "はじめる"), "the welcome page is shown");
+  mdg_application_check_store (kiosk.app);
   cr_assert (kiosk_wait_until (refusing, 10000), "the background check found nothing in 10 s");
   cr_assert (kiosk_wait_until (welcome_gone, 5000), "the welcome page stays: a way into the flow");
-  cr_assert (shows_text (GTK_WIDGET (window), "damaged"), "the page says the file is damaged");
+  cr_assert (shows_text (GTK_WIDGET (kiosk.window), "damaged"), "the page says the file is damaged");
 }
 
 static gboolean
@@ -265,7 +242,7 @@ static void
 act (const char *action,
      const char *target)
 {
-  cr_assert (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target),
+  cr_assert (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), action, target ? "s" : NULL, target),
              "action %s", action);
   kiosk_iterate ();
 }
@@ -273,7 +250,7 @@ act (const char *action,
 static const char *
 current_step (void)
 {
-  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (window)));
+  return mdg_step_get_id (mdg_visit_get_step (mdg_window_get_visit (kiosk.window)));
 }
 
 Test (ui_kiosk_store, send_on_a_full_disk_keeps_the_answers_and_a_retry_succeeds)
@@ -296,8 +273,8 @@ Test (ui_kiosk_store, send_on_a_full_disk_keeps_the_answers_and_a_retry_succeeds
                 SQLITE_OK, "%s", sqlite3_errmsg (raw));
   sqlite3_close (raw);
 
-  start_kiosk ();
-  raw = mdg_store_get_db (mdg_application_get_store (app));
+  kiosk_open (db);
+  raw = mdg_store_get_db (mdg_application_get_store (kiosk.app));
   act ("visit.next", NULL);
   act ("visit.choose", "advice");
   act ("visit.toggle", "elderly");
@@ -306,7 +283,7 @@ Test (ui_kiosk_store, send_on_a_full_disk_keeps_the_answers_and_a_retry_succeeds
   act ("visit.choose", "growing");
   for (int i = 0; i < 44; i++)
     g_string_append (details, "会の運営を続けたい");
-  mdg_visit_set_text (mdg_window_get_visit (window), "details", details->str);
+  mdg_visit_set_text (mdg_window_get_visit (kiosk.window), "details", details->str);
   act ("visit.next", NULL);
   act ("visit.choose", "now");
   cr_assert_str_eq (current_step (), "review");
@@ -314,20 +291,20 @@ Test (ui_kiosk_store, send_on_a_full_disk_keeps_the_answers_and_a_retry_succeeds
   cr_assert_eq (sqlite3_exec (raw, "PRAGMA max_page_count = 1", NULL, NULL, NULL), SQLITE_OK);
   act ("visit.send", NULL);
   cr_assert_str_eq (current_step (), "review", "the visitor stays on the review page");
-  cr_assert (shows_text (GTK_WIDGET (window), "窓口の職員にお声がけください"),
+  cr_assert (shows_text (GTK_WIDGET (kiosk.window), "窓口の職員にお声がけください"),
              "the visitor is told, in Japanese, to ask at the desk");
-  cr_assert_null (gtk_widget_get_ancestor (shown_label (GTK_WIDGET (window), "窓口の職員にお声がけください"),
+  cr_assert_null (gtk_widget_get_ancestor (shown_label (GTK_WIDGET (kiosk.window), "窓口の職員にお声がけください"),
                                            GTK_TYPE_SCROLLED_WINDOW),
                   "the message stands where it is seen, not at the end of a long review page");
-  cr_assert (mdg_visit_has_choice (mdg_window_get_visit (window), "purpose", "advice"));
-  rows = mdg_store_list_day (mdg_application_get_store (app), day, NULL);
+  cr_assert (mdg_visit_has_choice (mdg_window_get_visit (kiosk.window), "purpose", "advice"));
+  rows = mdg_store_list_day (mdg_application_get_store (kiosk.app), day, NULL);
   cr_assert_eq (rows->len, 0, "nothing half-written");
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   cr_assert_eq (sqlite3_exec (raw, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), SQLITE_OK);
   act ("visit.send", NULL);
   cr_assert_str_eq (current_step (), "done", "the retry succeeds once there is space");
-  rows = mdg_store_list_day (mdg_application_get_store (app), day, NULL);
+  rows = mdg_store_list_day (mdg_application_get_store (kiosk.app), day, NULL);
   cr_assert_eq (rows->len, 1);
   cr_assert_str_eq (mdg_inquiry_get_details (g_ptr_array_index (rows, 0)), details->str);
 }

@@ -519,7 +519,9 @@ assert_desk_says (const char *queue,
   cr_assert (g_settings_set_string (settings, "printer-name", queue));
   /* Building and dropping the desk is not the printer's doing. */
   pause_watch ();
-  desk = GTK_WIDGET (mdg_desk_new (kiosk.app));
+  desk = GTK_WIDGET (mdg_desk_new (mdg_application_get_store (kiosk.app),
+                                   mdg_application_get_flow (kiosk.app),
+                                   mdg_application_get_settings (kiosk.app)));
   g_object_ref_sink (desk);
   resume_watch ();
   wanted_text = text;

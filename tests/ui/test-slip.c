@@ -15,8 +15,6 @@
 #include "mdg-window.h"
 
 static char *dir;
-static MdgApplication *app;
-static MdgWindow *window;
 static GSettings *settings;
 
 /* Lets the page lay itself out and draw, as a frame would on a real screen. */
@@ -45,24 +43,15 @@ init_gtk (void)
 static void
 open_kiosk (void)
 {
-  g_autofree char *db = g_build_filename (dir, "inquiries.db", NULL);
-
-  app = g_object_new (MDG_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                      G_APPLICATION_NON_UNIQUE, "database", db, "language", "ja", NULL);
-  cr_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = mdg_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  gtk_window_present (GTK_WINDOW (window));
+  kiosk_open (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (kiosk.window), 1920, 1080);
   kiosk_iterate ();
 }
 
 static void
 teardown (void)
 {
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  window = NULL;
-  g_clear_object (&app);
+  kiosk_close ();
   g_clear_object (&settings);
   fixture_rmdir (dir);
   g_clear_pointer (&dir, g_free);
@@ -74,7 +63,7 @@ static void
 act (const char *action,
      const char *target)
 {
-  cr_assert (gtk_widget_activate_action (GTK_WIDGET (window), action, target ? "s" : NULL, target),
+  cr_assert (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), action, target ? "s" : NULL, target),
              "action %s", action);
   kiosk_iterate ();
 }
@@ -82,7 +71,7 @@ act (const char *action,
 static MdgInquiry *
 send_inquiry (void)
 {
-  MdgVisit *visit = mdg_window_get_visit (window);
+  MdgVisit *visit = mdg_window_get_visit (kiosk.window);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr (GPtrArray) rows = NULL;
@@ -98,7 +87,7 @@ send_inquiry (void)
   act ("visit.choose", "qr");
   act ("visit.send", NULL);
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "done");
-  rows = mdg_store_list_day (mdg_application_get_store (app), day, NULL);
+  rows = mdg_store_list_day (mdg_application_get_store (kiosk.app), day, NULL);
   cr_assert_eq (rows->len, 1);
   return g_object_ref (g_ptr_array_index (rows, 0));
 }
@@ -113,39 +102,21 @@ stored_url (MdgInquiry *inquiry)
                                  mdg_inquiry_get_token (inquiry), "ja");
 }
 
-typedef gboolean (*Match) (GtkWidget *widget);
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             Match      match)
-{
-  if (match (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
-is_qr_picture (GtkWidget *widget)
+is_qr_picture (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_PICTURE (widget) && gtk_widget_get_mapped (widget)
          && MDG_IS_QR_PAINTABLE (gtk_picture_get_paintable (GTK_PICTURE (widget)));
 }
 
 static gboolean
-is_qr_unavailable (GtkWidget *widget)
+is_qr_unavailable (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "qr-unavailable");
 }
 
-/* Renders a paintable with the window's own renderer (cairo in the tests) to a PNG. */
+/* Renders a paintable with the kiosk.window's own renderer (cairo in the tests) to a PNG. */
 static char *
 render_png (GdkPaintable *paintable,
             int           width,
@@ -160,7 +131,7 @@ render_png (GdkPaintable *paintable,
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   cr_assert_not_null (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (kiosk.window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   cr_assert (gdk_texture_save_to_png (texture, png));
   return png;
@@ -181,15 +152,15 @@ Test (ui_slip, done_page_code_decodes_to_the_stored_url)
   url = stored_url (inquiry);
   expected = g_strconcat (url, "\n", NULL);
 
-  picture = find_widget (GTK_WIDGET (window), is_qr_picture);
+  picture = kiosk_search (GTK_WIDGET (kiosk.window), FALSE, is_qr_picture, NULL);
   cr_assert_not_null (picture, "the done page shows a QR code");
   cr_assert_geq (gtk_widget_get_width (picture), 320);
   cr_assert_geq (gtk_widget_get_height (picture), 320);
 
-  /* The whole window, as the visitor sees it. */
-  screen = gtk_widget_paintable_new (GTK_WIDGET (window));
-  page_png = render_png (screen, gtk_widget_get_width (GTK_WIDGET (window)),
-                         gtk_widget_get_height (GTK_WIDGET (window)), "done-page.png");
+  /* The whole kiosk.window, as the visitor sees it. */
+  screen = gtk_widget_paintable_new (GTK_WIDGET (kiosk.window));
+  page_png = render_png (screen, gtk_widget_get_width (GTK_WIDGET (kiosk.window)),
+                         gtk_widget_get_height (GTK_WIDGET (kiosk.window)), "done-page.png");
   page_decoded = decode_qr_png (page_png);
   cr_assert_not_null (page_decoded, "zbarimg found no code on %s", page_png);
   cr_assert_str_eq (page_decoded, expected);
@@ -208,14 +179,14 @@ Test (ui_slip, bad_template_shows_a_staff_notice_and_keeps_the_number)
 
   cr_assert (g_settings_set_string (settings, "followup-url", "https://example.org/followup"));
   open_kiosk ();
-  cr_assert (mdg_application_can_take_inquiries (app), "a bad address must not turn visitors away");
+  cr_assert (mdg_application_can_take_inquiries (kiosk.app), "a bad address must not turn visitors away");
   inquiry = send_inquiry ();
   settle ();
-  cr_assert_null (find_widget (GTK_WIDGET (window), is_qr_picture));
-  notice = find_widget (GTK_WIDGET (window), is_qr_unavailable);
+  cr_assert_null (kiosk_search (GTK_WIDGET (kiosk.window), FALSE, is_qr_picture, NULL));
+  notice = kiosk_search (GTK_WIDGET (kiosk.window), FALSE, is_qr_unavailable, NULL);
   cr_assert_not_null (notice);
   cr_assert (gtk_widget_get_mapped (notice));
   cr_assert (strstr (gtk_label_get_label (GTK_LABEL (notice)), "QRコードを表示できません") != NULL,
              "%s", gtk_label_get_label (GTK_LABEL (notice)));
-  cr_assert_eq (mdg_application_get_problems (app)->len, 1, "and staff find it among the problems");
+  cr_assert_eq (mdg_application_get_problems (kiosk.app)->len, 1, "and staff find it among the problems");
 }
