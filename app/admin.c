@@ -20,10 +20,12 @@
 #include "mdg-i18n.h"
 #include "mdg-pg-city.h"
 #include "mdg-pin.h"
+#include "mdg-print.h"
 #include "mdg-settings.h"
 #include "mdg-slip.h"
 #include "mdg-store.h"
 #include "mdg-store-maintenance.h"
+#include "mdg-store-slip.h"
 
 typedef struct
 {
@@ -556,9 +558,11 @@ static gboolean
 slip_run (int argc, char **argv, GError **error)
 {
   g_autofree char *pdf = NULL;
+  g_autofree char *queue = NULL;
   g_autofree char *paper_name = NULL;
   const GOptionEntry entries[] = {
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, "Write the slip to this PDF file", "FILE" },
+    { "print", 0, 0, G_OPTION_ARG_STRING, &queue, "Print the slip on this CUPS queue", "QUEUE" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
       "80mm, a6 or a4 (default: the slip-paper setting)", "PAPER" },
     { NULL },
@@ -571,12 +575,14 @@ slip_run (int argc, char **argv, GError **error)
   g_autofree char *url_template = NULL;
   MdgSlipPaper paper;
 
-  if (!parse ("NUMBER --pdf FILE [--paper 80mm|a6|a4]", entries, &argc, &argv, 1, error))
+  if (!parse ("NUMBER --pdf FILE|--print QUEUE [--paper 80mm|a6|a4]", entries, &argc, &argv, 1,
+              error))
     return FALSE;
-  if (pdf == NULL || *pdf == '\0')
+  if ((pdf == NULL || *pdf == '\0') == (queue == NULL || *queue == '\0'))
     {
       g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                           "slip needs --pdf FILE: where to write the slip");
+                           "slip needs either --pdf FILE (where to write the slip) "
+                           "or --print QUEUE (the printer)");
       return FALSE;
     }
   if (paper_name != NULL && !mdg_slip_paper_from_string (paper_name, &paper))
@@ -599,7 +605,8 @@ slip_run (int argc, char **argv, GError **error)
   url_template = g_settings_get_string (settings, "followup-url");
   if (!mdg_followup_check_template (url_template, error))
     return FALSE;
-  store = open_store_read_only (error);
+  /* Printing marks the slip printed; writing a PDF only reads. */
+  store = queue != NULL ? open_store (error) : open_store_read_only (error);
   if (store == NULL)
     return FALSE;
   mdg_store_set_followup_url (store, url_template);
@@ -610,6 +617,16 @@ slip_run (int argc, char **argv, GError **error)
   if (flow == NULL)
     return FALSE;
   data = mdg_slip_data_new (inquiry, flow, settings);
+  if (queue != NULL)
+    {
+      /* The same helper and deadline as the kiosk; a printed slip is marked as the kiosk does. */
+      if (!mdg_print_slip_sync (queue, data, paper,
+                                g_settings_get_uint (settings, "print-timeout-seconds"), error)
+          || !mdg_store_set_printed (store, data->number, TRUE, error))
+        return FALSE;
+      g_print ("%s: printed the slip for %s\n", queue, data->number);
+      return TRUE;
+    }
   if (!mdg_slip_write_pdf (data, paper, pdf, error))
     return FALSE;
   g_print ("%s: the slip for %s\n", pdf, mdg_inquiry_get_number (inquiry));
@@ -716,7 +733,7 @@ health_run (int argc, char **argv, GError **error)
   g_autofree char *path = NULL;
   g_autofree char *printer = NULL;
   g_autofree char *center = NULL;
-  g_autofree char *helper = mdg_health_default_print_helper ();
+  g_autofree char *helper = mdg_print_helper_path ();
   MdgHealthConfig config = { 0 };
   gboolean ok;
 
@@ -753,7 +770,8 @@ static const Command commands[] = {
   { "set-pin", "", "Set the staff desk's PIN (6 to 12 digits, read from standard input)", set_pin_run },
   { "backup", "FILE", "Copy the database while the kiosk runs", backup_run },
   { "purge", "[--days N]", "Erase contact details older than the retention period", purge_run },
-  { "slip", "NUMBER --pdf FILE [--paper 80mm|a6|a4]", "Write a visitor's slip as PDF", slip_run },
+  { "slip", "NUMBER --pdf FILE|--print QUEUE [--paper 80mm|a6|a4]",
+    "Write a visitor's slip as PDF, or print it", slip_run },
   { "status", "NUMBER new|working|connected|done", "Change an inquiry's status", status_run },
   { "reply", "NUMBER --message TEXT", "Write a message to the visitor's follow-up page", reply_run },
   { "init", "", "Create the kiosk's database before its first start", init_run },

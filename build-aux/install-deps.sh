@@ -13,7 +13,7 @@ packages="
   xvfb xauth matchbox-window-manager imagemagick zbar-tools poppler-utils
   libanthy-dev anthy
   python3 python3-pyatspi at-spi2-core dbus dbus-x11
-  cups cups-bsd printer-driver-cups-pdf
+  cups cups-bsd cups-client printer-driver-cups-pdf libcups2-dev
   libpq-dev postgresql-15
   libsoup-3.0-dev chromium systemd wrk
   libsystemd-dev cage xwayland grim util-linux

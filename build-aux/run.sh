@@ -15,4 +15,5 @@ fi
 
 export GSETTINGS_SCHEMA_DIR="$top/_build/data"
 export MADOGUCHI_LOCALEDIR="$top/_build/po"
+export MADOGUCHI_PRINT_HELPER="$top/_build/app/print/madoguchi-print"
 exec "$top/_build/app/madoguchi" --windowed "$@"

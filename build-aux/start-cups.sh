@@ -1,7 +1,9 @@
 #!/bin/sh
 # start-cups.sh: makes sure a CUPS scheduler runs here with a cups-pdf queue for the printing
-# tests (default madoguchi-test), whose PDFs land in /var/spool/cups-pdf/QUEUE. Idempotent: quick
-# when all is there. Starting cupsd and adding the queue need root, as on CI.
+# tests (default madoguchi-test), whose PDFs land in /var/spool/cups-pdf/QUEUE, and two queues
+# that cannot print: QUEUE-disabled (cupsdisable'd: stopped, still accepting jobs) and QUEUE-stuck
+# (its device is a closed port, so a job stays "processing" until cancelled). Idempotent: quick
+# when all is there. Starting cupsd and adding the queues need root, as on CI.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 queue=${1:-madoguchi-test}
@@ -52,8 +54,29 @@ if [ ! -f "$conf" ] || [ ! -d "$out" ] || ! lpstat -v "$queue" 2>/dev/null | gre
   fi
   lpadmin -p "$queue" -E -v "cups-pdf:/$queue" -m "$ppd" 2>/dev/null
 fi
-if ! lpstat -a "$queue" 2>/dev/null | grep -q 'accepting requests'; then
+if ! lpstat -a "$queue" 2>/dev/null | grep -q 'accepting requests' \
+   || ! lpstat -p "$queue" 2>/dev/null | grep -q 'enabled'; then
   need_root "the $queue queue is not accepting jobs"
   cupsenable "$queue"
   cupsaccept "$queue"
+fi
+
+# The queues that must fail: made from the working one's driver, so nothing else is needed.
+if ! lpstat -v "$queue-disabled" >/dev/null 2>&1; then
+  need_root "the $queue-disabled queue is missing"
+  lpadmin -p "$queue-disabled" -E -v "cups-pdf:/$queue" -P "/etc/cups/ppd/$queue.ppd" 2>/dev/null
+fi
+if lpstat -p "$queue-disabled" 2>/dev/null | grep -q 'enabled'; then
+  need_root "the $queue-disabled queue is enabled"
+  cupsdisable "$queue-disabled"
+fi
+# Port 9 (discard) on the loopback: nothing listens there on a test machine.
+if ! lpstat -v "$queue-stuck" 2>/dev/null | grep -q 'socket://127.0.0.1:9'; then
+  need_root "the $queue-stuck queue is missing"
+  lpadmin -p "$queue-stuck" -E -v "socket://127.0.0.1:9" -P "/etc/cups/ppd/$queue.ppd" \
+    -o printer-error-policy=retry-current-job 2>/dev/null
+fi
+if ! lpstat -p "$queue-stuck" 2>/dev/null | grep -q 'enabled'; then
+  need_root "the $queue-stuck queue is stopped"
+  cupsenable "$queue-stuck"
 fi

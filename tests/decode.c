@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <glib/gstdio.h>
 
 #include "decode.h"
 
@@ -61,4 +62,66 @@ decode_pdf_text (const char *pdf)
 
   cr_assert_eq (status, 0, "pdftotext failed on %s", pdf);
   return out;
+}
+
+/* The names in `dir` (a cups-pdf output folder), to tell new files from old ones. */
+GHashTable *
+decode_list_dir (const char *dir)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  cr_assert_not_null (listing, "%s is missing", dir);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_hash_table_add (names, g_strdup (name));
+  return names;
+}
+
+/* Whether, within `seconds`, cups-pdf wrote to `dir` a PDF whose QR code reads `expected`; it is
+ * removed. Matching by the code, not by the file's name, keeps other tests' jobs out of the count.
+ * `scratch` is a folder for the copy that is decoded. */
+gboolean
+decode_wait_for_pdf (const char *dir,
+                     GHashTable *before,
+                     int         seconds,
+                     const char *expected,
+                     const char *scratch)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *copy = g_build_filename (scratch, "printed.pdf", NULL);
+
+  for (int i = 0; i < seconds * 10; i++)
+    {
+      g_autoptr (GHashTable) now = decode_list_dir (dir);
+      GHashTableIter iter;
+      const char *name;
+
+      g_hash_table_iter_init (&iter, now);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autofree char *contents = NULL;
+          g_autofree char *decoded = NULL;
+          gsize length;
+
+          if (g_hash_table_contains (before, name) || g_hash_table_contains (seen, name)
+              || !g_str_has_suffix (name, ".pdf"))
+            continue;
+          /* Wait for the whole file: cups-pdf may still be writing it. */
+          if (!g_file_get_contents (path, &contents, &length, NULL) || length < 32
+              || g_strstr_len (contents + length - 32, 32, "%%EOF") == NULL)
+            continue;
+          g_hash_table_add (seen, g_strdup (name));
+          cr_assert (g_file_set_contents (copy, contents, length, NULL));
+          decoded = decode_qr_pdf (copy);
+          if (g_strcmp0 (decoded, expected) == 0)
+            {
+              g_unlink (path);
+              return TRUE;
+            }
+        }
+      g_usleep (100 * 1000);
+    }
+  return FALSE;
 }

@@ -208,17 +208,6 @@ report_disk (const MdgHealthConfig *config,
                    free_text, folder);
 }
 
-/* Where the kiosk's print helper is: $MADOGUCHI_PRINT_HELPER, else the installed one. */
-char *
-mdg_health_default_print_helper (void)
-{
-  const char *helper = g_getenv ("MADOGUCHI_PRINT_HELPER");
-
-  if (helper != NULL && *helper != '\0')
-    return g_strdup (helper);
-  return g_build_filename (LIBEXECDIR, "madoguchi-print", NULL);
-}
-
 /* Appends one line per item to report; FALSE when any of them needs attention. */
 gboolean
 mdg_health_report (const MdgHealthConfig *config,

@@ -23,7 +23,6 @@ typedef struct
   GDateTime *now;
 } MdgHealthConfig;
 
-char     *mdg_health_default_print_helper (void);
 gboolean  mdg_health_report               (const MdgHealthConfig *config,
                                            GString               *report);
 

@@ -13,7 +13,12 @@
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-print.h"
 #include "mdg-translatable.h"
+
+/* The printer's state in the header: asked every minute, each answer awaited 5 s at most. */
+#define MDG_DESK_PRINTER_SECONDS 60
+#define MDG_DESK_PRINTER_QUERY_SECONDS 5.0
 
 typedef enum
 {
@@ -29,6 +34,7 @@ struct _MdgDesk
   /* template widgets */
   GtkLabel *day_label;
   GtkLabel *message_label;
+  GtkLabel *printer_label;
   GtkStack *pages;
   GtkSearchEntry *search_entry;
   GtkDropDown *status_filter;
@@ -57,10 +63,16 @@ struct _MdgDesk
   guint idle_id;
   char *language;
   GHashTable *bound_cells; /* the GtkListItems showing an inquiry now */
+  guint printer_id;
+  GCancellable *printer_query; /* the --status run under way, if any */
+  MdgPrinterState printer_state; /* the last answer; shown again after a language switch */
+  gboolean printer_known;         /* an answer has come */
   gint64 first_frame; /* the frame clock's count at the desk's first tick, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
+
+static void show_printer_state (MdgDesk *self);
 
 enum { PROP_0, PROP_LANGUAGE, PROP_STORE, PROP_FLOW, PROP_SETTINGS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -666,6 +678,9 @@ mdg_desk_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->printer_id, g_source_remove);
+  g_cancellable_cancel (self->printer_query);
+  g_clear_object (&self->printer_query);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -787,6 +802,7 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-desk.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, day_label);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, message_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, printer_label);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, pages);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, status_filter);
@@ -900,6 +916,7 @@ retranslate (MdgDesk *self)
 
   mdg_translatable_update (GTK_WIDGET (self));
   say (self, NULL, FALSE);
+  show_printer_state (self);
   g_object_set (self->detail, "language", self->language, NULL);
   if (self->list == NULL)
     return;
@@ -916,6 +933,87 @@ retranslate (MdgDesk *self)
   update_day_label (self);
   update_count (self);
   update_summary (self);
+}
+
+static const char *
+printer_state_text (MdgPrinterState state)
+{
+  switch (state)
+    {
+    case MDG_PRINTER_NOT_CONFIGURED:
+      return _("Printer: not configured");
+    case MDG_PRINTER_READY:
+      return _("Printer: ready");
+    case MDG_PRINTER_BUSY:
+      return _("Printer: printing");
+    case MDG_PRINTER_OUT_OF_PAPER:
+      return _("Printer: out of paper");
+    case MDG_PRINTER_COVER_OPEN:
+      return _("Printer: cover open");
+    case MDG_PRINTER_JAMMED:
+      return _("Printer: paper jam");
+    case MDG_PRINTER_PAUSED:
+      return _("Printer: paused");
+    case MDG_PRINTER_NOT_FOUND:
+      return _("Printer: not found");
+    case MDG_PRINTER_UNREACHABLE:
+      return _("Printer: print service not running");
+    case MDG_PRINTER_PROBLEM:
+    default:
+      return _("Printer: needs attention");
+    }
+}
+
+static void
+show_printer_state (MdgDesk *self)
+{
+  MdgPrinterState state = self->printer_state;
+
+  gtk_label_set_label (self->printer_label, !self->printer_known ? _("Printer: checking…")
+                                                                 : printer_state_text (state));
+  if (!self->printer_known || state == MDG_PRINTER_READY || state == MDG_PRINTER_BUSY)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->printer_label), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->printer_label), "error");
+}
+
+static void
+printer_status_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  MdgPrinterState state = mdg_print_status_finish (result, &error);
+  MdgDesk *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* the desk is gone */
+  self = user_data;
+  g_clear_object (&self->printer_query);
+  if (error != NULL)
+    {
+      g_warning ("The printer's state could not be read: %s", error->message);
+      state = MDG_PRINTER_PROBLEM;
+    }
+  self->printer_state = state;
+  self->printer_known = TRUE;
+  show_printer_state (self);
+}
+
+/* Staff learn of an empty paper roll here before a visitor does: asked of the helper, never
+ * of CUPS in this process, so a hanging print service cannot hold the desk. */
+static gboolean
+refresh_printer_cb (gpointer user_data)
+{
+  MdgDesk *self = user_data;
+  g_autofree char *queue = g_settings_get_string (self->settings, "printer-name");
+
+  if (self->printer_query != NULL)
+    return G_SOURCE_CONTINUE;
+  self->printer_query = g_cancellable_new ();
+  mdg_print_status_async (queue, MDG_DESK_PRINTER_QUERY_SECONDS, self->printer_query,
+                          printer_status_cb, self);
+  return G_SOURCE_CONTINUE;
 }
 
 /* Everything but locking needs the day's list. */
@@ -958,6 +1056,9 @@ mdg_desk_constructed (GObject *object)
   g_assert (MDG_IS_STORE (self->store) && G_IS_SETTINGS (self->settings));
 
   self->detail = mdg_inquiry_detail_new (self->store, self->flow, self->settings);
+  show_printer_state (self);
+  refresh_printer_cb (self);
+  self->printer_id = g_timeout_add_seconds (MDG_DESK_PRINTER_SECONDS, refresh_printer_cb, self);
   gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
   gtk_box_append (self->detail_box, GTK_WIDGET (self->detail));
   g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,

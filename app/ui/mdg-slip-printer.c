@@ -1,17 +1,18 @@
-/* mdg-slip-printer.c: prints one visitor's slip on the configured printer, without a dialog. */
+/* mdg-slip-printer.c: prints one visitor's slip through the madoguchi-print helper process. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <gtk/gtkunixprint.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "mdg-print.h"
 #include "mdg-slip-printer.h"
 #include "mdg-slip.h"
 #include "mdg-store-slip.h"
 
-/* A slip still not out by then will not reach this visitor: say so, and let staff reprint it. */
-#define PRINT_TIMEOUT_SECONDS 30
-
+/* Nothing the printer does reaches this process but lines on a pipe: the helper talks to CUPS,
+ * is killed at the deadline, and cancels its job itself a little before. */
 struct _MdgSlipPrinter
 {
   GObject parent_instance;
@@ -20,10 +21,17 @@ struct _MdgSlipPrinter
   MdgSlipData *data;
   MdgSlipPaper paper;
   char *printer_name;
-  GtkPrinter *printer; /* the configured printer, once found */
-  GtkPrintJob *job;
+  guint timeout_seconds;
+  int job_id;               /* CUPS's number for the job, once queued */
+  gboolean was_printed;     /* the store's flag before this job */
+  char *pdf;                /* the slip written for the helper, removed when it is gone */
+  GSubprocess *helper;
+  GDataInputStream *lines;
+  GCancellable *cancellable;
   guint timeout_id;
-  gboolean holding; /* a reference on itself while the job runs */
+  gboolean reading;         /* the helper's stdout is still open */
+  gboolean waiting;         /* the helper has not been reaped yet */
+  gboolean holding;         /* a reference on itself while the job runs */
   MdgSlipStatus status;
 };
 
@@ -42,11 +50,40 @@ set_status (MdgSlipPrinter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
-/* The job is over: the reference taken in start() goes, and with it perhaps the last one. */
+/* The outcome is told once; anything the helper says after it is ignored. */
 static void
-end_job (MdgSlipPrinter *self)
+finish (MdgSlipPrinter *self,
+        gboolean        printed,
+        const char     *reason)
 {
+  g_autoptr (GError) error = NULL;
+
+  if (self->status != MDG_SLIP_STATUS_PRINTING)
+    return;
+  if (!printed)
+    g_warning ("The slip for %s was not printed on “%s”: %s", self->data->number,
+               self->printer_name, reason);
+  /* A commit waits for the disk: only when the flag changes (a new slip is already unprinted). */
+  if (printed != self->was_printed
+      && !mdg_store_set_printed (self->store, self->data->number, printed, &error))
+    g_warning ("%s", error->message);
+  set_status (self, printed ? MDG_SLIP_STATUS_PRINTED : MDG_SLIP_STATUS_FAILED);
+}
+
+/* Once the helper is reaped and its pipe closed, nothing of the job is left in this process. */
+static void
+maybe_end (MdgSlipPrinter *self)
+{
+  if (self->reading || self->waiting)
+    return;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  finish (self, FALSE, "the print helper ended without saying how the job went");
+  if (self->lines != NULL)
+    g_input_stream_close (G_INPUT_STREAM (self->lines), NULL, NULL);
+  g_clear_object (&self->lines);
+  g_clear_object (&self->helper);
+  mdg_print_remove_slip (self->pdf);
+  g_clear_pointer (&self->pdf, g_free);
   if (self->holding)
     {
       self->holding = FALSE;
@@ -54,187 +91,139 @@ end_job (MdgSlipPrinter *self)
     }
 }
 
-/* A job that reports trouble and completes after all still counts as printed; `final` says
- * whether more news can come. */
-static void
-finish (MdgSlipPrinter *self,
-        gboolean        printed,
-        const char     *reason,
-        gboolean        final)
-{
-  g_autoptr (GError) error = NULL;
+static void read_next (MdgSlipPrinter *self);
 
-  if (self->status == MDG_SLIP_STATUS_PRINTING
-      || (printed && self->status == MDG_SLIP_STATUS_FAILED))
+static void
+line_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  MdgSlipPrinter *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source),
+                                                                      result, NULL, &error);
+
+  if (line == NULL)
     {
-      if (!printed)
-        g_warning ("The slip for %s was not printed on “%s”: %s", self->data->number,
-                   self->printer_name, reason);
-      if (!mdg_store_set_printed (self->store, self->data->number, printed, &error))
-        g_warning ("%s", error->message);
-      set_status (self, printed ? MDG_SLIP_STATUS_PRINTED : MDG_SLIP_STATUS_FAILED);
+      self->reading = FALSE;
+      maybe_end (self);
+      return;
     }
-  if (printed || final)
-    end_job (self);
+  if (g_str_has_prefix (line, "queued "))
+    self->job_id = atoi (line + strlen ("queued "));
+  else if (strcmp (line, "completed") == 0)
+    finish (self, TRUE, NULL);
+  else if (g_str_has_prefix (line, "failed"))
+    finish (self, FALSE, line);
+  read_next (self);
 }
 
+static void
+read_next (MdgSlipPrinter *self)
+{
+  g_data_input_stream_read_line_async (self->lines, G_PRIORITY_DEFAULT, self->cancellable,
+                                       line_cb, self);
+}
+
+static void
+wait_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  MdgSlipPrinter *self = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  self->waiting = FALSE;
+  maybe_end (self);
+}
+
+/* The kiosk's own deadline: whatever the helper is doing, it goes. */
 static gboolean
 timeout_cb (gpointer user_data)
 {
   MdgSlipPrinter *self = user_data;
 
   self->timeout_id = 0;
-  finish (self, FALSE, "the printer did not finish in time", TRUE);
+  finish (self, FALSE, "the printer did not finish in time");
+  if (self->helper != NULL)
+    g_subprocess_force_exit (self->helper);
   return G_SOURCE_REMOVE;
 }
 
 static void
-status_changed_cb (MdgSlipPrinter *self,
-                   GtkPrintJob    *job)
+start_helper (MdgSlipPrinter *self)
 {
-  switch (gtk_print_job_get_status (job))
-    {
-    case GTK_PRINT_STATUS_FINISHED:
-      finish (self, TRUE, NULL, TRUE);
-      break;
-    case GTK_PRINT_STATUS_FINISHED_ABORTED:
-      finish (self, FALSE, "the print service aborted the job", TRUE);
-      break;
-    case GTK_PRINT_STATUS_PENDING_ISSUE: /* out of paper, say: it may still come out */
-      finish (self, FALSE, "the printer reports a problem", FALSE);
-      break;
-    default:
-      break;
-    }
-}
-
-static void
-sent_cb (GtkPrintJob  *job,
-         gpointer      user_data,
-         const GError *error)
-{
-  MdgSlipPrinter *self = user_data;
-
-  /* Otherwise the job is queued; its status tells when it is out. */
-  if (error != NULL)
-    finish (self, FALSE, error->message, TRUE);
-}
-
-static GtkPageSetup *
-page_setup (MdgSlipPrinter *self)
-{
-  GtkPageSetup *setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) size = NULL;
-
-  switch (self->paper)
-    {
-    case MDG_SLIP_PAPER_A6:
-      size = gtk_paper_size_new ("iso_a6");
-      break;
-    case MDG_SLIP_PAPER_A4:
-      size = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-      break;
-    default:
-      size = gtk_paper_size_new_custom ("madoguchi-slip", "Madoguchi slip",
-                                        mdg_slip_paper_get_width (self->paper),
-                                        mdg_slip_get_height (self->data, self->paper),
-                                        GTK_UNIT_POINTS);
-    }
-  gtk_page_setup_set_paper_size (setup, size);
-  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
-  return setup;
-}
-
-/* GtkPrintJob rather than GtkPrintOperation: in GTK 4.8 an operation run without a dialog
- * crashes (a use-after-free in its printer finder) as soon as it finds a CUPS printer. The job is
- * what the operation would create, drawn here with the same routine and sent asynchronously. */
-static void
-send_job (MdgSlipPrinter *self)
-{
-  g_autoptr (GtkPrintSettings) print_settings = gtk_print_settings_new ();
-  g_autoptr (GtkPageSetup) setup = page_setup (self);
   g_autoptr (GError) error = NULL;
   g_autofree char *title = g_strdup_printf ("Madoguchi slip %s", self->data->number);
-  cairo_surface_t *surface;
-  cairo_t *cr;
 
-  gtk_print_settings_set_printer (print_settings, self->printer_name);
-  self->job = gtk_print_job_new (title, self->printer, print_settings, setup);
-  gtk_print_job_set_track_print_status (self->job, TRUE);
-  g_signal_connect_object (self->job, "status-changed", G_CALLBACK (status_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  surface = gtk_print_job_get_surface (self->job, &error);
-  if (surface == NULL)
+  self->helper = mdg_print_spawn_job (self->printer_name, self->pdf, title, self->timeout_seconds,
+                                      G_SUBPROCESS_FLAGS_NONE, &error);
+  if (self->helper == NULL)
     {
-      finish (self, FALSE, error->message, TRUE);
+      finish (self, FALSE, error->message);
+      maybe_end (self);
       return;
     }
-  cr = cairo_create (surface);
-  mdg_slip_draw (cr, self->data, self->paper);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      finish (self, FALSE, cairo_status_to_string (cairo_surface_status (surface)), TRUE);
-      return;
-    }
-  gtk_print_job_send (self->job, sent_cb, g_object_ref (self), g_object_unref);
-}
-
-/* Only the printer named in the settings: never another one instead, as GTK would. */
-static gboolean
-printer_cb (GtkPrinter *printer,
-            gpointer    user_data)
-{
-  MdgSlipPrinter *self = user_data;
-
-  if (gtk_printer_is_virtual (printer) || g_strcmp0 (gtk_printer_get_name (printer), self->printer_name) != 0)
-    return FALSE;
-  g_set_object (&self->printer, printer);
-  return TRUE;
-}
-
-/* Run from an idle, out of GTK's printer listing, which tears its backends down after this. */
-static gboolean
-printers_listed_idle (gpointer user_data)
-{
-  MdgSlipPrinter *self = user_data;
-
-  if (!self->holding)
-    ; /* timed out while the printers were listed */
-  else if (self->printer == NULL)
-    finish (self, FALSE, "there is no such printer, or the print service is not running", TRUE);
-  else if (!gtk_printer_is_accepting_jobs (self->printer) || gtk_printer_is_paused (self->printer))
-    finish (self, FALSE, "the printer is paused or not accepting jobs", TRUE);
-  else
-    send_job (self);
-  return G_SOURCE_REMOVE;
+  self->lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->helper));
+  self->reading = self->waiting = TRUE;
+  g_subprocess_wait_async (self->helper, NULL, wait_cb, self);
+  read_next (self);
 }
 
 static void
-printers_listed_cb (gpointer user_data)
+write_slip_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, printers_listed_idle, user_data, g_object_unref);
+  MdgSlipPrinter *self = source;
+  GError *error = NULL;
+  char *pdf = mdg_print_write_slip (self->data, self->paper, &error);
+
+  if (pdf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pdf, g_free);
+}
+
+static void
+slip_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  MdgSlipPrinter *self = MDG_SLIP_PRINTER (source);
+  g_autoptr (GError) error = NULL;
+
+  self->pdf = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->pdf == NULL)
+    {
+      finish (self, FALSE, error->message);
+      maybe_end (self);
+    }
+  else if (self->status != MDG_SLIP_STATUS_PRINTING)
+    maybe_end (self); /* the deadline came while the slip was drawn */
+  else
+    start_helper (self);
 }
 
 void
 mdg_slip_printer_start (MdgSlipPrinter *self)
 {
+  g_autoptr (GTask) task = NULL;
+
   g_return_if_fail (MDG_IS_SLIP_PRINTER (self));
   g_return_if_fail (self->status == MDG_SLIP_STATUS_NONE && !self->holding);
 
   if (*self->printer_name == '\0')
     return;
   set_status (self, MDG_SLIP_STATUS_PRINTING);
-  /* Held until the job is over, so the store learns the outcome after the visitor has left. */
+  /* Held until the helper is gone, so the store learns the outcome after the visitor has left. */
   self->holding = g_object_ref (self) != NULL;
-  self->timeout_id = g_timeout_add_seconds (PRINT_TIMEOUT_SECONDS, timeout_cb, self);
-  gtk_enumerate_printers (printer_cb, g_object_ref (self), printers_listed_cb, FALSE);
+  self->timeout_id = g_timeout_add_seconds (self->timeout_seconds, timeout_cb, self);
+  /* Drawn in a thread: the done page paints meanwhile. */
+  task = g_task_new (self, NULL, slip_written_cb, NULL);
+  g_task_set_source_tag (task, mdg_slip_printer_start);
+  g_task_run_in_thread (task, write_slip_thread);
 }
 
 MdgSlipStatus
@@ -242,6 +231,29 @@ mdg_slip_printer_get_status (MdgSlipPrinter *self)
 {
   g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), MDG_SLIP_STATUS_NONE);
   return self->status;
+}
+
+const char *
+mdg_slip_printer_get_number (MdgSlipPrinter *self)
+{
+  g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), NULL);
+  return self->data->number;
+}
+
+/* CUPS's job number, 0 until the helper has queued the job. */
+int
+mdg_slip_printer_get_job_id (MdgSlipPrinter *self)
+{
+  g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), 0);
+  return self->job_id;
+}
+
+/* Whether the helper is still running or not yet reaped. */
+gboolean
+mdg_slip_printer_is_busy (MdgSlipPrinter *self)
+{
+  g_return_val_if_fail (MDG_IS_SLIP_PRINTER (self), FALSE);
+  return self->holding;
 }
 
 /* What the done page tells the visitor, in the current language; NULL for nothing. */
@@ -289,9 +301,9 @@ mdg_slip_printer_finalize (GObject *object)
 {
   MdgSlipPrinter *self = MDG_SLIP_PRINTER (object);
 
+  g_assert (self->helper == NULL && self->pdf == NULL);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  g_clear_object (&self->job);
-  g_clear_object (&self->printer);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->data, mdg_slip_data_free);
   g_free (self->printer_name);
@@ -316,6 +328,7 @@ mdg_slip_printer_class_init (MdgSlipPrinterClass *klass)
 static void
 mdg_slip_printer_init (MdgSlipPrinter *self)
 {
+  self->cancellable = g_cancellable_new ();
 }
 
 MdgSlipPrinter *
@@ -334,5 +347,7 @@ mdg_slip_printer_new (MdgStore   *store,
   self->data = mdg_slip_data_new (inquiry, flow, settings);
   self->paper = g_settings_get_enum (settings, "slip-paper");
   self->printer_name = g_settings_get_string (settings, "printer-name");
+  self->was_printed = mdg_inquiry_get_printed (inquiry);
+  self->timeout_seconds = g_settings_get_uint (settings, "print-timeout-seconds");
   return self;
 }

@@ -1,4 +1,4 @@
-/* mdg-slip-printer.h: prints one visitor's slip on the configured printer, without a dialog. */
+/* mdg-slip-printer.h: prints one visitor's slip through the madoguchi-print helper process. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -27,6 +27,9 @@ MdgSlipPrinter *mdg_slip_printer_new         (MdgStore       *store,
                                               MdgInquiry     *inquiry);
 void            mdg_slip_printer_start       (MdgSlipPrinter *self);
 MdgSlipStatus   mdg_slip_printer_get_status  (MdgSlipPrinter *self);
+const char     *mdg_slip_printer_get_number  (MdgSlipPrinter *self);
+int             mdg_slip_printer_get_job_id  (MdgSlipPrinter *self);
+gboolean        mdg_slip_printer_is_busy     (MdgSlipPrinter *self);
 const char     *mdg_slip_printer_get_message (MdgSlipPrinter *self,
                                               gboolean        code_on_screen);
 

@@ -50,6 +50,8 @@ struct _MdgWindow
   guint logo_press_id;  /* the 3-second press on the logo */
   guint finish_guard_id; /* Finish stands where Send stood: ignore it for a moment */
   guint keep_visible_id; /* scrolls the focused field above the keyboard */
+  GdkFrameClock *print_clock; /* the slip starts once the done page has been painted */
+  gulong print_paint_id;
 };
 
 #define FINISH_GUARD_MS 1500
@@ -162,9 +164,21 @@ print_status_cb (MdgWindow      *self,
   update_print_status (self);
 }
 
+/* Drawing the slip competes with drawing the page: it starts after the page is on screen. */
+static void
+start_printing (MdgWindow *self)
+{
+  if (self->print_paint_id == 0)
+    return;
+  g_clear_signal_handler (&self->print_paint_id, self->print_clock);
+  g_clear_object (&self->print_clock);
+  mdg_slip_printer_start (self->printer);
+}
+
 static void
 drop_printer (MdgWindow *self)
 {
+  start_printing (self);
   if (self->printer != NULL)
     g_signal_handlers_disconnect_by_data (self->printer, self);
   g_clear_object (&self->printer);
@@ -635,7 +649,15 @@ send_action (GtkWidget *widget, const char *name, GVariant *param)
   mdg_visit_finish (self->visit);
   guard_finish (self);
   /* Printing never holds up the done page: the printer reports back through notify::status. */
-  mdg_slip_printer_start (self->printer);
+  self->print_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (self->print_clock == NULL)
+    {
+      mdg_slip_printer_start (self->printer);
+      return;
+    }
+  g_object_ref (self->print_clock);
+  self->print_paint_id = g_signal_connect_swapped (self->print_clock, "after-paint",
+                                                   G_CALLBACK (start_printing), self);
 }
 
 static void
@@ -872,6 +894,14 @@ mdg_window_get_visit (MdgWindow *self)
 {
   g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
   return self->visit;
+}
+
+/* The last visitor's slip on its way to the printer, or NULL. */
+MdgSlipPrinter *
+mdg_window_get_slip_printer (MdgWindow *self)
+{
+  g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
+  return self->printer;
 }
 
 MdgIdleWatch *

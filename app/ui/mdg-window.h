@@ -6,6 +6,7 @@
 
 #include "mdg-application.h"
 #include "mdg-idle-watch.h"
+#include "mdg-slip-printer.h"
 #include "mdg-visit.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ G_DECLARE_FINAL_TYPE (MdgWindow, mdg_window, MDG, WINDOW, GtkApplicationWindow)
 MdgWindow    *mdg_window_new            (MdgApplication *application);
 MdgVisit     *mdg_window_get_visit      (MdgWindow      *self);
 MdgIdleWatch *mdg_window_get_idle_watch (MdgWindow      *self);
+MdgSlipPrinter *mdg_window_get_slip_printer (MdgWindow   *self);
 void          mdg_window_set_language   (MdgWindow      *self,
                                          const char     *language);
 

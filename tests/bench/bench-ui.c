@@ -1,4 +1,5 @@
-/* bench-ui.c: times the kiosk's start to first frame, a language switch and Send to done. */
+/* bench-ui.c: times the kiosk's start to first frame, a language switch and Send to done,
+ * also with a printer (MDG_BENCH_PRINTER=QUEUE) and then until the slip is printed. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -193,6 +194,58 @@ answer_to_review (MdgWindow *window)
   mdg_visit_set_text (mdg_window_get_visit (window), "details", "子ども食堂を始めたい");
 }
 
+static gboolean
+print_over (MdgWindow *window)
+{
+  MdgSlipPrinter *printer = mdg_window_get_slip_printer (window);
+
+  MdgSlipStatus status = printer != NULL ? mdg_slip_printer_get_status (printer)
+                                         : MDG_SLIP_STATUS_NONE;
+
+  return (status == MDG_SLIP_STATUS_PRINTED || status == MDG_SLIP_STATUS_FAILED)
+         && !mdg_slip_printer_is_busy (printer);
+}
+
+/* With a working printer: Send to the painted page again, and Send to the helper's `completed`. */
+static void
+bench_printing (MdgApplication *app,
+                MdgWindow      *window,
+                const char     *printer,
+                guint           runs)
+{
+  g_autoptr (GArray) sends = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) printed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *what = g_strdup_printf ("Send to painted done page, printer %s", printer);
+  g_autofree char *what_printed = g_strdup_printf ("Send to `completed` on %s", printer);
+  guint failed = 0;
+
+  g_settings_set_string (mdg_application_get_settings (app), "printer-name", printer);
+  for (guint i = 0; i < runs * 2; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms = time_to_paint (window, "visit.send", NULL), done_ms;
+      gint64 deadline = start + 60 * G_USEC_PER_SEC;
+
+      g_array_append_val (sends, ms);
+      while (!print_over (window) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      done_ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (mdg_slip_printer_get_status (mdg_window_get_slip_printer (window)) == MDG_SLIP_STATUS_PRINTED)
+        g_array_append_val (printed, done_ms);
+      else
+        failed++;
+      mdg_visit_reset (mdg_window_get_visit (window));
+      drain ();
+      answer_to_review (window);
+    }
+  report (what, sends);
+  if (printed->len > 0)
+    report (what_printed, printed);
+  if (failed > 0)
+    printf ("  %u of %u slips were not printed\n", failed, runs * 2);
+  g_settings_set_string (mdg_application_get_settings (app), "printer-name", "");
+}
+
 /* The kiosk's window on db, full screen, in this process. */
 static MdgWindow *
 open_kiosk (const char      *db,
@@ -215,6 +268,7 @@ open_kiosk (const char      *db,
 
 static void
 bench_in_process (const char *db,
+                  const char *printer,
                   guint       runs)
 {
   g_autoptr (MdgApplication) app = NULL;
@@ -249,6 +303,8 @@ bench_in_process (const char *db,
       answer_to_review (window);
     }
   report ("Send to painted done page", sends);
+  if (printer != NULL)
+    bench_printing (app, window, printer, runs);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -321,6 +377,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_SCHEMA_DIR", MDG_BUILD_DIR "/data", FALSE);
   g_setenv ("MADOGUCHI_LOCALEDIR", MDG_BUILD_DIR "/po", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("MADOGUCHI_PRINT_HELPER", MDG_BUILD_DIR "/app/print/madoguchi-print", FALSE);
 
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   kiosk_path = g_build_filename (MDG_BUILD_DIR, "app", "madoguchi", NULL);
@@ -329,7 +386,7 @@ main (int   argc,
 
   bench_start (self_path, kiosk_path, db, "cairo", runs);
   bench_start (self_path, kiosk_path, db, "gl", runs);
-  bench_in_process (db, runs);
+  bench_in_process (db, g_getenv ("MDG_BENCH_PRINTER"), runs);
 
   {
     g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);

@@ -376,6 +376,64 @@ Test (slip, admin_refuses_an_address_too_long_for_a_qr_code)
   cr_assert_not (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+static void
+start_cups (void)
+{
+  g_autofree char *script = fixture_source_path ("build-aux/start-cups.sh");
+  const char *argv[] = { script, "madoguchi-test", NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  out = decode_run (argv, &status);
+  cr_assert_eq (status, 0, "build-aux/start-cups.sh failed: CUPS with cups-pdf queues is needed");
+}
+
+Test (slip, admin_prints_the_slip_through_the_helper_and_marks_it)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  const char *number = mdg_inquiry_get_number (inquiry);
+  g_autoptr (GHashTable) before = NULL;
+  g_autofree char *url = stored_url (number, "ja");
+  g_autofree char *expected = g_strconcat (url, "\n", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (MdgInquiry) stored = NULL;
+  int status;
+
+  start_cups ();
+  before = decode_list_dir ("/var/spool/cups-pdf/madoguchi-test");
+  out = admin (&status, &err, "slip", number, "--print", "madoguchi-test", "--db", db, NULL);
+  cr_assert_eq (status, 0, "%s", err);
+  cr_assert_eq (count_lines (out), 1, "%s", out);
+  cr_assert (strstr (out, number) != NULL, "%s", out);
+  stored = mdg_store_lookup (store, number, NULL);
+  cr_assert (mdg_inquiry_get_printed (stored), "a printed slip is marked printed");
+  cr_assert (decode_wait_for_pdf ("/var/spool/cups-pdf/madoguchi-test", before, 20, expected, dir),
+             "within 20 s no PDF with the inquiry's QR code arrived");
+}
+
+Test (slip, admin_print_failures_say_one_line_and_leave_the_slip_unprinted)
+{
+  g_autoptr (MdgInquiry) inquiry = record ("ja", "qr");
+  const char *number = mdg_inquiry_get_number (inquiry);
+  const char *queues[] = { "madoguchi-no-such-queue", "madoguchi-test-disabled" };
+
+  start_cups ();
+  for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr (MdgInquiry) stored = NULL;
+      int status;
+
+      out = admin (&status, &err, "slip", number, "--print", queues[i], "--db", db, NULL);
+      cr_assert_eq (status, 1, "%s", err);
+      cr_assert_eq (count_lines (err), 1, "%s", err);
+      cr_assert (g_str_has_prefix (err, "madoguchi-admin slip: "), "%s", err);
+      cr_assert (strstr (err, queues[i]) != NULL, "%s", err);
+      stored = mdg_store_lookup (store, number, NULL);
+      cr_assert (!mdg_inquiry_get_printed (stored));
+    }
+}
+
 Test (slip, draws_the_address_the_store_recorded_with_the_inquiry)
 {
   g_autoptr (MdgInquiry) inquiry = record ("en", "qr");

@@ -1,9 +1,8 @@
-/* test-slip.c: the done page's QR code read back by zbarimg, and the slip printed through CUPS. */
+/* test-slip.c: the done page's QR code read back by zbarimg. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <criterion/criterion.h>
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "decode.h"
@@ -14,10 +13,6 @@
 #include "mdg-i18n.h"
 #include "mdg-qr-paintable.h"
 #include "mdg-window.h"
-
-/* build-aux/start-cups.sh makes this queue; cups-pdf writes its PDFs to OUT_DIR. */
-#define TEST_QUEUE "madoguchi-test"
-#define OUT_DIR "/var/spool/cups-pdf/" TEST_QUEUE
 
 static char *dir;
 static GSettings *settings;
@@ -62,21 +57,7 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-static void
-start_cups (void)
-{
-  g_autofree char *script = fixture_source_path ("build-aux/start-cups.sh");
-  const char *argv[] = { script, TEST_QUEUE, NULL };
-  g_autofree char *out = NULL;
-  int status;
-
-  init_gtk ();
-  out = decode_run (argv, &status);
-  cr_assert_eq (status, 0, "build-aux/start-cups.sh failed: CUPS with a cups-pdf queue is needed");
-}
-
 TestSuite (ui_slip, .init = init_gtk, .fini = teardown);
-TestSuite (ui_print, .init = start_cups, .fini = teardown, .timeout = 180);
 
 static void
 act (const char *action,
@@ -127,12 +108,6 @@ is_qr_picture (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_PICTURE (widget) && gtk_widget_get_mapped (widget)
          && MDG_IS_QR_PAINTABLE (gtk_picture_get_paintable (GTK_PICTURE (widget)));
-}
-
-static gboolean
-is_print_status (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "print-status");
 }
 
 static gboolean
@@ -214,136 +189,4 @@ Test (ui_slip, bad_template_shows_a_staff_notice_and_keeps_the_number)
   cr_assert (strstr (gtk_label_get_label (GTK_LABEL (notice)), "QRコードを表示できません") != NULL,
              "%s", gtk_label_get_label (GTK_LABEL (notice)));
   cr_assert_eq (mdg_application_get_problems (kiosk.app)->len, 1, "and staff find it among the problems");
-}
-
-static GHashTable *
-list_out_dir (void)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GDir) listing = g_dir_open (OUT_DIR, 0, NULL);
-  const char *name;
-
-  cr_assert_not_null (listing, "%s is missing", OUT_DIR);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    g_hash_table_add (names, g_strdup (name));
-  return names;
-}
-
-/* Whether, within `seconds`, cups-pdf wrote a slip whose QR code reads `expected`; it is removed.
- * Matching by the code, not by the file's name, keeps other tests' jobs out of the count. */
-static gboolean
-wait_for_slip (GHashTable *before,
-               int         seconds,
-               const char *expected)
-{
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *copy = g_build_filename (dir, "printed.pdf", NULL);
-
-  for (int i = 0; i < seconds * 10; i++)
-    {
-      g_autoptr (GHashTable) now = list_out_dir ();
-      GHashTableIter iter;
-      const char *name;
-
-      g_hash_table_iter_init (&iter, now);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
-        {
-          g_autofree char *path = g_build_filename (OUT_DIR, name, NULL);
-          g_autofree char *contents = NULL;
-          g_autofree char *decoded = NULL;
-          gsize length;
-
-          if (g_hash_table_contains (before, name) || g_hash_table_contains (seen, name)
-              || !g_str_has_suffix (name, ".pdf"))
-            continue;
-          /* Wait for the whole file: cups-pdf may still be writing it. */
-          if (!g_file_get_contents (path, &contents, &length, NULL) || length < 32
-              || g_strstr_len (contents + length - 32, 32, "%%EOF") == NULL)
-            continue;
-          g_hash_table_add (seen, g_strdup (name));
-          cr_assert (g_file_set_contents (copy, contents, length, NULL));
-          decoded = decode_qr_pdf (copy);
-          if (g_strcmp0 (decoded, expected) == 0)
-            {
-              g_unlink (path);
-              return TRUE;
-            }
-        }
-      g_usleep (100 * 1000);
-      kiosk_iterate ();
-    }
-  return FALSE;
-}
-
-static GtkLabel *
-wait_for_print_status (const char *prefix,
-                       int         seconds)
-{
-  GtkWidget *label = NULL;
-
-  for (int i = 0; i < seconds * 20; i++)
-    {
-      label = kiosk_search (GTK_WIDGET (kiosk.window), FALSE, is_print_status, NULL);
-      if (label != NULL && gtk_widget_get_visible (label)
-          && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), prefix))
-        return GTK_LABEL (label);
-      g_usleep (50 * 1000);
-      kiosk_iterate ();
-    }
-  cr_assert_fail ("the done page never said “%s…”; it says “%s”", prefix,
-                  label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : "nothing");
-  return NULL;
-}
-
-static gboolean
-stored_printed (MdgInquiry *inquiry)
-{
-  g_autoptr (MdgInquiry) stored = mdg_store_lookup (mdg_application_get_store (kiosk.app),
-                                                    mdg_inquiry_get_number (inquiry), NULL);
-
-  cr_assert_not_null (stored);
-  return mdg_inquiry_get_printed (stored);
-}
-
-Test (ui_print, prints_the_slip_silently_to_cups)
-{
-  g_autoptr (GHashTable) before = list_out_dir ();
-  g_autoptr (MdgInquiry) inquiry = NULL;
-  g_autofree char *url = NULL, *expected = NULL;
-
-  cr_assert (g_settings_set_string (settings, "printer-name", TEST_QUEUE));
-  open_kiosk ();
-  inquiry = send_inquiry ();
-  /* Send returned at once: the page is up while the job is still under way. */
-  wait_for_print_status ("受付票を印刷しています", 1);
-  wait_for_print_status ("プリンターから受付票をお取りください", 60);
-  cr_assert (stored_printed (inquiry));
-
-  url = stored_url (inquiry);
-  expected = g_strconcat (url, "\n", NULL);
-  cr_assert (wait_for_slip (before, 30, expected),
-             "no PDF with the inquiry's QR code arrived in %s", OUT_DIR);
-}
-
-Test (ui_print, missing_queue_says_so_and_keeps_the_slip_for_reprint)
-{
-  g_autoptr (GHashTable) before = list_out_dir ();
-  g_autoptr (MdgInquiry) inquiry = NULL;
-  g_autofree char *url = NULL, *expected = NULL;
-  GtkLabel *status;
-
-  cr_assert (g_settings_set_string (settings, "printer-name", "madoguchi-no-such-queue"));
-  open_kiosk ();
-  inquiry = send_inquiry ();
-  status = wait_for_print_status ("受付票を印刷できませんでした", 60);
-  cr_assert (strstr (gtk_label_get_label (status), "QRコード") != NULL,
-             "it points to the code on screen: %s", gtk_label_get_label (status));
-  cr_assert (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
-  cr_assert (!stored_printed (inquiry));
-  cr_assert_not_null (kiosk_search (GTK_WIDGET (kiosk.window), FALSE, is_qr_picture, NULL), "the code stays on screen");
-
-  /* GTK falls back to another printer for an unknown name; the slip must not go there. */
-  url = stored_url (inquiry);
-  expected = g_strconcat (url, "\n", NULL);
-  cr_assert (!wait_for_slip (before, 4, expected), "the slip went to another printer");
 }
