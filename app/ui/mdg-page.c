@@ -363,7 +363,9 @@ build_progress (MdgPage *self)
 {
   guint total = 0;
   guint position = mdg_visit_get_position (self->visit, &total);
-  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), position, total);
+  /* No "of N": the total grows when an answer opens a branch, and a promise that moves would
+   * mislead; the bar shows how far along the visitor is. */
+  g_autofree char *label = g_strdup_printf (_("Step %u"), position);
 
   gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) position / total : 0);
   gtk_label_set_label (self->progress_label, label);
@@ -705,8 +707,13 @@ build (MdgPage *self)
     case MDG_STEP_SINGLE:
       gtk_widget_set_visible (GTK_WIDGET (self->choices), TRUE);
       /* Long lists go three abreast so they fit a 1080-line screen without scrolling. */
-      gtk_flow_box_set_max_children_per_line (
-        self->choices, g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2);
+      /* … and always so: a narrow screen wraps their labels rather than stacking them. */
+      {
+        guint per_line = g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2;
+
+        gtk_flow_box_set_max_children_per_line (self->choices, per_line);
+        gtk_flow_box_set_min_children_per_line (self->choices, per_line);
+      }
       gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
                                NULL);
       break;
