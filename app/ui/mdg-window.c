@@ -782,12 +782,22 @@ screen_class_for (int width,
   return NULL;
 }
 
+/* The height the pages have: the docked keyboard, while up, takes its share. */
+static const char *
+screen_class_of (MdgWindow *self,
+                 int        width,
+                 int        height)
+{
+  return screen_class_for (width, height
+                                    - gtk_widget_get_height (GTK_WIDGET (self->keyboard_revealer)));
+}
+
 static gboolean
 apply_screen_class_cb (gpointer user_data)
 {
   MdgWindow *self = user_data;
-  const char *wanted = screen_class_for (gtk_widget_get_width (GTK_WIDGET (self)),
-                                         gtk_widget_get_height (GTK_WIDGET (self)));
+  const char *wanted = screen_class_of (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                                        gtk_widget_get_height (GTK_WIDGET (self)));
 
   self->screen_class_id = 0;
   if (g_strcmp0 (wanted, self->screen_class) == 0)
@@ -811,7 +821,7 @@ mdg_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (mdg_window_parent_class)->size_allocate (widget, width, height, baseline);
   if (self->screen_class_id == 0
-      && g_strcmp0 (screen_class_for (width, height), self->screen_class) != 0)
+      && g_strcmp0 (screen_class_of (self, width, height), self->screen_class) != 0)
     self->screen_class_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_screen_class_cb, self,
                                              NULL);
 }

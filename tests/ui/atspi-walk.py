@@ -137,8 +137,8 @@ class Kiosk:
         self.shot_prefix = args.shot_prefix
         self.walk_in = args.walk_in
         self.view = args.view
-        self.phone_only = args.phone_only
-        self.ask_restart = args.ask_restart
+        self.phone_only = getattr(args, "phone_only", False)
+        self.ask_restart = getattr(args, "ask_restart", False)
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline and self.app is None:
             desktop = pyatspi.Registry.getDesktop(0)
