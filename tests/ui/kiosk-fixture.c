@@ -178,7 +178,8 @@ is_label_showing (GtkWidget *widget, gconstpointer text)
 static gboolean
 is_check_labelled (GtkWidget *widget, gconstpointer label)
 {
-  return GTK_IS_TOGGLE_BUTTON (widget) && find (widget, is_label_showing, label) != NULL;
+  return GTK_IS_TOGGLE_BUTTON (widget)
+         && kiosk_search (widget, TRUE, is_label_showing, label) != NULL;
 }
 
 /* A tap on the visible button with this label, through the widget itself: "clicked" is what a
