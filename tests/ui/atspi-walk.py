@@ -221,8 +221,9 @@ class Kiosk:
         deadline = time.monotonic() + TIMEOUT
         while True:
             self.press(name)
-            state = self.find(name).getState()
-            if state.contains(pyatspi.STATE_CHECKED) or state.contains(pyatspi.STATE_PRESSED):
+            # Wait for the state to arrive before touching again, or a slow update would
+            # make the second touch untick it.
+            if self.pressed(name):
                 return
             if time.monotonic() >= deadline:
                 fail("“%s” never became ticked" % name)
