@@ -21,6 +21,7 @@ struct _MdgPage
   GtkLabel *progress_label;
   GtkWidget *content;
   GtkLabel *question;
+  GtkLabel *choose_hint;
   GtkWidget *welcome_intro;
   GtkWidget *info_card;
   GtkLabel *info_title;
@@ -32,7 +33,7 @@ struct _MdgPage
   GtkLabel *counter;
   GtkWidget *contact_box;
   GtkLabel *contact_notice;
-  GtkCheckButton *consent;
+  GtkToggleButton *consent;
   GtkEntry *name_entry;
   GtkEntry *phone_entry;
   GtkEntry *email_entry;
@@ -57,7 +58,11 @@ struct _MdgPage
   GtkWidget *nav;
   GtkWidget *back_button;
   GtkWidget *restart_button;
+  GtkLabel *next_reason;
   GtkButton *next_button;
+
+  /* the visitor has tapped Next on a contact page that cannot be passed yet */
+  gboolean next_tried;
 
   /* owned references */
   MdgVisit *visit;
@@ -189,6 +194,8 @@ update_counter (MdgPage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->counter), "error");
 }
 
+/* Nothing is red before the visitor taps Next: a first keystroke is not a mistake, and an
+ * error appearing mid-typing would move the fields under the finger. */
 static void
 update_contact_errors (MdgPage *self)
 {
@@ -197,13 +204,65 @@ update_contact_errors (MdgPage *self)
   const char *email = contact->fields[MDG_CONTACT_EMAIL];
   gboolean bad_phone = phone != NULL && !mdg_contact_phone_is_valid (phone);
   gboolean bad_email = email != NULL && !mdg_contact_email_is_valid (email);
+  gboolean tried = self->next_tried;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->phone_error), bad_phone);
-  gtk_widget_set_visible (GTK_WIDGET (self->email_error), bad_email);
+  gtk_widget_set_visible (GTK_WIDGET (self->phone_error), tried && bad_phone);
+  gtk_widget_set_visible (GTK_WIDGET (self->email_error), tried && bad_email);
   gtk_widget_set_visible (GTK_WIDGET (self->contact_error),
-                          contact->consent && phone == NULL && email == NULL);
+                          tried && contact->consent && phone == NULL && email == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->consent_error),
-                          !contact->consent && mdg_contact_has_any (contact));
+                          tried && !contact->consent && mdg_contact_has_any (contact));
+}
+
+/* What stops the contact page, in the words said next to Next. */
+static const char *
+contact_reason (const MdgContact *contact)
+{
+  const char *phone = contact->fields[MDG_CONTACT_PHONE];
+  const char *email = contact->fields[MDG_CONTACT_EMAIL];
+
+  if (!contact->consent)
+    return _("Agree to the use of your details, or clear them.");
+  if (phone == NULL && email == NULL)
+    return _("Give a phone number or an e-mail address.");
+  return _("Please check the field marked in red.");
+}
+
+/* Next is never greyed without a word beside it saying why. */
+static void
+update_next_reason (MdgPage *self)
+{
+  MdgStep *step = mdg_visit_get_step (self->visit);
+  const char *reason = NULL;
+
+  if (!mdg_visit_can_advance (self->visit))
+    switch (mdg_step_get_kind (step))
+      {
+      case MDG_STEP_MULTI:
+        reason = _("Choose at least one to go on.");
+        break;
+      case MDG_STEP_TEXT:
+        reason = _("Please shorten the text to go on.");
+        break;
+      case MDG_STEP_CONTACT:
+        if (self->next_tried)
+          reason = contact_reason (mdg_visit_get_contact (self->visit));
+        break;
+      default:
+        break;
+      }
+  gtk_label_set_label (self->next_reason, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->next_reason), reason != NULL);
+}
+
+/* Next was tapped on a page that cannot be passed yet: say what is missing. */
+void
+mdg_page_explain_blocked (MdgPage *self)
+{
+  g_return_if_fail (MDG_IS_PAGE (self));
+
+  self->next_tried = TRUE;
+  mdg_page_refresh (self);
 }
 
 /* Re-reads the visit's answers into the page's widgets. */
@@ -224,6 +283,7 @@ mdg_page_refresh (MdgPage *self)
     default:
       break;
     }
+  update_next_reason (self);
 }
 
 void
@@ -288,10 +348,13 @@ contact_changed_cb (MdgPage  *self,
 }
 
 static void
-consent_toggled_cb (MdgPage        *self,
-                    GtkCheckButton *check)
+consent_toggled_cb (MdgPage         *self,
+                    GtkToggleButton *toggle)
 {
-  mdg_visit_set_consent (self->visit, gtk_check_button_get_active (check));
+  gboolean active = gtk_toggle_button_get_active (toggle);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_CHECKED, active, -1);
+  mdg_visit_set_consent (self->visit, active);
   update_contact_errors (self);
 }
 
@@ -300,7 +363,9 @@ build_progress (MdgPage *self)
 {
   guint total = 0;
   guint position = mdg_visit_get_position (self->visit, &total);
-  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), position, total);
+  /* No "of N": the total grows when an answer opens a branch, and a promise that moves would
+   * mislead; the bar shows how far along the visitor is. */
+  g_autofree char *label = g_strdup_printf (_("Step %u"), position);
 
   gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) position / total : 0);
   gtk_label_set_label (self->progress_label, label);
@@ -365,10 +430,10 @@ build_contact_notice (MdgPage *self)
   notice = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE,
                  "A coordinator will use these details only to contact you about this inquiry. "
-                 "Every field is optional. Your details are kept for %u day and then erased. "
+                 "Your details are kept for %u day and then erased. "
                  "To see or delete them, ask %s.",
                  "A coordinator will use these details only to contact you about this inquiry. "
-                 "Every field is optional. Your details are kept for %u days and then erased. "
+                 "Your details are kept for %u days and then erased. "
                  "To see or delete them, ask %s.",
                  days),
     days, who);
@@ -384,7 +449,9 @@ build_contact (MdgPage *self)
                                               self->reading_entry };
 
   gtk_widget_set_visible (self->contact_box, TRUE);
-  gtk_check_button_set_active (self->consent, contact->consent);
+  gtk_toggle_button_set_active (self->consent, contact->consent);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->consent), GTK_ACCESSIBLE_STATE_CHECKED,
+                               contact->consent, -1);
   for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
     {
       gtk_editable_set_text (GTK_EDITABLE (entries[i]),
@@ -530,7 +597,7 @@ build_done (MdgPage *self)
   }
 }
 
-/* The QR follow-up's next step is the hint under the code; the others are said here. */
+/* Under the number, the next step in one sentence, whatever follow-up was chosen. */
 static void
 label_done (MdgPage *self)
 {
@@ -601,6 +668,7 @@ apply_texts (MdgPage *self)
     default:
       break;
     }
+  update_next_reason (self);
   mdg_translatable_keep_phrases (GTK_WIDGET (self));
 }
 
@@ -632,12 +700,20 @@ build (MdgPage *self)
       gtk_label_set_xalign (self->question, 0.5);
       gtk_widget_set_valign (self->content, GTK_ALIGN_CENTER);
       break;
-    case MDG_STEP_SINGLE:
     case MDG_STEP_MULTI:
+      /* A page with a limit says it in its question; one without says that several may go. */
+      gtk_widget_set_visible (GTK_WIDGET (self->choose_hint), mdg_step_get_max (step) == 0);
+      G_GNUC_FALLTHROUGH;
+    case MDG_STEP_SINGLE:
       gtk_widget_set_visible (GTK_WIDGET (self->choices), TRUE);
       /* Long lists go three abreast so they fit a 1080-line screen without scrolling. */
-      gtk_flow_box_set_max_children_per_line (
-        self->choices, g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2);
+      /* … and always so: a narrow screen wraps their labels rather than stacking them. */
+      {
+        guint per_line = g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2;
+
+        gtk_flow_box_set_max_children_per_line (self->choices, per_line);
+        gtk_flow_box_set_min_children_per_line (self->choices, per_line);
+      }
       gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
                                NULL);
       break;
@@ -706,6 +782,7 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, content);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, question);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, choose_hint);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, welcome_intro);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_card);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_title);
@@ -742,6 +819,7 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, nav);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, restart_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, next_reason);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, next_button);
 }
 

@@ -16,6 +16,7 @@ MdgPage *mdg_page_new        (MdgVisit   *visit,
                               GSettings  *settings,
                               MdgInquiry *inquiry);
 void     mdg_page_refresh    (MdgPage    *self);
+void     mdg_page_explain_blocked (MdgPage *self);
 void     mdg_page_show_error (MdgPage    *self,
                               const char *message);
 gboolean mdg_page_shows_code (MdgPage    *self);

@@ -276,6 +276,10 @@ mdg_slip_printer_get_message (MdgSlipPrinter *self,
                : _("Your slip could not be printed. Please note your number; the staff can "
                    "print the slip for you.");
     case MDG_SLIP_STATUS_NONE:
+      /* No printer at this desk: the visitor must not wait for a slip. */
+      return code_on_screen
+               ? _("No slip is printed here. Please scan the QR code or note your number.")
+               : _("No slip is printed here. Please note your number.");
     default:
       return NULL;
     }

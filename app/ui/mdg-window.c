@@ -33,6 +33,10 @@ struct _MdgWindow
   MdgIdleDialog *idle_dialog;
   GtkRevealer *keyboard_revealer;
   MdgKeyboard *keyboard;
+  GtkWidget *restart_confirm;
+  GtkLabel *restart_question;
+  GtkButton *restart_yes;
+  GtkButton *restart_no;
 
   /* owned references */
   MdgApplication *application;
@@ -52,6 +56,8 @@ struct _MdgWindow
   guint keep_visible_id; /* scrolls the focused field above the keyboard */
   GdkFrameClock *print_clock; /* the slip starts once the done page has been painted */
   gulong print_paint_id;
+  guint screen_class_id; /* the type scale follows the window's size, set after allocation */
+  const char *screen_class; /* "screen-short", "screen-narrow" or NULL for 1920 × 1080 */
 };
 
 #define FINISH_GUARD_MS 1500
@@ -79,16 +85,39 @@ update_actions (MdgWindow *self)
 {
   static const char *const visit_actions[] = { "visit.choose", "visit.toggle", "visit.next",
                                                "visit.back", "visit.change", "visit.restart",
+                                               "visit.ask-restart", "visit.keep-going",
                                                "visit.send", "idle.continue" };
   gboolean open = self->visit != NULL && mdg_application_can_take_inquiries (self->application);
 
   for (guint i = 0; i < G_N_ELEMENTS (visit_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), visit_actions[i], open);
+  /* The contact page's Next stays live: tapped too early, it says what is missing. */
   if (open)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.next",
-                                   mdg_visit_can_advance (self->visit));
+                                   mdg_visit_can_advance (self->visit)
+                                     || mdg_step_get_kind (mdg_visit_get_step (self->visit))
+                                          == MDG_STEP_CONTACT);
   if (self->finish_guard_id != 0)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.restart", FALSE);
+}
+
+/* The question before Start over, in the visitor's language; its buttons say in full what they
+ * do, where the page's footer says only 最初から. */
+static void
+label_restart_confirm (MdgWindow *self)
+{
+  const char *question = _("Start over? Your answers will be erased.");
+  const char *yes = C_("confirm", "Start over");
+  const char *no = C_("confirm", "Continue");
+
+  gtk_label_set_label (self->restart_question, question);
+  gtk_button_set_label (self->restart_yes, yes);
+  gtk_button_set_label (self->restart_no, no);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->restart_yes),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, yes, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->restart_no),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, no, -1);
+  mdg_translatable_keep_phrases (self->restart_confirm);
 }
 
 static gboolean
@@ -301,6 +330,7 @@ wipe (MdgWindow *self)
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
 
   mdg_keyboard_reset (self->keyboard);
+  gtk_widget_set_visible (self->restart_confirm, FALSE);
   g_clear_object (&self->inquiry);
   drop_printer (self); /* a job still running finishes on its own */
   gdk_clipboard_set_text (gdk_display_get_clipboard (display), "");
@@ -451,6 +481,7 @@ language_changed_cb (MdgWindow      *self,
   mdg_translatable_keep_phrases (GTK_WIDGET (self->idle_dialog));
   update_center_name (self);
   update_print_status (self);
+  label_restart_confirm (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problem") == 0)
     show_problems (self);
 }
@@ -492,7 +523,10 @@ toggle_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 next_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  mdg_visit_advance (MDG_WINDOW (widget)->visit);
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  if (!mdg_visit_advance (self->visit) && self->page != NULL)
+    mdg_page_explain_blocked (self->page);
 }
 
 static void
@@ -511,6 +545,28 @@ static void
 restart_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   wipe (MDG_WINDOW (widget));
+}
+
+/* The footer's Start over only asks; the question's own Start over wipes. */
+static void
+ask_restart_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  label_restart_confirm (self);
+  gtk_widget_set_visible (self->restart_confirm, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->restart_no));
+}
+
+/* Continue: the visit goes on where it was, answers, typing and page as they were. */
+static void
+keep_going_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  gtk_widget_set_visible (self->restart_confirm, FALSE);
+  if (self->page != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->page));
 }
 
 static void
@@ -716,6 +772,7 @@ mdg_window_dispose (GObject *object)
   g_clear_handle_id (&self->logo_press_id, g_source_remove);
   g_clear_handle_id (&self->finish_guard_id, g_source_remove);
   g_clear_handle_id (&self->keep_visible_id, g_source_remove);
+  g_clear_handle_id (&self->screen_class_id, g_source_remove);
   drop_printer (self);
   if (self->idle_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_watch, self);
@@ -734,6 +791,63 @@ mdg_window_finalize (GObject *object)
   G_OBJECT_CLASS (mdg_window_parent_class)->finalize (object);
 }
 
+/* The type scale and control sizes follow the window: full at 1080 lines, smaller on a short
+ * screen (768 lines), narrower on a 1024- or 1080-wide one (style.css: window.screen-*). */
+static const char *
+screen_class_for (int width,
+                  int height)
+{
+  if (height < 900)
+    return "screen-short";
+  if (width < 1200)
+    return "screen-narrow";
+  return NULL;
+}
+
+/* The height the pages have: the docked keyboard, while up, takes its share. */
+static const char *
+screen_class_of (MdgWindow *self,
+                 int        width,
+                 int        height)
+{
+  return screen_class_for (width, height
+                                    - gtk_widget_get_height (GTK_WIDGET (self->keyboard_revealer)));
+}
+
+static gboolean
+apply_screen_class_cb (gpointer user_data)
+{
+  MdgWindow *self = user_data;
+  const char *wanted = screen_class_of (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                                        gtk_widget_get_height (GTK_WIDGET (self)));
+
+  self->screen_class_id = 0;
+  if (g_strcmp0 (wanted, self->screen_class) == 0)
+    return G_SOURCE_REMOVE;
+  if (self->screen_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), self->screen_class);
+  self->screen_class = wanted;
+  if (wanted != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), wanted);
+  return G_SOURCE_REMOVE;
+}
+
+/* A class changed inside an allocation would restyle mid-layout: change it just after. */
+static void
+mdg_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mdg_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->screen_class_id == 0
+      && g_strcmp0 (screen_class_of (self, width, height), self->screen_class) != 0)
+    self->screen_class_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_screen_class_cb, self,
+                                             NULL);
+}
+
 static void
 mdg_window_class_init (MdgWindowClass *klass)
 {
@@ -744,6 +858,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   object_class->finalize = mdg_window_finalize;
   object_class->get_property = mdg_window_get_property;
   object_class->set_property = mdg_window_set_property;
+  widget_class->size_allocate = mdg_window_size_allocate;
 
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "ja",
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
@@ -775,6 +890,10 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, keyboard_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, keyboard);
   gtk_widget_class_bind_template_callback (widget_class, keyboard_revealed_cb);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, restart_confirm);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, restart_question);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, restart_yes);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, restart_no);
 
   gtk_widget_class_install_property_action (widget_class, "visit.language", "language");
   gtk_widget_class_install_property_action (widget_class, "visit.large-text", "large-text");
@@ -785,6 +904,8 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "visit.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "visit.change", "s", change_action);
   gtk_widget_class_install_action (widget_class, "visit.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "visit.ask-restart", NULL, ask_restart_action);
+  gtk_widget_class_install_action (widget_class, "visit.keep-going", NULL, keep_going_action);
   gtk_widget_class_install_action (widget_class, "visit.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "staff.open", NULL, open_staff_action);
   gtk_widget_class_install_action (widget_class, "idle.continue", NULL, continue_action);
@@ -816,6 +937,7 @@ mdg_window_init (MdgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   mdg_translatable_adopt (self->header);
   add_language_buttons (self);
+  label_restart_confirm (self);
   watch_session_contrast (self);
   reset_view (self);
 

@@ -7,11 +7,13 @@ buttons through their Action interface and types through EditableText.
 
 Usage: dbus-run-session -- /usr/bin/python3 atspi-walk.py --kiosk PATH --db PATH
            [--purpose offer|propose|...] [--walk-in en|ja-easy] [--view large|contrast]
-           [--shots DIR] [--done-shot PNG]
+           [--shots DIR] [--done-shot PNG] [--phone-only] [--ask-restart]
 With --shots, every page is photographed (import -window root): in Japanese and English when
 walking in English, else in the walk's language and view. --view turns the header's toggle on at
 the welcome page (checking that it announces itself pressed) and checks that the next visitor
-starts without it. --done-shot photographs the done page, for its QR code."""
+starts without it. --done-shot photographs the done page, for its QR code. --phone-only gives
+a phone number alone on the contact page; --ask-restart taps Start over on the review page,
+checks that it asks first, and goes on with Continue."""
 
 import argparse
 import os
@@ -51,6 +53,8 @@ EN = {
     "name": "Name", "phone": "Phone", "email": "E-mail",
     "review": "Check your answers", "done": "Your number",
     "welcome": "Would you like to do something for your town?",
+    "restart": "Start over", "ask": "Start over? Your answers will be erased.",
+    "continue": "Continue",
 }
 
 # The same labels in やさしい日本語 (po/ja@easy.po).
@@ -77,6 +81,8 @@ EASY = {
     "review": "こたえを たしかめて ください", "done": "あなたの ばんごう",
     "welcome": "まちの ために なにか して みませんか？",
     "large": "字を 大きく", "contrast": "色を はっきり",
+    "restart": "はじめから", "ask": "はじめから やりなおしますか？ こたえは ぜんぶ きえます",
+    "continue": "つづける",
 }
 EN["large"] = "Larger text"
 EN["contrast"] = "High contrast"
@@ -131,6 +137,8 @@ class Kiosk:
         self.shot_prefix = args.shot_prefix
         self.walk_in = args.walk_in
         self.view = args.view
+        self.phone_only = getattr(args, "phone_only", False)
+        self.ask_restart = getattr(args, "ask_restart", False)
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline and self.app is None:
             desktop = pyatspi.Registry.getDesktop(0)
@@ -213,7 +221,9 @@ class Kiosk:
         deadline = time.monotonic() + TIMEOUT
         while True:
             self.press(name)
-            if self.find(name).getState().contains(pyatspi.STATE_CHECKED):
+            # Wait for the state to arrive before touching again, or a slow update would
+            # make the second touch untick it.
+            if self.pressed(name):
                 return
             if time.monotonic() >= deadline:
                 fail("“%s” never became ticked" % name)
@@ -287,6 +297,19 @@ class Kiosk:
             self.process.kill()
 
 
+def ask_restart(kiosk, label):
+    """Start over on the review page asks first; Continue keeps the visit as it was."""
+    kiosk.press(label["restart"])
+    kiosk.heading(label["ask"])
+    kiosk.press(label["continue"], pyatspi.ROLE_PUSH_BUTTON)
+    deadline = time.monotonic() + TIMEOUT
+    while any(n.name == label["ask"] for n in kiosk.nodes()):
+        if time.monotonic() >= deadline:
+            fail("the Start over question stayed after Continue")
+        time.sleep(0.1)
+    kiosk.heading(label["review"])
+
+
 def walk(kiosk, purpose, done_shot):
     label = LABELS[kiosk.walk_in]
     kiosk.press(BUTTONS[kiosk.walk_in])
@@ -349,14 +372,17 @@ def walk(kiosk, purpose, done_shot):
 
     kiosk.heading(label["contact_step"])
     kiosk.tick(label["consent"])
-    kiosk.type_into(label["name"], "山田 花子")
     kiosk.type_into(label["phone"], "045-123-4567")
-    kiosk.type_into(label["email"], "hanako@example.jp")
+    if not kiosk.phone_only:
+        kiosk.type_into(label["name"], "山田 花子")
+        kiosk.type_into(label["email"], "hanako@example.jp")
     kiosk.shoot("contact")
     kiosk.press(label["next"])
 
     kiosk.heading(label["review"])
     kiosk.shoot("review")
+    if kiosk.ask_restart:
+        ask_restart(kiosk, label)
     kiosk.press(label["send"])
 
     kiosk.heading(label["done"])
@@ -387,6 +413,8 @@ def main():
     parser.add_argument("--walk-in", default="en", choices=sorted(LABELS))
     parser.add_argument("--view", choices=["large", "contrast"])
     parser.add_argument("--done-shot")
+    parser.add_argument("--phone-only", action="store_true")
+    parser.add_argument("--ask-restart", action="store_true")
     args = parser.parse_args()
 
     kiosk = Kiosk(args)

@@ -169,10 +169,17 @@ kiosk_find_button (const char *label)
 }
 
 static gboolean
+is_label_showing (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A toggle whose own label (its child, or a label inside it) shows label. */
+static gboolean
 is_check_labelled (GtkWidget *widget, gconstpointer label)
 {
-  return GTK_IS_CHECK_BUTTON (widget)
-         && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+  return GTK_IS_TOGGLE_BUTTON (widget)
+         && kiosk_search (widget, TRUE, is_label_showing, label) != NULL;
 }
 
 /* A tap on the visible button with this label, through the widget itself: "clicked" is what a
@@ -189,13 +196,13 @@ kiosk_tap (const char *label)
 }
 
 /* The tick box labelled label, ticked or unticked as a tap would. */
-GtkCheckButton *
+GtkToggleButton *
 kiosk_check (const char *label)
 {
   GtkWidget *check = kiosk_search (kiosk_page (), TRUE, is_check_labelled, label);
 
   cr_assert_not_null (check, "no tick box “%s”", label);
-  return GTK_CHECK_BUTTON (check);
+  return GTK_TOGGLE_BUTTON (check);
 }
 
 static gboolean

@@ -29,7 +29,7 @@ gboolean    kiosk_at_welcome   (void);
 GtkWidget  *kiosk_page         (void);
 GtkWidget  *kiosk_find_button  (const char *label);
 void        kiosk_tap          (const char *label);
-GtkCheckButton *kiosk_check    (const char *label);
+GtkToggleButton *kiosk_check   (const char *label);
 GtkWidget  *kiosk_field        (const char *label);
 void        kiosk_type         (const char *label,
                                 const char *text);

@@ -140,13 +140,18 @@ Test (ui_kiosk, walks_the_propose_branch_with_contact_details)
 
   /* The notice comes before any field and names the retention days. */
   cr_assert_not_null (kiosk_find_label (kiosk_page (), "365 days"));
-  gtk_check_button_set_active (kiosk_check ("I agree to the use of my contact details"), TRUE);
+  gtk_toggle_button_set_active (kiosk_check ("I agree to the use of my contact details"), TRUE);
   kiosk_iterate ();
   kiosk_type ("Name", "山田 花子");
   kiosk_type ("Phone", "045-123");
+  cr_assert_null (kiosk_find_label (kiosk_page (), "Please check the phone number"),
+                  "nothing is red before Next is tapped");
+  kiosk_tap ("Next");
+  cr_assert_str_eq (kiosk_step (), "contact", "a malformed phone number does not pass");
   cr_assert_not_null (kiosk_find_label (kiosk_page (), "Please check the phone number"),
-                      "a malformed phone number is named next to the field");
-  cr_assert_not (gtk_widget_is_sensitive (kiosk_find_button ("Next")));
+                      "a malformed phone number is named next to the field once Next is tapped");
+  cr_assert_not_null (kiosk_find_label (kiosk_page (), "Please check the field marked in red"),
+                      "the reason is said beside Next");
   kiosk_type ("Phone", "045-123-4567");
   cr_assert_null (kiosk_find_label (kiosk_page (), "Please check the phone number"));
   kiosk_type ("E-mail", "hanako@example.jp");
@@ -397,6 +402,10 @@ Test (ui_kiosk, done_page_promises_no_call_without_contact_details)
   kiosk_iterate ();
   cr_assert_str_eq (kiosk_step (), "contact");
   kiosk_type ("電話番号", "045-123-4567");
+  cr_assert_null (kiosk_find_label (kiosk_page (), "同意にチェックを入れてください"),
+                  "nothing is red before 次へ is tapped");
+  kiosk_tap ("次へ");
+  cr_assert_str_eq (kiosk_step (), "contact");
   cr_assert_not_null (kiosk_find_label (kiosk_page (), "同意にチェックを入れてください"),
                       "a number typed without consent is not silently dropped");
   kiosk_type ("電話番号", "");
@@ -528,6 +537,38 @@ Test (ui_atspi, walks_to_done_through_the_accessibility_tree, .timeout = 240)
   cr_assert_eq (mdg_inquiry_get_answer (inquiry, "themes")->len, 3);
   cr_assert_str_eq (mdg_inquiry_get_details (inquiry), "子ども食堂を月に一度開きたい。Looking for a kitchen.");
   cr_assert (mdg_inquiry_get_has_contact (inquiry), "the consent box was ticked and details kept");
+  g_clear_object (&store);
+  fixture_rmdir (dir);
+}
+
+/* Through AT-SPI: the consent toggle pressed and the contact page passed with a phone number
+ * alone; Start over on the review page asks first, and the visit survives Continue. */
+Test (ui_atspi, passes_contact_with_a_phone_alone_and_survives_continue, .timeout = 240)
+{
+  g_autofree char *dir = fixture_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "phone.db", NULL);
+  const char *extra[] = { "--phone-only", "--ask-restart", NULL };
+  g_autofree char *number = walk_through_atspi (db, extra);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  sqlite3_stmt *stmt;
+
+  store = mdg_store_open (db, &error);
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  inquiry = mdg_store_lookup (store, number, &error);
+  cr_assert_not_null (inquiry, "%s is not in the database: Continue lost the visit", number);
+  cr_assert (mdg_inquiry_get_has_contact (inquiry), "consent pressed through AT-SPI and kept");
+  cr_assert_eq (mdg_inquiry_get_answer (inquiry, "themes")->len, 3, "the answers survived");
+  stmt = mdg_store_prepare (store, "SELECT name, phone, email FROM contact WHERE inquiry_id = ?",
+                            NULL);
+  cr_assert_not_null (stmt);
+  sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
+  cr_assert_eq (sqlite3_step (stmt), SQLITE_ROW, "the contact details were kept");
+  cr_assert_null (sqlite3_column_text (stmt, 0), "no name was given");
+  cr_assert_str_eq ((const char *) sqlite3_column_text (stmt, 1), "045-123-4567");
+  cr_assert_null (sqlite3_column_text (stmt, 2), "no e-mail was given");
+  sqlite3_finalize (stmt);
   g_clear_object (&store);
   fixture_rmdir (dir);
 }
