@@ -124,8 +124,10 @@ append_head (Page       *page,
                           "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
                           html_lang);
   append_text (page, title);
-  g_string_append (page->html, "</title>\n<link rel=\"stylesheet\" href=\"/static/followup.css\">\n"
-                               "</head>\n<body>\n");
+  /* Easy Japanese is written in phrases (分かち書き): the style sheet wraps it only between them. */
+  g_string_append_printf (page->html, "</title>\n<link rel=\"stylesheet\" href=\"/static/followup.css\">\n"
+                                      "</head>\n<body%s>\n",
+                          g_str_equal (page->lang, "ja-easy") ? " class=\"easy\"" : "");
 }
 
 static void

@@ -256,6 +256,9 @@ Test (server, other_languages_keep_number_and_token)
   cr_assert (strstr (easy.body, "<span lang=\"ja\" aria-current=\"page\">やさしい にほんご</span>") != NULL);
   /* Without an easy-Japanese translation, Japanese, never English. */
   cr_assert (strstr (easy.body, "Received on") == NULL);
+  cr_assert (strstr (easy.body, "<body class=\"easy\">") != NULL, "wrapped between phrases only");
+  cr_assert (strstr (easy.body, "今の ようす") != NULL && strstr (easy.body, "うけつけました") != NULL,
+             "the page's own texts in easy Japanese: %s", easy.body);
 }
 
 Test (server, admin_status_and_reply_show_on_the_next_request)
