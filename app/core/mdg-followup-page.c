@@ -380,6 +380,8 @@ mdg_followup_page_not_found (void)
          "<link rel=\"stylesheet\" href=\"/static/followup.css\">\n</head>\n<body>\n<main>\n"
          "<h1>ページが見つかりません</h1>\n"
          "<p>QRコードをもう一度読み取るか、センターにお問い合わせください。</p>\n"
+         "<p class=\"easy\">QRコードを もう いちど よみとって ください。わからない ときは"
+         " センターに れんらく して ください。</p>\n"
          "<h1 lang=\"en\">Page not found</h1>\n"
          "<p lang=\"en\">Please scan the QR code again, or contact the center.</p>\n"
          "</main>\n</body>\n</html>\n";
@@ -393,6 +395,7 @@ mdg_followup_page_too_many (void)
          "<title>しばらくお待ちください / Please wait</title>\n"
          "<link rel=\"stylesheet\" href=\"/static/followup.css\">\n</head>\n<body>\n<main>\n"
          "<h1>しばらくお待ちください</h1>\n<p>1分ほどしてから、もう一度お試しください。</p>\n"
+         "<p class=\"easy\">1分 まって から、もう いちど 見て ください。</p>\n"
          "<h1 lang=\"en\">Please wait</h1>\n"
          "<p lang=\"en\">Too many tries: please try again in a minute.</p>\n"
          "</main>\n</body>\n</html>\n";
