@@ -1,8 +1,8 @@
 #!/bin/sh
 # Fails when a visitor string has no やさしい日本語 translation in po/ja@easy.po. Visitor strings
 # are every string of the files below: the flow, the visitor's pages, the idle dialog, the done
-# page's print messages, the slip and the follow-up texts. The staff desk's strings may fall
-# back to ja.
+# page's print messages, the slip, the follow-up texts and the follow-up page (the server's own
+# 404 and 429 pages are fixed text, not messages). The staff desk's strings may fall back to ja.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 top=${1:-$(dirname "$0")/..}
@@ -16,7 +16,8 @@ app/ui/mdg-idle-dialog.c
 app/ui/mdg-slip-printer.c
 app/core/mdg-slip.c
 app/core/mdg-followup.c
-app/core/mdg-inquiry-list.c"
+app/core/mdg-inquiry-list.c
+app/core/mdg-followup-page.c"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The same keywords as i18n.gettext(preset: 'glib') in po/meson.build.

@@ -124,8 +124,10 @@ append_head (Page       *page,
                           "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
                           html_lang);
   append_text (page, title);
-  g_string_append (page->html, "</title>\n<link rel=\"stylesheet\" href=\"/static/followup.css\">\n"
-                               "</head>\n<body>\n");
+  /* Easy Japanese is written in phrases (分かち書き): the style sheet wraps it only between them. */
+  g_string_append_printf (page->html, "</title>\n<link rel=\"stylesheet\" href=\"/static/followup.css\">\n"
+                                      "</head>\n<body%s>\n",
+                          g_str_equal (page->lang, "ja-easy") ? " class=\"easy\"" : "");
 }
 
 static void
@@ -378,6 +380,8 @@ mdg_followup_page_not_found (void)
          "<link rel=\"stylesheet\" href=\"/static/followup.css\">\n</head>\n<body>\n<main>\n"
          "<h1>ページが見つかりません</h1>\n"
          "<p>QRコードをもう一度読み取るか、センターにお問い合わせください。</p>\n"
+         "<p class=\"easy\">QRコードを もう いちど よみとって ください。わからない ときは"
+         " センターに れんらく して ください。</p>\n"
          "<h1 lang=\"en\">Page not found</h1>\n"
          "<p lang=\"en\">Please scan the QR code again, or contact the center.</p>\n"
          "</main>\n</body>\n</html>\n";
@@ -391,6 +395,7 @@ mdg_followup_page_too_many (void)
          "<title>しばらくお待ちください / Please wait</title>\n"
          "<link rel=\"stylesheet\" href=\"/static/followup.css\">\n</head>\n<body>\n<main>\n"
          "<h1>しばらくお待ちください</h1>\n<p>1分ほどしてから、もう一度お試しください。</p>\n"
+         "<p class=\"easy\">1分 まって から、もう いちど 見て ください。</p>\n"
          "<h1 lang=\"en\">Please wait</h1>\n"
          "<p lang=\"en\">Too many tries: please try again in a minute.</p>\n"
          "</main>\n</body>\n</html>\n";

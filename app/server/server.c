@@ -10,8 +10,10 @@
 
 #include "mdg-error.h"
 #include "mdg-followup-page.h"
+#include "mdg-followup-pg.h"
 #include "mdg-followup-sqlite.h"
 #include "mdg-i18n.h"
+#include "mdg-pg.h"
 
 #define FAILED_LOOKUPS_PER_MINUTE 30
 #define MAX_TRACKED_CLIENTS 100000
@@ -359,6 +361,45 @@ kiosk_flow (GSettings *settings,
   return mdg_flow_new_from_file (file, error);
 }
 
+/* The kiosk's SQLite file, or the city's central database. There a number is only unique within
+ * its center and the QR code's URL holds no center, so this server answers for one center:
+ * the one whose name, address and hours its settings describe (--center, by default the
+ * setting center-id that the center's madoguchi-sync uses). Looking rows up by token across
+ * centers instead would make the secret itself the search key. */
+static MdgFollowupSource *
+open_source (const char *db,
+             const char *pg,
+             const char *pg_file,
+             const char *center,
+             GSettings  *settings,
+             GError    **error)
+{
+  g_autofree char *conninfo = NULL;
+  g_autofree char *center_id = NULL;
+
+  if (db != NULL && (pg != NULL || pg_file != NULL))
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "give either --db (the kiosk's file) or --pg/--pg-file (the central"
+                           " database), not both");
+      return NULL;
+    }
+  if (db != NULL)
+    return mdg_followup_sqlite_open (db, error);
+  conninfo = mdg_pg_resolve_conninfo (pg, pg_file, error);
+  if (conninfo == NULL)
+    return NULL;
+  center_id = center != NULL ? g_strdup (center) : g_settings_get_string (settings, "center-id");
+  if (*center_id == '\0')
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "with the central database, say which center's pages to serve:"
+                           " --center ID, or set the setting center-id");
+      return NULL;
+    }
+  return mdg_followup_pg_open (conninfo, center_id, error);
+}
+
 static gboolean
 quit_cb (gpointer data)
 {
@@ -371,12 +412,22 @@ run (int argc, char **argv, GError **error)
 {
   g_autofree char *db = NULL;
   g_autofree char *listen = NULL;
+  g_autofree char *pg = NULL;
+  g_autofree char *pg_file = NULL;
+  g_autofree char *center = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The kiosk's inquiry database, read only", "PATH" },
+    { "pg", 0, 0, G_OPTION_ARG_STRING, &pg,
+      "The central PostgreSQL database instead (no password here)", "CONNINFO" },
+    { "pg-file", 0, 0, G_OPTION_ARG_FILENAME, &pg_file,
+      "A file (mode 0600) holding the central connection string", "FILE" },
+    { "center", 0, 0, G_OPTION_ARG_STRING, &center,
+      "With --pg: the center whose pages to serve (default: the setting center-id)", "ID" },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Where to listen, e.g. 127.0.0.1:8080", "ADDR:PORT" },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("--db PATH --listen ADDR:PORT");
+  g_autoptr (GOptionContext) context = g_option_context_new (
+    "--db PATH | --pg CONNINFO | --pg-file FILE [--center ID]  --listen ADDR:PORT");
   g_autoptr (GSocketAddress) address = NULL;
   g_autoptr (GSettings) settings = NULL;
   g_autoptr (MdgFlow) flow = NULL;
@@ -392,10 +443,11 @@ run (int argc, char **argv, GError **error)
   g_option_context_set_summary (context, "Serves the visitors' follow-up pages.");
   if (!g_option_context_parse (context, &argc, &argv, error))
     return FALSE;
-  if (db == NULL || listen == NULL)
+  if ((db == NULL && pg == NULL && pg_file == NULL) || listen == NULL)
     {
       g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                           "usage: madoguchi-server --db PATH --listen ADDR:PORT");
+                           "usage: madoguchi-server --db PATH | --pg CONNINFO | --pg-file FILE"
+                           " [--center ID] --listen ADDR:PORT");
       return FALSE;
     }
   address = parse_listen (listen, error);
@@ -407,7 +459,7 @@ run (int argc, char **argv, GError **error)
   flow = kiosk_flow (settings, error);
   if (flow == NULL)
     return FALSE;
-  source = mdg_followup_sqlite_open (db, error);
+  source = open_source (db, pg, pg_file, center, settings, error);
   if (source == NULL)
     return FALSE;
   css = g_resources_lookup_data ("/org/madoguchi/Server/followup.css", 0, error);

@@ -13,6 +13,7 @@
 #include "decode.h"
 #include "fixtures.h"
 #include "mdg-desk-store.h"
+#include "pg-fixture.h"
 
 static char *dir;
 static char *db;
@@ -25,6 +26,7 @@ static GSubprocess *server;
 static GDataInputStream *server_out;
 static guint16 port;
 static SoupSession *session;
+static FixturePg *pg;
 
 /* The server reads the center's settings from a key file, as dconf would give them. */
 static void
@@ -43,19 +45,26 @@ write_settings (const char *extra)
   cr_assert (g_file_set_contents (keyfile, text, -1, NULL));
 }
 
+/* source: the server's arguments saying what it reads (by default the kiosk's file). */
 static void
-start_server (void)
+start_server_reading (const char *const *source)
 {
   const char *build = g_getenv ("MDG_BUILD_DIR");
   g_autofree char *program = g_build_filename (build, "app", "server", "madoguchi-server", NULL);
   g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr (GError) error = NULL;
   g_autofree char *line = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_subprocess_launcher_set_environ (launcher, server_env);
-  server = g_subprocess_launcher_spawn (launcher, &error, program, "--db", db, "--listen",
-                                        "127.0.0.1:0", NULL);
+  g_ptr_array_add (argv, program);
+  for (guint i = 0; source[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) source[i]);
+  g_ptr_array_add (argv, "--listen");
+  g_ptr_array_add (argv, "127.0.0.1:0");
+  g_ptr_array_add (argv, NULL);
+  server = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   cr_assert_not_null (server, "madoguchi-server did not start: %s", error ? error->message : "");
   server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
   /* Its first line says it listens; a failing start ends the stream instead. */
@@ -63,6 +72,14 @@ start_server (void)
   cr_assert (g_get_monotonic_time () < deadline, "madoguchi-server took over 10 s to listen");
   cr_assert_not_null (line, "madoguchi-server exited before listening");
   cr_assert (sscanf (line, "listening on port %hu", &port) == 1, "unexpected first line “%s”", line);
+}
+
+static void
+start_server (void)
+{
+  const char *source[] = { "--db", db, NULL };
+
+  start_server_reading (source);
 }
 
 /* The server's access log so far, after stopping it. */
@@ -239,6 +256,9 @@ Test (server, other_languages_keep_number_and_token)
   cr_assert (strstr (easy.body, "<span lang=\"ja\" aria-current=\"page\">やさしい にほんご</span>") != NULL);
   /* Without an easy-Japanese translation, Japanese, never English. */
   cr_assert (strstr (easy.body, "Received on") == NULL);
+  cr_assert (strstr (easy.body, "<body class=\"easy\">") != NULL, "wrapped between phrases only");
+  cr_assert (strstr (easy.body, "今の ようす") != NULL && strstr (easy.body, "うけつけました") != NULL,
+             "the page's own texts in easy Japanese: %s", easy.body);
 }
 
 Test (server, admin_status_and_reply_show_on_the_next_request)
@@ -518,4 +538,181 @@ Test (server, the_slips_qr_code_opens_the_visitors_page)
   get (&reply, url + strlen (prefix));
   cr_assert_eq (reply.status, 200, "%s gave %u", url, reply.status);
   cr_assert (strstr (reply.body, number + 7) != NULL, "the page does not show %s", number);
+}
+
+/* The central database instead of the kiosk's file: the same inquiries, sent by the kiosk's own
+ * madoguchi-sync, and changes central staff make there. */
+static void
+run_sync (const char *arg1,
+          const char *arg2,
+          const char *arg3)
+{
+  g_autofree char *sync = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "sync",
+                                            "madoguchi-sync", NULL);
+  /* timeout: a sync that hangs fails here with a message, not by Criterion's timeout. */
+  const char *argv[] = { "timeout", "-s", "KILL", "60", sync, "--pg", pg->conninfo, arg1, arg2,
+                         arg3, NULL };
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  cr_assert (g_spawn_sync (NULL, (char **) argv, server_env, G_SPAWN_SEARCH_PATH
+                           | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, NULL));
+  cr_assert (!WIFEXITED (status) || (WEXITSTATUS (status) != 124 && WEXITSTATUS (status) != 137),
+             "madoguchi-sync %s did not end within 60 s", arg1);
+  cr_assert (g_spawn_check_wait_status (status, NULL), "madoguchi-sync %s failed: %s", arg1, err);
+}
+
+static void
+setup_pg (void)
+{
+  setup ();
+  write_settings ("center-id='naka'\n");
+  pg = fixture_pg_start ();
+  run_sync ("--init", NULL, NULL);
+  run_sync ("--db", db, "--once");
+}
+
+static void
+teardown_pg (void)
+{
+  teardown ();
+  g_clear_pointer (&pg, fixture_pg_stop);
+}
+
+TestSuite (server_pg, .init = setup_pg, .fini = teardown_pg, .timeout = 180);
+
+static void
+start_central_server (void)
+{
+  const char *source[] = { "--pg", pg->conninfo, NULL };
+
+  start_server_reading (source);
+}
+
+Test (server_pg, the_right_token_shows_the_synced_inquiry_and_others_get_one_404)
+{
+  g_auto (Reply) page = { 0 };
+  g_auto (Reply) wrong = { 0 };
+  g_auto (Reply) unknown = { 0 };
+  g_auto (Reply) other_center = { 0 };
+  g_autofree char *bad = g_strdup (token);
+  g_autofree char *path = page_path (number, token, "ja");
+  g_autofree char *wrong_path = NULL;
+  g_autofree char *unknown_path = page_path ("991231-999", token, "ja");
+  g_autofree char *kita_path = NULL;
+  g_autofree char *log = NULL;
+
+  bad[0] = bad[0] == 'A' ? 'B' : 'A';
+  wrong_path = page_path (number, bad, "ja");
+  start_central_server ();
+  get (&page, path);
+  cr_assert_eq (page.status, 200, "status %u: %s", page.status, page.body);
+  cr_assert (strstr (page.body, number + 7) != NULL, "the number's call part");
+  cr_assert (strstr (page.body, "受付しました") != NULL, "the status in plain words");
+  cr_assert (strstr (page.body, "横浜市中区本町6-50-10") != NULL, "the center's address");
+  cr_assert (strstr (page.body, "市との協働事業を提案したい") != NULL, "the answers' summary");
+  cr_assert (strstr (page.body, "内部メモ") == NULL, "an internal note leaked to the page");
+
+  get (&wrong, wrong_path);
+  get (&unknown, unknown_path);
+  cr_assert_eq (wrong.status, 404);
+  cr_assert_eq (unknown.status, 404);
+  cr_assert_str_eq (unknown.body, wrong.body, "an unknown number and a wrong token differ");
+  cr_assert_str_eq (soup_message_headers_get_one (wrong.headers, "Referrer-Policy"), "no-referrer");
+
+  /* The same number at another center is another inquiry: this server answers for naka only. */
+  fixture_pg_exec (pg, "INSERT INTO center (id) VALUES ('kita')");
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO inquiry SELECT 'kita', number, day, seq, 'KitaTokenKitaTokenKitaToken1',"
+      " created_at, language, flow_version, details, followup, status, status_at, false,"
+      " coordinator, coordinator_at, false, meeting, meeting_at, false, printed, has_contact,"
+      " consent_at, 0 FROM inquiry WHERE center = 'naka' AND number = '%s'", number);
+
+    fixture_pg_exec (pg, sql);
+  }
+  kita_path = page_path (number, "KitaTokenKitaTokenKitaToken1", "ja");
+  get (&other_center, kita_path);
+  cr_assert_eq (other_center.status, 404, "another center's token opened naka's page");
+  cr_assert_str_eq (other_center.body, wrong.body);
+
+  log = stop_server ();
+  cr_assert (strstr (log, token) == NULL && strstr (log, "t=") == NULL, "the log: %s", log);
+}
+
+Test (server_pg, a_central_status_change_and_message_show_on_the_next_request)
+{
+  g_auto (Reply) before = { 0 };
+  g_auto (Reply) after = { 0 };
+  g_autofree char *path = page_path (number, token, "ja");
+  g_autofree char *status_sql = g_strdup_printf (
+    "SELECT madoguchi_set_field ('naka', '%s', 'status', 'in-progress')", number);
+  g_autofree char *message_sql = g_strdup_printf (
+    "SELECT madoguchi_add_message ('naka', '%s', 'visitor', '田中',"
+    " 'NPO法人みなとの会をご紹介します。')", number);
+  g_autofree char *internal_sql = g_strdup_printf (
+    "SELECT madoguchi_add_message ('naka', '%s', 'internal', '田中', '中央の内部メモ')", number);
+
+  start_central_server ();
+  get (&before, path);
+  cr_assert_eq (before.status, 200);
+  cr_assert (strstr (before.body, "コーディネーターが担当しています") == NULL);
+  fixture_pg_exec (pg, status_sql);
+  fixture_pg_exec (pg, message_sql);
+  fixture_pg_exec (pg, internal_sql);
+  get (&after, path);
+  cr_assert_eq (after.status, 200);
+  cr_assert (strstr (after.body, "コーディネーターが担当しています") != NULL, "%s", after.body);
+  cr_assert (strstr (after.body, "NPO法人みなとの会をご紹介します。") != NULL, "the message");
+  cr_assert (strstr (after.body, "中央の内部メモ") == NULL, "an internal note leaked");
+}
+
+/* PostgreSQL restarted under a running server: the page at once on a new connection; while it
+ * is away, 503; the page again when it is back. */
+Test (server_pg, a_central_outage_gives_503_then_the_page_again)
+{
+  g_auto (Reply) restarted = { 0 };
+  g_auto (Reply) away = { 0 };
+  g_auto (Reply) back = { 0 };
+  g_autofree char *path = page_path (number, token, "ja");
+
+  start_central_server ();
+  fixture_pg_halt (pg);
+  fixture_pg_resume (pg);
+  get (&restarted, path);
+  cr_assert_eq (restarted.status, 200, "status %u after PostgreSQL restarted", restarted.status);
+  fixture_pg_halt (pg);
+  get (&away, path);
+  cr_assert_eq (away.status, 503, "status %u while PostgreSQL was stopped", away.status);
+  fixture_pg_resume (pg);
+  get (&back, path);
+  cr_assert_eq (back.status, 200, "status %u after PostgreSQL came back", back.status);
+}
+
+Test (server_pg, refuses_an_unknown_center_or_a_password_on_the_command_line)
+{
+  g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "server",
+                                               "madoguchi-server", NULL);
+  g_autofree char *with_password = g_strdup_printf ("%s password=secret", pg->conninfo);
+  struct { const char *args[4]; const char *says; } cases[] = {
+    { { "--pg", pg->conninfo, "--center", "tsurumi" }, "no center “tsurumi”" },
+    { { "--pg", with_password, NULL, NULL }, "must not hold a password" },
+    { { "--pg", pg->conninfo, "--db", db }, "not both" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[] = { "timeout", "-s", "KILL", "30", program, "--listen", "127.0.0.1:0",
+                             cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                             cases[i].args[3], NULL };
+      g_autofree char *err = NULL;
+      int status = 0;
+
+      cr_assert (g_spawn_sync (NULL, (char **) argv, server_env, G_SPAWN_SEARCH_PATH
+                               | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
+                               NULL));
+      cr_assert (WIFEXITED (status) && WEXITSTATUS (status) == 1, "case %u: status %d", i, status);
+      cr_assert (strstr (err, cases[i].says) != NULL, "case %u said: %s", i, err);
+      cr_assert (strstr (err, "secret") == NULL, "the password was echoed: %s", err);
+    }
 }
