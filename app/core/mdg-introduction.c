@@ -233,65 +233,90 @@ add_reason (GString    *reason,
   g_string_append (reason, part);
 }
 
-static void
-add_labels (GString    *labels,
-            MdgFlow    *flow,
-            const char *step_id,
-            const char *id,
-            const char *format,
-            const char *language)
+/* Labels are looked up once per suggestion run: a translation switches the language. */
+typedef struct
 {
-  MdgChoice *choice = mdg_flow_lookup_choice (flow, step_id, id);
-  const char *label = choice != NULL ? mdg_choice_get_label_in (choice, language) : id;
+  MdgFlow *flow;
+  MdgInquiry *inquiry;
+  const char *area;
+  const char *language;
+  const char *separator;
+  GHashTable *labels; /* "step\x1fid" → label, with the offer's wording for offers */
+  GString *shared;    /* scratch for one organisation's reason */
+  GString *met;
+} Scoring;
 
+static const char *
+cached_label (Scoring    *scoring,
+              const char *step_id,
+              const char *id)
+{
+  g_autofree char *key = g_strconcat (step_id, "\x1f", id, NULL);
+  char *label = g_hash_table_lookup (scoring->labels, key);
+
+  if (label == NULL)
+    {
+      MdgChoice *choice = mdg_flow_lookup_choice (scoring->flow, step_id, id);
+      const char *text = choice != NULL ? mdg_choice_get_label_in (choice, scoring->language) : id;
+
+      if (g_str_equal (step_id, "offer"))
+        label = g_strdup_printf (mdg_i18n_translate_in (scoring->language, N_("%s offered")), text);
+      else
+        label = g_strdup (text);
+      g_hash_table_insert (scoring->labels, g_steal_pointer (&key), label);
+    }
+  return label;
+}
+
+static void
+add_label (Scoring    *scoring,
+           GString    *labels,
+           const char *step_id,
+           const char *id)
+{
   if (labels->len > 0)
-    g_string_append (labels, mdg_i18n_translate_in (language, N_(", ")));
-  if (format != NULL)
-    g_string_append_printf (labels, mdg_i18n_translate_in (language, format), label);
-  else
-    g_string_append (labels, label);
+    g_string_append (labels, scoring->separator);
+  g_string_append (labels, cached_label (scoring, step_id, id));
 }
 
 /* How well org fits: 3 for each shared theme, 2 for each offer meeting a need (the visitor's
  * offer taken up by a group that runs activities, or the organisation's offer for a visitor
  * who starts, seeks partners or proposes), 1 for the same area; with the reason. */
 static guint
-score_org (MdgFlow    *flow,
-           MdgInquiry *inquiry,
-           MdgOrg     *org,
-           const char *area,
-           const char *language,
-           GString    *reason)
+score_org (Scoring *scoring,
+           MdgOrg  *org,
+           GString *reason)
 {
-  const GPtrArray *themes = mdg_inquiry_get_answer (inquiry, "themes");
-  const GPtrArray *offers = mdg_inquiry_get_answer (inquiry, "offer");
-  g_autoptr (GString) shared = g_string_new (NULL);
-  g_autoptr (GString) met = g_string_new (NULL);
+  const GPtrArray *themes = mdg_inquiry_get_answer (scoring->inquiry, "themes");
+  const GPtrArray *offers = mdg_inquiry_get_answer (scoring->inquiry, "offer");
+  GString *shared = g_string_truncate (scoring->shared, 0);
+  GString *met = g_string_truncate (scoring->met, 0);
   guint score = 0;
 
   for (guint i = 0; org->themes[i] != NULL; i++)
     if (answer_has (themes, org->themes[i]))
       {
         score += 3;
-        add_labels (shared, flow, "themes", org->themes[i], NULL, language);
+        add_label (scoring, shared, "themes", org->themes[i]);
       }
   if (offers != NULL && offers->len > 0 && kind_takes_offers (org->kind))
     for (guint i = 0; i < offers->len; i++)
       {
         score += 2;
-        add_labels (met, flow, "offer", g_ptr_array_index (offers, i), N_("%s offered"), language);
+        add_label (scoring, met, "offer", g_ptr_array_index (offers, i));
       }
-  else if (purpose_needs (inquiry))
+  else if (purpose_needs (scoring->inquiry))
     for (guint i = 0; org->offers[i] != NULL; i++)
       {
         score += 2;
-        add_labels (met, flow, "offer", org->offers[i], N_("%s offered"), language);
+        add_label (scoring, met, "offer", org->offers[i]);
       }
   if (shared->len > 0)
     add_reason (reason, shared->str);
   if (met->len > 0)
     add_reason (reason, met->str);
-  if (area != NULL && *area != '\0' && org->area != NULL && g_utf8_collate (area, org->area) == 0)
+  if (scoring->area != NULL && *scoring->area != '\0' && org->area != NULL
+      && strcmp (scoring->area, org->area) == 0)
     {
       score += 1;
       add_reason (reason, org->area);
@@ -325,6 +350,10 @@ mdg_introduction_suggest (MdgStore   *store,
   g_autoptr (GPtrArray) introductions = NULL;
   g_autoptr (GHashTable) approached = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_suggestion_free);
+  g_autoptr (GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GString) shared = g_string_new (NULL);
+  g_autoptr (GString) met = g_string_new (NULL);
+  Scoring scoring = { flow, inquiry, area, language, NULL, labels, shared, met };
 
   g_return_val_if_fail (MDG_IS_STORE (store), NULL);
   g_return_val_if_fail (MDG_IS_FLOW (flow), NULL);
@@ -339,6 +368,7 @@ mdg_introduction_suggest (MdgStore   *store,
   orgs = mdg_orgs_list (store, TRUE, error);
   if (orgs == NULL)
     return NULL;
+  scoring.separator = mdg_i18n_translate_in (language, N_(", "));
   for (guint i = 0; i < orgs->len; i++)
     {
       MdgOrg *org = g_ptr_array_index (orgs, i);
@@ -348,7 +378,7 @@ mdg_introduction_suggest (MdgStore   *store,
 
       if (g_hash_table_contains (approached, &org->id))
         continue;
-      score = score_org (flow, inquiry, org, area, language, reason);
+      score = score_org (&scoring, org, reason);
       if (score == 0)
         continue;
       suggestion = g_new0 (MdgSuggestion, 1);
