@@ -9,6 +9,7 @@
 #include "mdg-i18n.h"
 #include "mdg-inquiry-detail.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-introduction.h"
 #include "mdg-slip-printer.h"
 #include "mdg-translatable.h"
 
@@ -102,6 +103,10 @@ describe_event (MdgInquiryDetail        *self,
     what = g_strdup_printf (_("Note: %s"), event->new_value != NULL ? event->new_value : "");
   else if (g_str_equal (event->field, "message"))
     what = g_strdup_printf (_("To the visitor: %s"), event->new_value != NULL ? event->new_value : "");
+  else if (g_str_equal (event->field, "introduction"))
+    /* An introduction keeps the organisation in old_value and its new state in new_value. */
+    what = g_strdup_printf (_("Introduction: %s — %s"), old_value,
+                            mdg_introduction_state_label (event->new_value, self->language));
   else
     what = g_strdup_printf ("%s: %s → %s", event->field, old_value, new_value);
   return g_strdup_printf ("%s   %s", when, what);
