@@ -61,50 +61,76 @@ read_setting (MdgStore   *store,
   return NULL;
 }
 
-/* When the last meeting was (Unix seconds; 0 before the first): the day of the previous agenda
- * before today's. Writing today's agenda again, as CSV and PDF, keeps the same start. */
+/* The last meeting, for this agenda: the day of the previous agenda before today's, so that
+ * writing today's agenda again (as CSV and PDF) keeps the same start. */
+typedef struct
+{
+  gint64 since;   /* Unix seconds; 0 before the first meeting */
+  char *previous; /* the day to keep as agenda-since once written; NULL if already kept */
+  char *today;
+} Meeting;
+
+static void
+meeting_clear (Meeting *meeting)
+{
+  g_clear_pointer (&meeting->previous, g_free);
+  g_clear_pointer (&meeting->today, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Meeting, meeting_clear)
+
 static gboolean
-last_meeting (MdgStore *store,
-              gint64   *since,
+meeting_read (MdgStore *store,
+              Meeting  *meeting,
               GError  **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *day = read_setting (store, "agenda-day", &local);
-  g_autofree char *previous = NULL;
+  g_autofree char *since = NULL;
   int y = 0, m = 0, d = 0;
 
-  if (local == NULL && g_strcmp0 (day, today) == 0)
-    previous = read_setting (store, "agenda-since", &local);
+  meeting->today = g_date_time_format (now, "%Y-%m-%d");
+  if (local == NULL && g_strcmp0 (day, meeting->today) == 0)
+    since = read_setting (store, "agenda-since", &local);
   else if (local == NULL)
     {
-      g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (
-        store, "INSERT OR REPLACE INTO setting (key, value) VALUES ('agenda-since', ?1),"
-               " ('agenda-day', ?2)", &local);
-
-      previous = g_steal_pointer (&day);
-      if (stmt != NULL)
-        {
-          sqlite3_bind_text (stmt, 1, previous != NULL ? previous : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
-          mdg_store_step_done (store, stmt, "recording the meeting's day", &local);
-        }
+      since = g_strdup (day);
+      meeting->previous = g_strdup (day != NULL ? day : "");
     }
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  *since = 0;
-  if (previous != NULL && sscanf (previous, "%4d-%2d-%2d", &y, &m, &d) == 3)
+  meeting->since = 0;
+  if (since != NULL && sscanf (since, "%4d-%2d-%2d", &y, &m, &d) == 3)
     {
       g_autoptr (GDateTime) start = g_date_time_new_local (y, m, d, 0, 0, 0);
 
       if (start != NULL)
-        *since = g_date_time_to_unix (start);
+        meeting->since = g_date_time_to_unix (start);
     }
   return TRUE;
+}
+
+/* Once the agenda is written, today is the meeting the next one starts from. */
+static gboolean
+meeting_record (MdgStore *store,
+                Meeting  *meeting,
+                GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (meeting->previous == NULL)
+    return TRUE;
+  stmt = mdg_store_prepare (store, "INSERT OR REPLACE INTO setting (key, value)"
+                                   " VALUES ('agenda-since', ?1), ('agenda-day', ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, meeting->previous, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, meeting->today, -1, SQLITE_STATIC);
+  return mdg_store_step_done (store, stmt, "recording the meeting's day", error);
 }
 
 static char *
@@ -171,14 +197,14 @@ mdg_agenda_write_csv (MdgStore   *store,
   };
   g_autoptr (GString) csv = g_string_new (MDG_CSV_BOM);
   g_autoptr (GString) header = g_string_new (NULL);
-  gint64 since = 0;
+  g_auto (Meeting) meeting = { 0, NULL, NULL };
   guint n;
 
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!last_meeting (store, &since, error))
+  if (!meeting_read (store, &meeting, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     mdg_csv_append_field (header, tr (language, headers[i]));
@@ -210,14 +236,15 @@ mdg_agenda_write_csv (MdgStore   *store,
       mdg_csv_append_field (line, mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language));
       mdg_csv_append_field (line, mdg_inquiry_get_coordinator (inquiry));
       mdg_csv_append_field (line, mdg_inquiry_get_meeting (inquiry) ? tr (language, N_("Yes")) : "");
-      describe_introductions (store, inquiry, since, language, &introductions, &changes);
+      describe_introductions (store, inquiry, meeting.since, language, &introductions, &changes);
       mdg_csv_append_field (line, introductions);
       mdg_csv_append_field (line, changes);
       mdg_csv_append_field (line, mdg_inquiry_get_details (inquiry));
       mdg_csv_end_row (line);
       g_string_append_len (csv, line->str, line->len);
     }
-  return mdg_file_write_contents (path, csv->str, csv->len, error);
+  return mdg_file_write_contents (path, csv->str, csv->len, error)
+         && meeting_record (store, &meeting, error);
 }
 
 /* A4 in points, with 2 cm margins. */
@@ -329,7 +356,7 @@ mdg_agenda_write_pdf (MdgStore   *store,
   cairo_surface_t *surface;
   cairo_status_t status;
   Sheet sheet = { NULL, MARGIN };
-  gint64 since = 0;
+  g_auto (Meeting) meeting = { 0, NULL, NULL };
   guint n;
   int fd;
 
@@ -337,7 +364,7 @@ mdg_agenda_write_pdf (MdgStore   *store,
   g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!last_meeting (store, &since, error))
+  if (!meeting_read (store, &meeting, error))
     return FALSE;
   /* The shared helper refuses the database's files, devices and folders. */
   tmp = mdg_file_open_temp (path, &fd, error);
@@ -357,7 +384,7 @@ mdg_agenda_write_pdf (MdgStore   *store,
     {
       g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (inquiries, i);
 
-      draw_inquiry (&sheet, store, inquiry, flow, since, language);
+      draw_inquiry (&sheet, store, inquiry, flow, meeting.since, language);
     }
   cairo_destroy (sheet.cr);
   cairo_surface_finish (surface);
@@ -372,5 +399,5 @@ mdg_agenda_write_pdf (MdgStore   *store,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return mdg_file_commit_temp (tmp, path, error);
+  return mdg_file_commit_temp (tmp, path, error) && meeting_record (store, &meeting, error);
 }
