@@ -390,7 +390,8 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
   g_autoptr (MdgOrg) org = NULL;
   g_autoptr (GDateTime) march = g_date_time_new_local (2026, 3, 2, 10, 0, 0);
   g_autoptr (GDateTime) april = g_date_time_new_local (2026, 4, 10, 15, 30, 0);
-  const char *csv = "団体名,種別,分野\nみなと子育てネット,npo,children\n";
+  const char *csv = "団体名,種別,分野\nみなと子育てネット,npo,children\nみどりの居場所,npo,children\n";
+  g_autofree char *state = NULL;
   GtkWidget *pad, *view;
   MdgDesk *desk;
   MdgInquiryDetail *detail;
@@ -417,4 +418,23 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
              "the approach is in the timeline");
   cr_assert (has_label (GTK_WIDGET (detail), "2026-04-10 15:30   つなぎ先: みなと子育てネット — 意見交換"),
              "and its move to talks");
+  cr_assert (has_label (GTK_WIDGET (detail), "みなと子育てネット — 意見交換（2026-03-02 打診）"),
+             "the introductions list its state");
+
+  /* The one not yet approached is suggested, with why; one tap introduces it. */
+  cr_assert (has_label (GTK_WIDGET (detail), "みどりの居場所 — 子育て・子ども / 場所・スペースを提供"),
+             "the fitting organisation is suggested");
+  act (detail, "detail.introduce", "2");
+  state = query_text ("SELECT o.name, i.state FROM introduction i JOIN organisation o"
+                      " ON o.id = i.organisation_id ORDER BY i.id");
+  cr_assert_str_eq (state, "みなと子育てネット|talks;みどりの居場所|approached;");
+  cr_assert_not (has_label (GTK_WIDGET (detail), "みどりの居場所 — 子育て・子ども / 場所・スペースを提供"),
+                 "an approached organisation is no longer suggested");
+  cr_assert (has_label (GTK_WIDGET (detail), "No active organisation in the directory fits this inquiry.")
+               || has_label (GTK_WIDGET (detail), "団体名簿に、この相談に合う有効な団体がありません。"),
+             "the empty suggestions say so");
+  act (detail, "detail.introduction-state", "2:joined");
+  g_free (state);
+  state = query_text ("SELECT state FROM introduction WHERE organisation_id = 2");
+  cr_assert_str_eq (state, "joined;");
 }
