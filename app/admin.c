@@ -655,6 +655,41 @@ status_run (int argc, char **argv, GError **error)
   if (inquiry == NULL || !mdg_desk_store_set_status (store, inquiry, status, error))
     return FALSE;
   g_print ("%s: %s\n", mdg_inquiry_get_number (inquiry), argv[3]);
+  return TRUE;
+}
+
+static gboolean
+reply_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *message = NULL;
+  const GOptionEntry entries[] = {
+    { "message", 0, 0, G_OPTION_ARG_STRING, &message,
+      "The message to the visitor, shown on the follow-up page", "TEXT" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+
+  if (!parse ("NUMBER --message TEXT", entries, &argc, &argv, 1, error))
+    return FALSE;
+  if (message == NULL)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "reply needs --message TEXT: what the visitor should read");
+      return FALSE;
+    }
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL
+      || !mdg_desk_store_add_message (store, inquiry, mdg_inquiry_get_coordinator (inquiry), message,
+                                error))
+    return FALSE;
+  g_print ("%s: the message is on the follow-up page\n", mdg_inquiry_get_number (inquiry));
+  return TRUE;
+}
+
 /* orgs import FILE [--skip-bad] | orgs list | orgs export [--output FILE]: the directory. */
 static gboolean
 orgs_import (MdgStore   *store,
@@ -688,12 +723,6 @@ orgs_import (MdgStore   *store,
 }
 
 static gboolean
-reply_run (int argc, char **argv, GError **error)
-{
-  g_autofree char *message = NULL;
-  const GOptionEntry entries[] = {
-    { "message", 0, 0, G_OPTION_ARG_STRING, &message,
-      "The message to the visitor, shown on the follow-up page", "TEXT" },
 orgs_list (MdgStore   *store,
            MdgFlow    *flow,
            const char *language,
@@ -797,15 +826,6 @@ introduce_run (int argc, char **argv, GError **error)
   };
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgInquiry) inquiry = NULL;
-
-  if (!parse ("NUMBER --message TEXT", entries, &argc, &argv, 1, error))
-    return FALSE;
-  if (message == NULL)
-    {
-      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                           "reply needs --message TEXT: what the visitor should read");
-      return FALSE;
-    }
   g_autoptr (MdgOrg) org = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   gint64 at = g_date_time_to_unix (now);
@@ -841,11 +861,6 @@ introduce_run (int argc, char **argv, GError **error)
   if (store == NULL)
     return FALSE;
   inquiry = mdg_store_lookup (store, argv[2], error);
-  if (inquiry == NULL
-      || !mdg_desk_store_add_message (store, inquiry, mdg_inquiry_get_coordinator (inquiry), message,
-                                error))
-    return FALSE;
-  g_print ("%s: the message is on the follow-up page\n", mdg_inquiry_get_number (inquiry));
   if (inquiry == NULL)
     return FALSE;
   org = mdg_orgs_lookup (store, org_name, error);

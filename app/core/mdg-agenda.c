@@ -152,7 +152,7 @@ describe_introductions (MdgStore   *store,
                         char      **changes)
 {
   g_autoptr (GPtrArray) list = mdg_introduction_list (store, inquiry, NULL);
-  g_autoptr (GPtrArray) timeline = mdg_desk_list_timeline (store, inquiry, NULL);
+  g_autoptr (GPtrArray) timeline = mdg_desk_store_list_timeline (store, inquiry, NULL);
   g_autoptr (GString) now = g_string_new (NULL);
   g_autoptr (GString) recent = g_string_new (NULL);
 
@@ -168,7 +168,7 @@ describe_introductions (MdgStore   *store,
     }
   for (guint i = 0; timeline != NULL && i < timeline->len; i++)
     {
-      MdgDeskEvent *event = g_ptr_array_index (timeline, i);
+      MdgDeskStoreEvent *event = g_ptr_array_index (timeline, i);
       g_autofree char *day = NULL;
 
       if (!g_str_equal (event->field, "introduction") || event->at < since)

@@ -150,9 +150,9 @@ load_timeline (MdgInquiryDetail *self)
 static void
 load_network (MdgInquiryDetail *self)
 {
-  MdgFlow *flow = mdg_application_get_flow (self->application);
+  MdgFlow *flow = self->flow;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) introductions = mdg_introduction_list (get_store (self), self->inquiry, &error);
+  g_autoptr (GPtrArray) introductions = mdg_introduction_list (self->store, self->inquiry, &error);
   g_autoptr (GPtrArray) suggestions = NULL;
   g_autoptr (GStrvBuilder) intro_lines = g_strv_builder_new ();
   g_autoptr (GStrvBuilder) suggestion_lines = g_strv_builder_new ();
@@ -176,7 +176,7 @@ load_network (MdgInquiryDetail *self)
       g_strv_builder_add (intro_lines, item);
     }
   if (flow != NULL)
-    suggestions = mdg_introduction_suggest (get_store (self), flow, self->inquiry, NULL,
+    suggestions = mdg_introduction_suggest (self->store, flow, self->inquiry, NULL,
                                             self->language, NULL);
   for (guint i = 0; suggestions != NULL && i < suggestions->len && i < N_SUGGESTIONS; i++)
     {
@@ -394,9 +394,9 @@ introduce (MdgInquiryDetail *self,
 
   if (self->inquiry == NULL)
     return;
-  org = mdg_orgs_lookup (get_store (self), org_id, &error);
+  org = mdg_orgs_lookup (self->store, org_id, &error);
   ok = org != NULL
-       && mdg_introduction_set (get_store (self), self->inquiry, org, state,
+       && mdg_introduction_set (self->store, self->inquiry, org, state,
                                 g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   changed (self, ok, error);
   load_network (self);

@@ -371,9 +371,9 @@ Test (orgs, introductions_and_their_states_are_in_the_history_and_the_agenda)
   cr_assert_eq (((MdgIntroduction *) g_ptr_array_index (list, 0))->approached_at,
                 g_date_time_to_unix (month_ago));
   cr_assert_str_eq (((MdgIntroduction *) g_ptr_array_index (list, 1))->state, "declined");
-  timeline = mdg_desk_list_timeline (store, inquiry, NULL);
+  timeline = mdg_desk_store_list_timeline (store, inquiry, NULL);
   for (guint i = 0; i < timeline->len; i++)
-    n_intro += g_str_equal (((MdgDeskEvent *) g_ptr_array_index (timeline, i))->field, "introduction");
+    n_intro += g_str_equal (((MdgDeskStoreEvent *) g_ptr_array_index (timeline, i))->field, "introduction");
   cr_assert_eq (n_intro, 4);
   history = fixture_query_text (db, "SELECT old_value, new_value FROM status_history"
                                     " WHERE field = 'introduction' ORDER BY at, id");
@@ -383,7 +383,7 @@ Test (orgs, introductions_and_their_states_are_in_the_history_and_the_agenda)
   /* The last meeting was a week ago: only the changes since then are listed as such. */
   sql = g_strdup_printf ("INSERT INTO setting VALUES ('agenda-day', '%s')", last_meeting);
   fixture_sqlite_exec (db, sql);
-  cr_assert (mdg_desk_set_meeting (store, inquiry, TRUE, NULL));
+  cr_assert (mdg_desk_store_set_meeting (store, inquiry, TRUE, NULL));
   g_list_store_append (flagged, inquiry);
   cr_assert (mdg_agenda_write_csv (store, G_LIST_MODEL (flagged), flow, "ja", csv, &error), "%s",
              error ? error->message : "");

@@ -384,7 +384,7 @@ has_label (GtkWidget  *root,
 
 Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
 {
-  MdgStore *store = mdg_application_get_store (app);
+  MdgStore *store = mdg_application_get_store (kiosk.app);
   g_autoptr (MdgInquiry) inquiry = record ("offer", "qr");
   g_autoptr (GPtrArray) rejected = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (MdgOrg) org = NULL;
@@ -396,17 +396,17 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
   MdgDesk *desk;
   MdgInquiryDetail *detail;
 
-  cr_assert (mdg_orgs_import (store, mdg_application_get_flow (app), csv, strlen (csv), FALSE, NULL,
+  cr_assert (mdg_orgs_import (store, mdg_application_get_flow (kiosk.app), csv, strlen (csv), FALSE, NULL,
                               rejected, NULL));
   org = mdg_orgs_lookup (store, "みなと子育てネット", NULL);
   cr_assert (mdg_introduction_set (store, inquiry, org, NULL, g_date_time_to_unix (march), NULL,
                                    NULL));
   cr_assert (mdg_introduction_set (store, inquiry, org, "talks", g_date_time_to_unix (april), NULL,
                                    NULL));
-  act (window, "staff.open", NULL);
-  pad = find (GTK_WIDGET (window), MDG_TYPE_PIN_PAD, NULL);
+  act (kiosk.window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   type_pin (pad, "4826153");
-  desk = MDG_DESK (find (GTK_WIDGET (window), MDG_TYPE_DESK, NULL));
+  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   cr_assert_not_null (desk);
   view = find (GTK_WIDGET (desk), GTK_TYPE_COLUMN_VIEW, NULL);
   g_signal_emit_by_name (view, "activate", 0);
