@@ -18,6 +18,8 @@
 #include "mdg-followup.h"
 #include "mdg-health.h"
 #include "mdg-i18n.h"
+#include "mdg-introduction.h"
+#include "mdg-orgs.h"
 #include "mdg-pg-city.h"
 #include "mdg-pin.h"
 #include "mdg-print.h"
@@ -705,6 +707,239 @@ reply_run (int argc, char **argv, GError **error)
   return TRUE;
 }
 
+/* orgs import FILE [--skip-bad] | orgs list | orgs export [--output FILE]: the directory. */
+static gboolean
+orgs_import (MdgStore   *store,
+             MdgFlow    *flow,
+             const char *path,
+             gboolean    skip_bad,
+             GError    **error)
+{
+  g_autoptr (GPtrArray) rejected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  guint imported = 0;
+  gboolean ok;
+
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, "%s", local->message);
+      return FALSE;
+    }
+  ok = mdg_orgs_import (store, flow, data, length, skip_bad, &imported, rejected, error);
+  for (guint i = 0; i < rejected->len; i++)
+    g_print ("%s: %s\n", path, (const char *) g_ptr_array_index (rejected, i));
+  if (!ok)
+    return FALSE;
+  g_print ("%s: %u %s imported", path, imported, imported == 1 ? "organisation" : "organisations");
+  if (rejected->len > 0)
+    g_print (", %u %s skipped", rejected->len, rejected->len == 1 ? "row" : "rows");
+  g_print ("\n");
+  return TRUE;
+}
+
+static gboolean
+orgs_list (MdgStore   *store,
+           MdgFlow    *flow,
+           const char *language,
+           GError    **error)
+{
+  g_autoptr (GPtrArray) orgs = mdg_orgs_list (store, FALSE, error);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *separator = g_str_equal (language, "en") ? "; " : "、";
+
+  if (orgs == NULL)
+    return FALSE;
+  g_ptr_array_add (rows, g_strsplit ("ID|NAME|KIND|THEMES|OFFERS|AREA|ACTIVE", "|", -1));
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      MdgOrg *org = g_ptr_array_index (orgs, i);
+      char *kinds[] = { org->kind, NULL };
+      char **row = g_new0 (char *, 8);
+
+      row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
+      row[1] = g_strdup (org->name);
+      row[2] = org->kind != NULL ? mdg_orgs_describe (flow, mdg_flow_get_role_id (flow, MDG_ROLE_WHO), kinds, language, separator)
+                                 : g_strdup ("-");
+      row[3] = mdg_orgs_describe (flow, mdg_flow_get_role_id (flow, MDG_ROLE_THEMES), org->themes, language, separator);
+      row[4] = mdg_orgs_describe (flow, mdg_flow_get_role_id (flow, MDG_ROLE_OFFER), org->offers, language, separator);
+      row[5] = g_strdup (org->area != NULL ? org->area : "-");
+      row[6] = g_strdup (org->active ? "yes" : "no");
+      g_ptr_array_add (rows, row);
+    }
+  print_table (rows, 7);
+  g_print ("%u %s\n", orgs->len, orgs->len == 1 ? "organisation" : "organisations");
+  return TRUE;
+}
+
+static gboolean
+orgs_run (int argc, char **argv, GError **error)
+{
+  gboolean skip_bad = FALSE;
+  g_autofree char *output = NULL;
+  g_autofree char *language = g_strdup ("ja");
+  const GOptionEntry entries[] = {
+    { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &skip_bad,
+      "import: import the valid rows and list the rejected ones", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "export: write the CSV to FILE (default: standard output)", "FILE" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      "Language of the labels: ja (default), ja-easy or en", "LANG" },
+    { NULL },
+  };
+  const char *usage = "import FILE [--skip-bad] | list | export [--output FILE]";
+  const char *what = argc > 2 ? argv[2] : "";
+  gboolean import = g_str_equal (what, "import");
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+  g_autoptr (GOutputStream) out = NULL;
+
+  if (!import && !g_str_equal (what, "list") && !g_str_equal (what, "export"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "usage: madoguchi-admin orgs %s",
+                   usage);
+      return FALSE;
+    }
+  if (!parse (usage, entries, &argc, &argv, import ? 2 : 1, error)
+      || !check_language (language, error))
+    return FALSE;
+  if ((skip_bad && !import) || (output != NULL && !g_str_equal (what, "export")))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "%s is not an option of orgs %s",
+                   skip_bad ? "--skip-bad" : "--output", what);
+      return FALSE;
+    }
+  flow = kiosk_flow (error);
+  if (flow == NULL)
+    return FALSE;
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  if (import)
+    return orgs_import (store, flow, argv[3], skip_bad, error);
+  if (g_str_equal (what, "list"))
+    return orgs_list (store, flow, language, error);
+  if (output != NULL)
+    return mdg_orgs_export_to_file (store, flow, language, output, error);
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  return mdg_orgs_export (store, flow, language, out, error);
+}
+
+/* introduce NUMBER --org ID|NAME [--state S] [--date YYYY-MM-DD]: records an approach or moves
+ * it on, dated in the inquiry's history. */
+static gboolean
+introduce_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *org_name = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *day = NULL;
+  const GOptionEntry entries[] = {
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org_name, "The organisation (its ID or name)", "ID|NAME" },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state,
+      "approached (default for a new one), talks, joined or declined", "STATE" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &day, "When it happened (default: now)", "YYYY-MM-DD" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (MdgOrg) org = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  gint64 at = g_date_time_to_unix (now);
+  gboolean changed = FALSE;
+
+  if (!parse ("NUMBER --org ID|NAME [--state S] [--date YYYY-MM-DD]", entries, &argc, &argv, 1,
+              error))
+    return FALSE;
+  if (org_name == NULL || *org_name == '\0')
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                           "introduce needs --org ID|NAME: the organisation approached");
+      return FALSE;
+    }
+  if (state != NULL && !mdg_introduction_state_is_valid (state))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "--state must be approached, talks, joined or declined, not “%s”", state);
+      return FALSE;
+    }
+  if (day != NULL)
+    {
+      g_autoptr (GDateTime) noon = NULL;
+      int y = 0, m = 0, d = 0;
+
+      if (!check_day ("introduce --date", day, error))
+        return FALSE;
+      sscanf (day, "%4d-%2d-%2d", &y, &m, &d);
+      noon = g_date_time_new_local (y, m, d, 12, 0, 0);
+      at = g_date_time_to_unix (noon);
+    }
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL)
+    return FALSE;
+  org = mdg_orgs_lookup (store, org_name, error);
+  if (org == NULL || !mdg_introduction_set (store, inquiry, org, state, at, &changed, error))
+    return FALSE;
+  g_print ("%s: %s %s\n", mdg_inquiry_get_number (inquiry), org->name,
+           changed ? mdg_introduction_state_label (state != NULL ? state : "approached", "en")
+                   : "unchanged");
+  return TRUE;
+}
+
+/* suggest NUMBER [--area AREA]: the active organisations not yet approached, best fit first. */
+static gboolean
+suggest_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *language = g_strdup ("ja");
+  const GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area, "The inquiry's ward or area", "AREA" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      "Language of the reasons: ja (default), ja-easy or en", "LANG" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (GPtrArray) suggestions = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (!parse ("NUMBER [--area AREA] [--language ja|ja-easy|en]", entries, &argc, &argv, 1, error)
+      || !check_language (language, error))
+    return FALSE;
+  flow = kiosk_flow (error);
+  if (flow == NULL)
+    return FALSE;
+  store = open_store (error);
+  if (store == NULL)
+    return FALSE;
+  inquiry = mdg_store_lookup (store, argv[2], error);
+  if (inquiry == NULL)
+    return FALSE;
+  suggestions = mdg_introduction_suggest (store, flow, inquiry, area, language, error);
+  if (suggestions == NULL)
+    return FALSE;
+  g_ptr_array_add (rows, g_strsplit ("SCORE|ID|NAME|REASON", "|", -1));
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      MdgSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      char **row = g_new0 (char *, 5);
+
+      row[0] = g_strdup_printf ("%u", suggestion->score);
+      row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, suggestion->org->id);
+      row[2] = g_strdup (suggestion->org->name);
+      row[3] = g_strdup (suggestion->reason);
+      g_ptr_array_add (rows, row);
+    }
+  print_table (rows, 4);
+  g_print ("%u %s for %s\n", suggestions->len,
+           suggestions->len == 1 ? "suggestion" : "suggestions", mdg_inquiry_get_number (inquiry));
+  return TRUE;
+}
+
 /* Creates the kiosk's database (and its folder) before the first start, or checks one there. */
 static gboolean
 init_run (int argc, char **argv, GError **error)
@@ -776,6 +1011,12 @@ static const Command commands[] = {
   { "reply", "NUMBER --message TEXT", "Write a message to the visitor's follow-up page", reply_run },
   { "init", "", "Create the kiosk's database before its first start", init_run },
   { "health", "", "Database, today's inquiries, printer, last sync, disk space", health_run },
+  { "orgs", "import FILE [--skip-bad] | list | export [-o FILE]", "The organisations directory",
+    orgs_run },
+  { "introduce", "NUMBER --org ID|NAME [--state S]", "Record an introduction (つなぎ先) or its state",
+    introduce_run },
+  { "suggest", "NUMBER [--area AREA]", "Organisations that fit an inquiry, best first",
+    suggest_run },
 };
 
 static void

@@ -19,6 +19,8 @@
 #include "mdg-file.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-introduction.h"
+#include "mdg-store-private.h"
 
 static const char *
 tr (const char *language,
@@ -39,8 +41,150 @@ followup_label (MdgInquiry *inquiry,
   return choice != NULL ? mdg_choice_get_label_in (choice, language) : followup;
 }
 
+static char *
+read_setting (MdgStore   *store,
+              const char *key,
+              GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (store, "SELECT value FROM setting WHERE key = ?",
+                                                     error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    mdg_store_fail (store, rc, "reading a setting", error);
+  return NULL;
+}
+
+/* The last meeting, for this agenda: the day of the previous agenda before today's, so that
+ * writing today's agenda again (as CSV and PDF) keeps the same start. */
+typedef struct
+{
+  gint64 since;   /* Unix seconds; 0 before the first meeting */
+  char *previous; /* the day to keep as agenda-since once written; NULL if already kept */
+  char *today;
+} Meeting;
+
+static void
+meeting_clear (Meeting *meeting)
+{
+  g_clear_pointer (&meeting->previous, g_free);
+  g_clear_pointer (&meeting->today, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Meeting, meeting_clear)
+
+static gboolean
+meeting_read (MdgStore *store,
+              Meeting  *meeting,
+              GError  **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = read_setting (store, "agenda-day", &local);
+  g_autofree char *since = NULL;
+  int y = 0, m = 0, d = 0;
+
+  meeting->today = g_date_time_format (now, "%Y-%m-%d");
+  if (local == NULL && g_strcmp0 (day, meeting->today) == 0)
+    since = read_setting (store, "agenda-since", &local);
+  else if (local == NULL)
+    {
+      since = g_strdup (day);
+      meeting->previous = g_strdup (day != NULL ? day : "");
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  meeting->since = 0;
+  if (since != NULL && sscanf (since, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    {
+      g_autoptr (GDateTime) start = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+      if (start != NULL)
+        meeting->since = g_date_time_to_unix (start);
+    }
+  return TRUE;
+}
+
+/* Once the agenda is written, today is the meeting the next one starts from. */
+static gboolean
+meeting_record (MdgStore *store,
+                Meeting  *meeting,
+                GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (meeting->previous == NULL)
+    return TRUE;
+  stmt = mdg_store_prepare (store, "INSERT OR REPLACE INTO setting (key, value)"
+                                   " VALUES ('agenda-since', ?1), ('agenda-day', ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, meeting->previous, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, meeting->today, -1, SQLITE_STATIC);
+  return mdg_store_step_done (store, stmt, "recording the meeting's day", error);
+}
+
+static char *
+format_day (gint64 at)
+{
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (at);
+
+  return g_date_time_format (time, "%Y-%m-%d");
+}
+
+/* The inquiry's introductions with their states, and the dated state changes since the last
+ * meeting, one per line each. */
+static void
+describe_introductions (MdgStore   *store,
+                        MdgInquiry *inquiry,
+                        gint64      since,
+                        const char *language,
+                        char      **introductions,
+                        char      **changes)
+{
+  g_autoptr (GPtrArray) list = mdg_introduction_list (store, inquiry, NULL);
+  g_autoptr (GPtrArray) timeline = mdg_desk_store_list_timeline (store, inquiry, NULL);
+  g_autoptr (GString) now = g_string_new (NULL);
+  g_autoptr (GString) recent = g_string_new (NULL);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      MdgIntroduction *introduction = g_ptr_array_index (list, i);
+      g_autofree char *approached = format_day (introduction->approached_at);
+
+      g_string_append_printf (now, "%s%s: %s (%s %s)", now->len > 0 ? "\n" : "",
+                              introduction->organisation,
+                              mdg_introduction_state_label (introduction->state, language),
+                              tr (language, N_("approached")), approached);
+    }
+  for (guint i = 0; timeline != NULL && i < timeline->len; i++)
+    {
+      MdgDeskStoreEvent *event = g_ptr_array_index (timeline, i);
+      g_autofree char *day = NULL;
+
+      if (!g_str_equal (event->field, "introduction") || event->at < since)
+        continue;
+      day = format_day (event->at);
+      g_string_append_printf (recent, "%s%s %s: %s", recent->len > 0 ? "\n" : "", day,
+                              event->old_value != NULL ? event->old_value : "",
+                              mdg_introduction_state_label (event->new_value, language));
+    }
+  *introductions = g_string_free (g_steal_pointer (&now), FALSE);
+  *changes = g_string_free (g_steal_pointer (&recent), FALSE);
+}
+
 gboolean
-mdg_agenda_write_csv (GListModel *inquiries,
+mdg_agenda_write_csv (MdgStore   *store,
+                      GListModel *inquiries,
                       MdgFlow    *flow,
                       const char *language,
                       const char *path,
@@ -48,15 +192,20 @@ mdg_agenda_write_csv (GListModel *inquiries,
 {
   static const char *headers[] = {
     N_("Number"), N_("Date"), N_("Time"), N_("Purpose"), N_("Areas"), N_("Who"), N_("Stage"),
-    N_("Follow-up"), N_("Status"), N_("Coordinator"), N_("Regular meeting"), N_("Details"),
+    N_("Follow-up"), N_("Status"), N_("Coordinator"), N_("Regular meeting"), N_("Introductions"),
+    N_("Since the last meeting"), N_("Details"),
   };
   g_autoptr (GString) csv = g_string_new (MDG_CSV_BOM);
   g_autoptr (GString) header = g_string_new (NULL);
+  g_auto (Meeting) meeting = { 0, NULL, NULL };
   guint n;
 
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!meeting_read (store, &meeting, error))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     mdg_csv_append_field (header, tr (language, headers[i]));
   mdg_csv_end_row (header);
@@ -71,6 +220,8 @@ mdg_agenda_write_csv (GListModel *inquiries,
       g_autofree char *time = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
       static const MdgRole roles[] = { MDG_ROLE_PURPOSE, MDG_ROLE_THEMES, MDG_ROLE_WHO,
                                        MDG_ROLE_STAGE };
+      g_autofree char *introductions = NULL;
+      g_autofree char *changes = NULL;
 
       mdg_csv_append_field (line, mdg_inquiry_get_number (inquiry));
       mdg_csv_append_field (line, date);
@@ -85,11 +236,15 @@ mdg_agenda_write_csv (GListModel *inquiries,
       mdg_csv_append_field (line, mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language));
       mdg_csv_append_field (line, mdg_inquiry_get_coordinator (inquiry));
       mdg_csv_append_field (line, mdg_inquiry_get_meeting (inquiry) ? tr (language, N_("Yes")) : "");
+      describe_introductions (store, inquiry, meeting.since, language, &introductions, &changes);
+      mdg_csv_append_field (line, introductions);
+      mdg_csv_append_field (line, changes);
       mdg_csv_append_field (line, mdg_inquiry_get_details (inquiry));
       mdg_csv_end_row (line);
       g_string_append_len (csv, line->str, line->len);
     }
-  return mdg_file_write_contents (path, csv->str, csv->len, error);
+  return mdg_file_write_contents (path, csv->str, csv->len, error)
+         && meeting_record (store, &meeting, error);
 }
 
 /* A4 in points, with 2 cm margins. */
@@ -133,8 +288,11 @@ draw_inquiry (Sheet      *sheet,
               MdgStore   *store,
               MdgInquiry *inquiry,
               MdgFlow    *flow,
+              gint64      since,
               const char *language)
 {
+  g_autofree char *introductions = NULL;
+  g_autofree char *changes = NULL;
   g_autofree char *when = g_date_time_format (mdg_inquiry_get_created (inquiry), "%Y-%m-%d %H:%M");
   g_autofree char *purpose = mdg_inquiry_describe_role (inquiry, flow, MDG_ROLE_PURPOSE, language);
   g_autofree char *areas = mdg_inquiry_describe_role (inquiry, flow, MDG_ROLE_THEMES, language);
@@ -165,6 +323,21 @@ draw_inquiry (Sheet      *sheet,
       line = g_strdup_printf ("%s  %s", date, event->new_value != NULL ? event->new_value : "");
       draw_text (sheet, line, "Sans 10", 2);
     }
+  describe_introductions (store, inquiry, since, language, &introductions, &changes);
+  if (*introductions != '\0')
+    {
+      g_autofree char *block = g_strdup_printf ("%s\n%s", tr (language, N_("Introductions")),
+                                                introductions);
+
+      draw_text (sheet, block, "Sans 10", 2);
+    }
+  if (*changes != '\0')
+    {
+      g_autofree char *block = g_strdup_printf ("%s\n%s", tr (language, N_("Since the last meeting")),
+                                                changes);
+
+      draw_text (sheet, block, "Sans 10", 2);
+    }
   sheet->y += 14;
 }
 
@@ -183,6 +356,7 @@ mdg_agenda_write_pdf (MdgStore   *store,
   cairo_surface_t *surface;
   cairo_status_t status;
   Sheet sheet = { NULL, MARGIN };
+  g_auto (Meeting) meeting = { 0, NULL, NULL };
   guint n;
   int fd;
 
@@ -190,6 +364,8 @@ mdg_agenda_write_pdf (MdgStore   *store,
   g_return_val_if_fail (G_IS_LIST_MODEL (inquiries), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!meeting_read (store, &meeting, error))
+    return FALSE;
   /* The shared helper refuses the database's files, devices and folders. */
   tmp = mdg_file_open_temp (path, &fd, error);
   if (tmp == NULL)
@@ -208,7 +384,7 @@ mdg_agenda_write_pdf (MdgStore   *store,
     {
       g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (inquiries, i);
 
-      draw_inquiry (&sheet, store, inquiry, flow, language);
+      draw_inquiry (&sheet, store, inquiry, flow, meeting.since, language);
     }
   cairo_destroy (sheet.cr);
   cairo_surface_finish (surface);
@@ -223,5 +399,5 @@ mdg_agenda_write_pdf (MdgStore   *store,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return mdg_file_commit_temp (tmp, path, error);
+  return mdg_file_commit_temp (tmp, path, error) && meeting_record (store, &meeting, error);
 }

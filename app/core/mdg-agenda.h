@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* `inquiries` is a GListModel of MdgInquiry; labels and headers are in `language`. */
-gboolean mdg_agenda_write_csv (GListModel  *inquiries,
+gboolean mdg_agenda_write_csv (MdgStore    *store,
+                               GListModel  *inquiries,
                                MdgFlow     *flow,
                                const char  *language,
                                const char  *path,

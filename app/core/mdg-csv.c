@@ -261,10 +261,11 @@ append_inquiry (Export     *export,
   return TRUE;
 }
 
-static gboolean
-write_row (GOutputStream *out,
-           GString       *row,
-           GError       **error)
+/* Writes the row out and empties it for the next. */
+gboolean
+mdg_csv_write_row (GOutputStream *out,
+                   GString       *row,
+                   GError       **error)
 {
   g_autoptr (GError) local = NULL;
 
@@ -342,27 +343,26 @@ mdg_csv_export_days (MdgStore      *store,
     return FALSE;
 
   g_string_append (row, MDG_CSV_BOM);
-  if (!write_row (out, row, error))
+  if (!mdg_csv_write_row (out, row, error))
     return FALSE;
   append_header (&export, row);
-  if (!write_row (out, row, error))
+  if (!mdg_csv_write_row (out, row, error))
     return FALSE;
   for (guint i = 0; i < inquiries->len; i++)
     if (!append_inquiry (&export, row, g_ptr_array_index (inquiries, i), error)
-        || !write_row (out, row, error))
+        || !mdg_csv_write_row (out, row, error))
       return FALSE;
   return TRUE;
 }
 
-/* The same into a file that appears whole once written, or not at all. */
+/* Runs `write` into a file that appears whole once written, or not at all, and never over
+ * the store's own files. */
 gboolean
-mdg_csv_export_days_to_file (MdgStore   *store,
-                             MdgFlow    *flow,
-                             const char *from,
-                             const char *to,
-                             const char *language,
-                             const char *path,
-                             GError    **error)
+mdg_csv_write_file (MdgStore         *store,
+                    const char       *path,
+                    MdgCsvWriteFunc   write,
+                    gpointer          user_data,
+                    GError          **error)
 {
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) local = NULL;
@@ -370,10 +370,8 @@ mdg_csv_export_days_to_file (MdgStore   *store,
   int fd = -1;
 
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (from != NULL && to != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && write != NULL, FALSE);
 
-  if (!check_request (from, to, language, error))
-    return FALSE;
   if (mdg_store_owns_file (store, path))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
@@ -384,7 +382,7 @@ mdg_csv_export_days_to_file (MdgStore   *store,
   if (temp == NULL)
     return FALSE;
   out = g_unix_output_stream_new (fd, TRUE);
-  if (!mdg_csv_export_days (store, flow, from, to, language, out, error))
+  if (!write (out, user_data, error))
     {
       g_output_stream_close (out, NULL, NULL);
       g_unlink (temp);
@@ -398,4 +396,44 @@ mdg_csv_export_days_to_file (MdgStore   *store,
       return FALSE;
     }
   return mdg_file_commit_temp (temp, path, error);
+}
+
+typedef struct
+{
+  MdgStore *store;
+  MdgFlow *flow;
+  const char *from;
+  const char *to;
+  const char *language;
+} DaysRequest;
+
+static gboolean
+write_days (GOutputStream *out,
+            gpointer       user_data,
+            GError       **error)
+{
+  DaysRequest *request = user_data;
+
+  return mdg_csv_export_days (request->store, request->flow, request->from, request->to,
+                              request->language, out, error);
+}
+
+/* The same into a file that appears whole once written, or not at all. */
+gboolean
+mdg_csv_export_days_to_file (MdgStore   *store,
+                             MdgFlow    *flow,
+                             const char *from,
+                             const char *to,
+                             const char *language,
+                             const char *path,
+                             GError    **error)
+{
+  DaysRequest request = { store, flow, from, to, language };
+
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL && path != NULL, FALSE);
+
+  if (!check_request (from, to, language, error))
+    return FALSE;
+  return mdg_csv_write_file (store, path, write_days, &request, error);
 }

@@ -16,6 +16,19 @@ G_BEGIN_DECLS
 void     mdg_csv_append_field        (GString       *row,
                                       const char    *value);
 void     mdg_csv_end_row             (GString       *row);
+gboolean mdg_csv_write_row           (GOutputStream *out,
+                                      GString       *row,
+                                      GError       **error);
+
+/* Writes a whole CSV to `out`. */
+typedef gboolean (*MdgCsvWriteFunc) (GOutputStream *out,
+                                     gpointer       user_data,
+                                     GError       **error);
+gboolean mdg_csv_write_file          (MdgStore        *store,
+                                      const char      *path,
+                                      MdgCsvWriteFunc  write,
+                                      gpointer         user_data,
+                                      GError         **error);
 
 gboolean mdg_csv_export_days         (MdgStore      *store,
                                       MdgFlow       *flow,

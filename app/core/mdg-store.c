@@ -130,7 +130,35 @@ static const char schema_v3[] =
 /* The name as it is read (フリガナ), so that a coordinator can phone the visitor. */
 static const char schema_v4[] = "ALTER TABLE contact ADD COLUMN name_reading TEXT;";
 
-static const char *migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+/* The coordinators' directory of organisations and, per inquiry, the ones approached
+ * (つなぎ先) with their state; each state change is also kept in status_history. Themes and
+ * offers are choice ids joined by ';'. */
+static const char schema_v5[] =
+  "CREATE TABLE organisation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  kind TEXT,"
+  "  themes TEXT NOT NULL DEFAULT '',"
+  "  offers TEXT NOT NULL DEFAULT '',"
+  "  area TEXT,"
+  "  contact TEXT,"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  notes TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+  "CREATE TABLE introduction ("
+  "  id INTEGER PRIMARY KEY,"
+  "  inquiry_id INTEGER NOT NULL REFERENCES inquiry (id) ON DELETE CASCADE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  approached_at INTEGER NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('approached', 'talks', 'joined', 'declined')),"
+  "  changed_at INTEGER NOT NULL,"
+  "  UNIQUE (inquiry_id, organisation_id)"
+  ");"
+  "CREATE INDEX introduction_organisation ON introduction (organisation_id);";
+
+static const char *migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_STORE_SCHEMA_VERSION);
 
 static void

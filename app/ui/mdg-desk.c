@@ -565,7 +565,7 @@ export_response_cb (MdgDesk              *self,
       for (guint i = 0; flagged != NULL && i < flagged->len; i++)
         g_list_store_append (agenda, g_ptr_array_index (flagged, i));
       if (flagged != NULL && self->export_kind == EXPORT_AGENDA_CSV)
-        ok = mdg_agenda_write_csv (G_LIST_MODEL (agenda), flow, language, path, &error);
+        ok = mdg_agenda_write_csv (store, G_LIST_MODEL (agenda), flow, language, path, &error);
       else if (flagged != NULL)
         ok = mdg_agenda_write_pdf (store, G_LIST_MODEL (agenda), flow, language, path, &error);
     }

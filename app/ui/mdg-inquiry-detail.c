@@ -9,6 +9,7 @@
 #include "mdg-i18n.h"
 #include "mdg-inquiry-detail.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-introduction.h"
 #include "mdg-slip-printer.h"
 #include "mdg-translatable.h"
 
@@ -27,6 +28,8 @@ struct _MdgInquiryDetail
   GtkEntry *message_entry;
   GtkLabel *error_label;
   GtkListBox *timeline_list;
+  GtkListBox *introductions_list;
+  GtkListBox *suggestions_list;
   GtkLabel *print_label;
 
   /* owned references */
@@ -36,6 +39,8 @@ struct _MdgInquiryDetail
   MdgInquiry *inquiry;
   GtkStringList *coordinators; /* "" (nobody) first, then the names */
   GtkStringList *timeline;
+  GtkStringList *introductions; /* "org id\x1fline\x1fstate" per organisation approached */
+  GtkStringList *suggestions;   /* "org id\x1fline" per organisation that fits, best first */
   MdgSlipPrinter *printer; /* the last reprint, while it reports */
   gboolean updating;
   char *language; /* the desk's: the staff's language */
@@ -102,6 +107,10 @@ describe_event (MdgInquiryDetail        *self,
     what = g_strdup_printf (_("Note: %s"), event->new_value != NULL ? event->new_value : "");
   else if (g_str_equal (event->field, "message"))
     what = g_strdup_printf (_("To the visitor: %s"), event->new_value != NULL ? event->new_value : "");
+  else if (g_str_equal (event->field, "introduction"))
+    /* An introduction keeps the organisation in old_value and its new state in new_value. */
+    what = g_strdup_printf (_("Introduction: %s — %s"), old_value,
+                            mdg_introduction_state_label (event->new_value, self->language));
   else
     what = g_strdup_printf ("%s: %s → %s", event->field, old_value, new_value);
   return g_strdup_printf ("%s   %s", when, what);
@@ -132,6 +141,121 @@ load_timeline (MdgInquiryDetail *self)
   gtk_string_list_splice (self->timeline, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
                           (const char * const *) strv);
+}
+
+/* How many suggestions the detail shows: the best few, as a coordinator reads them. */
+#define N_SUGGESTIONS 5
+
+/* The organisations approached with their states, and the best-fitting ones not yet approached. */
+static void
+load_network (MdgInquiryDetail *self)
+{
+  MdgFlow *flow = self->flow;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) introductions = mdg_introduction_list (self->store, self->inquiry, &error);
+  g_autoptr (GPtrArray) suggestions = NULL;
+  g_autoptr (GStrvBuilder) intro_lines = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) suggestion_lines = g_strv_builder_new ();
+  g_auto (GStrv) intro_strv = NULL;
+  g_auto (GStrv) suggestion_strv = NULL;
+
+  if (introductions == NULL)
+    show_error (self, error);
+  for (guint i = 0; introductions != NULL && i < introductions->len; i++)
+    {
+      MdgIntroduction *introduction = g_ptr_array_index (introductions, i);
+      g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (introduction->approached_at);
+      g_autofree char *day = g_date_time_format (at, "%Y-%m-%d");
+      g_autofree char *text = g_strdup_printf (
+        _("%s — %s (approached %s)"), introduction->organisation,
+        mdg_introduction_state_label (introduction->state, self->language), day);
+      g_autofree char *item = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s",
+                                               introduction->organisation_id, text,
+                                               introduction->state);
+
+      g_strv_builder_add (intro_lines, item);
+    }
+  if (flow != NULL)
+    suggestions = mdg_introduction_suggest (self->store, flow, self->inquiry, NULL,
+                                            self->language, NULL);
+  for (guint i = 0; suggestions != NULL && i < suggestions->len && i < N_SUGGESTIONS; i++)
+    {
+      MdgSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autofree char *item = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s — %s", suggestion->org->id,
+                                               suggestion->org->name, suggestion->reason);
+
+      g_strv_builder_add (suggestion_lines, item);
+    }
+  intro_strv = g_strv_builder_end (intro_lines);
+  suggestion_strv = g_strv_builder_end (suggestion_lines);
+  gtk_string_list_splice (self->introductions, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->introductions)),
+                          (const char * const *) intro_strv);
+  gtk_string_list_splice (self->suggestions, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->suggestions)),
+                          (const char * const *) suggestion_strv);
+}
+
+static GtkWidget *
+network_row (const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+add_action_button (GtkWidget  *row,
+                   const char *label,
+                   const char *action,
+                   const char *target)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_box_append (GTK_BOX (row), button);
+}
+
+/* An organisation approached: its state, and a button for each state it can move to. */
+static GtkWidget *
+create_introduction_row (gpointer item,
+                         gpointer user_data)
+{
+  MdgInquiryDetail *self = user_data;
+  g_auto (GStrv) parts = g_strsplit (gtk_string_object_get_string (item), "\x1f", 3);
+  static const char *states[] = { "approached", "talks", "joined", "declined" };
+  GtkWidget *row = network_row (parts[1]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_autofree char *target = NULL;
+
+      if (g_str_equal (states[i], parts[2]))
+        continue;
+      target = g_strdup_printf ("%s:%s", parts[0], states[i]);
+      add_action_button (row, mdg_introduction_state_label (states[i], self->language),
+                         "detail.introduction-state", target);
+    }
+  return row;
+}
+
+/* An organisation that fits, with why, and one tap to approach it. */
+static GtkWidget *
+create_suggestion_row (gpointer item,
+                       gpointer user_data)
+{
+  g_auto (GStrv) parts = g_strsplit (gtk_string_object_get_string (item), "\x1f", 2);
+  GtkWidget *row = network_row (parts[1]);
+
+  add_action_button (row, _("Introduce"), "detail.introduce", parts[0]);
+  return row;
 }
 
 /* Every answer in the staff's language, question by question, as the visitor gave them. */
@@ -229,6 +353,7 @@ load (MdgInquiryDetail *self)
   load_contact (self);
   load_coordinator (self);
   load_timeline (self);
+  load_network (self);
   gtk_stack_set_visible_child_name (self->stack, "inquiry");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
@@ -245,6 +370,52 @@ changed (MdgInquiryDetail *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
   if (ok)
     g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* In the desk's language, again after each switch. */
+static void
+set_placeholders (MdgInquiryDetail *self)
+{
+  const char *none = _("No organisation approached yet.");
+  const char *unfit = _("No active organisation in the directory fits this inquiry.");
+
+  gtk_list_box_set_placeholder (self->introductions_list, gtk_label_new (none));
+  gtk_list_box_set_placeholder (self->suggestions_list, gtk_label_new (unfit));
+}
+
+static void
+introduce (MdgInquiryDetail *self,
+           const char       *org_id,
+           const char       *state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgOrg) org = NULL;
+  gboolean ok;
+
+  if (self->inquiry == NULL)
+    return;
+  org = mdg_orgs_lookup (self->store, org_id, &error);
+  ok = org != NULL
+       && mdg_introduction_set (self->store, self->inquiry, org, state,
+                                g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  changed (self, ok, error);
+  load_network (self);
+}
+
+static void
+introduce_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  introduce (MDG_INQUIRY_DETAIL (widget), g_variant_get_string (param, NULL), NULL);
+}
+
+/* The target is "org id:state". */
+static void
+introduction_state_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_auto (GStrv) parts = g_strsplit (g_variant_get_string (param, NULL), ":", 2);
+
+  if (parts[0] != NULL && parts[1] != NULL)
+    introduce (MDG_INQUIRY_DETAIL (widget), parts[0], parts[1]);
 }
 
 static void
@@ -418,6 +589,7 @@ set_language (MdgInquiryDetail *self,
   g_free (self->language);
   self->language = g_strdup (language);
   mdg_translatable_update (GTK_WIDGET (self));
+  set_placeholders (self);
   nobody[0] = _("(nobody)");
   self->updating = TRUE;
   selected = gtk_drop_down_get_selected (self->coordinator_dropdown);
@@ -500,6 +672,8 @@ mdg_inquiry_detail_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->flow);
   g_clear_object (&self->settings);
+  g_clear_object (&self->introductions);
+  g_clear_object (&self->suggestions);
   G_OBJECT_CLASS (mdg_inquiry_detail_parent_class)->dispose (object);
 }
 
@@ -578,6 +752,8 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, message_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, introductions_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, suggestions_list);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, print_label);
   gtk_widget_class_bind_template_callback (widget_class, coordinator_selected_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -588,12 +764,17 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "detail.add-message", NULL, add_message_action);
   gtk_widget_class_install_action (widget_class, "detail.reprint", NULL, reprint_action);
+  gtk_widget_class_install_action (widget_class, "detail.introduce", "s", introduce_action);
+  gtk_widget_class_install_action (widget_class, "detail.introduction-state", "s",
+                                   introduction_state_action);
 }
 
 static void
 mdg_inquiry_detail_init (MdgInquiryDetail *self)
 {
   self->timeline = gtk_string_list_new (NULL);
+  self->introductions = gtk_string_list_new (NULL);
+  self->suggestions = gtk_string_list_new (NULL);
   self->coordinators = gtk_string_list_new (NULL);
   self->updating = TRUE; /* the template's dropdown must not assign anyone while it is built */
   self->language = g_strdup (mdg_i18n_get_language ());
@@ -601,6 +782,11 @@ mdg_inquiry_detail_init (MdgInquiryDetail *self)
   mdg_translatable_adopt (GTK_WIDGET (self));
   gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline), create_timeline_row,
                            NULL, NULL);
+  gtk_list_box_bind_model (self->introductions_list, G_LIST_MODEL (self->introductions),
+                           create_introduction_row, self, NULL);
+  gtk_list_box_bind_model (self->suggestions_list, G_LIST_MODEL (self->suggestions),
+                           create_suggestion_row, self, NULL);
+  set_placeholders (self);
   self->updating = FALSE;
 }
 

@@ -458,7 +458,8 @@ Test (admin, the_desk_exports_refuse_the_database_and_its_files)
       g_autoptr (GError) csv_error = NULL;
       g_autoptr (GError) pdf_error = NULL;
 
-      cr_assert_not (mdg_agenda_write_csv (G_LIST_MODEL (none), flow, "ja", targets[i], &csv_error));
+      cr_assert_not (mdg_agenda_write_csv (live, G_LIST_MODEL (none), flow, "ja", targets[i],
+                                           &csv_error));
       cr_assert (strstr (csv_error->message, "database") != NULL, "%s", csv_error->message);
       cr_assert_not (mdg_agenda_write_pdf (live, G_LIST_MODEL (none), flow, "ja", targets[i],
                                            &pdf_error));

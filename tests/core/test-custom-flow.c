@@ -174,7 +174,7 @@ Test (custom_flow, every_answer_reaches_desk_csv_slip_and_agenda)
   /* The agenda of the inquiries flagged for the meeting. */
   cr_assert (mdg_desk_store_set_meeting (store, row, TRUE, &error), "%s", error ? error->message : "");
   g_list_store_append (flagged, row);
-  cr_assert (mdg_agenda_write_csv (G_LIST_MODEL (flagged), flow, "en", agenda_path, &error), "%s",
+  cr_assert (mdg_agenda_write_csv (store, G_LIST_MODEL (flagged), flow, "en", agenda_path, &error), "%s",
              error ? error->message : "");
   cr_assert (g_file_get_contents (agenda_path, &agenda, NULL, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (chosen); i++)

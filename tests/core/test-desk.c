@@ -389,7 +389,7 @@ Test (agenda, csv_is_bom_crlf_quoted_and_defused)
   g_autoptr (GError) error = NULL;
 
   cr_assert (mdg_desk_store_set_coordinator (store, a, "=HYPERLINK(\"x\")", NULL));
-  cr_assert (mdg_agenda_write_csv (G_LIST_MODEL (list), flow, "ja", path, &error), "%s",
+  cr_assert (mdg_agenda_write_csv (store, G_LIST_MODEL (list), flow, "ja", path, &error), "%s",
              error ? error->message : "");
   cr_assert (g_file_get_contents (path, &contents, NULL, NULL));
   cr_assert (g_str_has_prefix (contents, "\xEF\xBB\xBF\"番号\","), "%s", contents);
@@ -417,7 +417,7 @@ Test (agenda, unwritable_target_is_reported_and_nothing_half_written)
   cr_assert_not (mdg_agenda_write_pdf (store, G_LIST_MODEL (flagged), flow, "en", path, &error));
   cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_IO));
   cr_assert_not_null (strstr (error->message, path));
-  cr_assert_not (mdg_agenda_write_csv (G_LIST_MODEL (flagged), flow, "en", csv, &csv_error));
+  cr_assert_not (mdg_agenda_write_csv (store, G_LIST_MODEL (flagged), flow, "en", csv, &csv_error));
   cr_assert (g_error_matches (csv_error, MDG_ERROR, MDG_ERROR_IO));
   cr_assert_not (g_file_test (path, G_FILE_TEST_EXISTS));
 

@@ -115,7 +115,7 @@ Test (store_update, an_unwritable_backups_folder_fails_before_anything_changes)
   cr_assert (strstr (error->message, "backups") != NULL, "%s", error->message);
 }
 
-/* A file as the kiosk wrote it before the sync update (schema 2): undoes schemas 4 and 3. */
+/* A file as the kiosk wrote it before the sync update (schema 2): undoes schemas 5, 4 and 3. */
 static void
 make_schema_2 (void)
 {
@@ -124,6 +124,7 @@ make_schema_2 (void)
         " WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'");
   g_autofree char *drop = g_strndup (triggers, strlen (triggers) - 1); /* the row's ';' */
 
+  fixture_sqlite_exec (db, "DROP TABLE introduction; DROP TABLE organisation");
   fixture_sqlite_exec (db, "ALTER TABLE contact DROP COLUMN name_reading");
   if (*drop != '\0')
     fixture_sqlite_exec (db, drop);
@@ -144,7 +145,7 @@ Test (store_update, an_update_of_an_existing_file_backs_it_up_first)
   g_autofree char *count = NULL;
   const char *name;
 
-  cr_assert_eq (MDG_STORE_SCHEMA_VERSION, 4, "make_schema_2 undoes only schemas 4 and 3");
+  cr_assert_eq (MDG_STORE_SCHEMA_VERSION, 5, "make_schema_2 undoes only schemas 5, 4 and 3");
   store = store_with_one_inquiry ();
   g_clear_object (&store);
   make_schema_2 ();
@@ -154,7 +155,7 @@ Test (store_update, an_update_of_an_existing_file_backs_it_up_first)
   cr_assert_not_null (store, "%s", error ? error->message : "");
   g_clear_object (&store);
   version = fixture_query_text (db, "PRAGMA user_version");
-  cr_assert_str_eq (version, "4;");
+  cr_assert_str_eq (version, "5;");
 
   listing = g_dir_open (folder, 0, NULL);
   cr_assert_not_null (listing, "no backups/ after the update");

@@ -11,7 +11,9 @@
 #include "mdg-application.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
+#include "mdg-introduction.h"
 #include "mdg-keyboard.h"
+#include "mdg-orgs.h"
 #include "mdg-pin-pad.h"
 #include "mdg-pin.h"
 #include "mdg-window.h"
@@ -364,4 +366,75 @@ Test (ui_desk, the_on_screen_keyboard_types_a_note)
   act (desk, "desk.lock", NULL);
   cr_assert (kiosk_wait_until (keyboard_away, 2000), "the keyboard is gone with the desk");
   cr_assert_str_eq (current_step (), "welcome");
+}
+
+/* Whether a label under `root` reads exactly `text`. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
+{
+  MdgStore *store = mdg_application_get_store (kiosk.app);
+  g_autoptr (MdgInquiry) inquiry = record ("offer", "qr");
+  g_autoptr (GPtrArray) rejected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (MdgOrg) org = NULL;
+  g_autoptr (GDateTime) march = g_date_time_new_local (2026, 3, 2, 10, 0, 0);
+  g_autoptr (GDateTime) april = g_date_time_new_local (2026, 4, 10, 15, 30, 0);
+  const char *csv = "団体名,種別,分野\nみなと子育てネット,npo,children\nみどりの居場所,npo,children\n";
+  g_autofree char *state = NULL;
+  GtkWidget *pad, *view;
+  MdgDesk *desk;
+  MdgInquiryDetail *detail;
+
+  cr_assert (mdg_orgs_import (store, mdg_application_get_flow (kiosk.app), csv, strlen (csv), FALSE, NULL,
+                              rejected, NULL));
+  org = mdg_orgs_lookup (store, "みなと子育てネット", NULL);
+  cr_assert (mdg_introduction_set (store, inquiry, org, NULL, g_date_time_to_unix (march), NULL,
+                                   NULL));
+  cr_assert (mdg_introduction_set (store, inquiry, org, "talks", g_date_time_to_unix (april), NULL,
+                                   NULL));
+  act (kiosk.window, "staff.open", NULL);
+  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
+  type_pin (pad, "4826153");
+  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
+  cr_assert_not_null (desk);
+  view = find (GTK_WIDGET (desk), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_signal_emit_by_name (view, "activate", 0);
+  kiosk_iterate ();
+  detail = mdg_desk_get_detail (desk);
+  cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (detail)),
+                    mdg_inquiry_get_number (inquiry));
+  cr_assert (has_label (GTK_WIDGET (detail), "2026-03-02 10:00   つなぎ先: みなと子育てネット — 打診中"),
+             "the approach is in the timeline");
+  cr_assert (has_label (GTK_WIDGET (detail), "2026-04-10 15:30   つなぎ先: みなと子育てネット — 意見交換"),
+             "and its move to talks");
+  cr_assert (has_label (GTK_WIDGET (detail), "みなと子育てネット — 意見交換（2026-03-02 打診）"),
+             "the introductions list its state");
+
+  /* The one not yet approached is suggested, with why; one tap introduces it. */
+  cr_assert (has_label (GTK_WIDGET (detail), "みどりの居場所 — 子育て・子ども / 場所・スペースを提供"),
+             "the fitting organisation is suggested");
+  act (detail, "detail.introduce", "2");
+  state = query_text ("SELECT o.name, i.state FROM introduction i JOIN organisation o"
+                      " ON o.id = i.organisation_id ORDER BY i.id");
+  cr_assert_str_eq (state, "みなと子育てネット|talks;みどりの居場所|approached;");
+  cr_assert_not (has_label (GTK_WIDGET (detail), "みどりの居場所 — 子育て・子ども / 場所・スペースを提供"),
+                 "an approached organisation is no longer suggested");
+  cr_assert (has_label (GTK_WIDGET (detail), "No active organisation in the directory fits this inquiry.")
+               || has_label (GTK_WIDGET (detail), "団体名簿に、この相談に合う有効な団体がありません。"),
+             "the empty suggestions say so");
+  act (detail, "detail.introduction-state", "2:joined");
+  g_free (state);
+  state = query_text ("SELECT state FROM introduction WHERE organisation_id = 2");
+  cr_assert_str_eq (state, "joined;");
 }
