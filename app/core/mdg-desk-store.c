@@ -30,17 +30,6 @@ mdg_desk_store_status_is_valid (const char *status)
   return FALSE;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 add_history (MdgStore   *store,
              gint64      inquiry_id,
@@ -59,8 +48,8 @@ add_history (MdgStore   *store,
   sqlite3_bind_int64 (stmt, 1, inquiry_id);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, old_value);
-  bind_text_or_null (stmt, 5, new_value);
+  mdg_store_bind_text_or_null (stmt, 4, old_value);
+  mdg_store_bind_text_or_null (stmt, 5, new_value);
   return mdg_store_step_done (store, stmt, "saving the history", error);
 }
 
@@ -107,7 +96,7 @@ set_column (MdgStore    *store,
   stmt = mdg_store_prepare (store, update, error);
   if (stmt == NULL)
     return mdg_store_rollback (store);
-  bind_text_or_null (stmt, 1, value);
+  mdg_store_bind_text_or_null (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
   if (!mdg_store_step_done (store, stmt, "changing the inquiry", error)
       || !add_history (store, id, column, old, value, error)
@@ -222,7 +211,7 @@ insert_note (MdgStore   *store,
     return mdg_store_rollback (store);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  bind_text_or_null (stmt, 3, author != NULL && *author != '\0' ? author : NULL);
+  mdg_store_bind_text_or_null (stmt, 3, author != NULL && *author != '\0' ? author : NULL);
   sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
   if (!mdg_store_step_done (store, stmt, visitor ? "saving the message" : "saving the note", error))
@@ -374,20 +363,10 @@ mdg_desk_store_list_flagged (MdgStore *store,
 /* Changes whenever another connection commits to the file; see PRAGMA data_version. */
 gboolean
 mdg_desk_store_data_version (MdgStore *store,
-                       gint64   *version,
-                       GError  **error)
+                             gint64   *version,
+                             GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
-
-  stmt = mdg_store_prepare (store, "PRAGMA data_version", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return mdg_store_fail (store, rc, "polling the database", error);
-  *version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return mdg_store_query_int (store, "PRAGMA data_version", version, "polling the database",
+                              error);
 }

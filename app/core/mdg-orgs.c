@@ -604,17 +604,6 @@ record_is_blank (Record *record)
   return TRUE;
 }
 
-static void
-bind_or_null (sqlite3_stmt *stmt,
-              int           index,
-              const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Inserts or, by name, updates each organisation; a column the file does not have keeps the
  * directory's value. */
 static gboolean
@@ -646,14 +635,14 @@ import_write (Import    *import,
 
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, org->name, -1, SQLITE_STATIC);
-      bind_or_null (stmt, 2, org->kind);
+      mdg_store_bind_text_or_null (stmt, 2, org->kind);
       sqlite3_bind_text (stmt, 3, themes, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, offers, -1, SQLITE_TRANSIENT);
-      bind_or_null (stmt, 5, org->area);
-      bind_or_null (stmt, 6, org->contact);
-      bind_or_null (stmt, 7, org->phone);
-      bind_or_null (stmt, 8, org->email);
-      bind_or_null (stmt, 9, org->notes);
+      mdg_store_bind_text_or_null (stmt, 5, org->area);
+      mdg_store_bind_text_or_null (stmt, 6, org->contact);
+      mdg_store_bind_text_or_null (stmt, 7, org->phone);
+      mdg_store_bind_text_or_null (stmt, 8, org->email);
+      mdg_store_bind_text_or_null (stmt, 9, org->notes);
       sqlite3_bind_int (stmt, 10, org->active ? 1 : 0);
       if (!mdg_store_step_done (import->store, stmt, "saving the organisations", error))
         return mdg_store_rollback (import->store);

@@ -27,5 +27,13 @@ gboolean      mdg_store_step_done   (MdgStore    *self,
                                      const char  *doing,
                                      GError     **error);
 gboolean      mdg_store_rollback    (MdgStore    *self);
+gboolean      mdg_store_query_int   (MdgStore    *self,
+                                     const char  *sql,
+                                     gint64      *value,
+                                     const char  *doing,
+                                     GError     **error);
+void          mdg_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                           int           index,
+                                           const char   *text);
 
 G_END_DECLS

@@ -275,12 +275,13 @@ mdg_store_prepare (MdgStore   *self,
   return stmt;
 }
 
-static gboolean
-query_int (MdgStore   *self,
-           const char *sql,
-           gint64     *value,
-           const char *doing,
-           GError    **error)
+/* One integer from a query that returns one row: counts, pragmas. */
+gboolean
+mdg_store_query_int (MdgStore   *self,
+                     const char *sql,
+                     gint64     *value,
+                     const char *doing,
+                     GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, sql, error);
   int rc;
@@ -292,6 +293,17 @@ query_int (MdgStore   *self,
     return mdg_store_fail (self, rc, doing, error);
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
+}
+
+void
+mdg_store_bind_text_or_null (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
 }
 
 /* How a store is opened: the kiosk's (created if missing), an existing file for writing, or an
@@ -477,7 +489,7 @@ migrate (MdgStore *self,
 
   if (!mdg_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!query_int (self, "PRAGMA user_version", &version, "reading the schema version", error))
+  if (!mdg_store_query_int (self, "PRAGMA user_version", &version, "reading the schema version", error))
     goto rollback;
   if (version > MDG_STORE_SCHEMA_VERSION)
     {
@@ -551,7 +563,7 @@ check_ours (MdgStore *self,
                    "%s: not a Madoguchi database (no inquiries yet?)", self->path);
       return FALSE;
     }
-  if (!query_int (self, "SELECT count (*) FROM sqlite_master", &tables, "reading the schema",
+  if (!mdg_store_query_int (self, "SELECT count (*) FROM sqlite_master", &tables, "reading the schema",
                   error))
     return FALSE;
   if (tables > 0)
@@ -570,14 +582,14 @@ check_used_pages (MdgStore *self,
 {
   gint64 value = 0;
 
-  return query_int (self, "SELECT count (*) FROM setting", &value, "checking the database", error)
-         && query_int (self, "SELECT COALESCE (MAX (id), 0) FROM inquiry", &value,
+  return mdg_store_query_int (self, "SELECT count (*) FROM setting", &value, "checking the database", error)
+         && mdg_store_query_int (self, "SELECT COALESCE (MAX (id), 0) FROM inquiry", &value,
                        "checking the database", error)
-         && query_int (self,
+         && mdg_store_query_int (self,
                        "SELECT COALESCE (MAX (seq), 0) FROM inquiry"
                        " WHERE day = date ('now', 'localtime')",
                        &value, "checking the database", error)
-         && query_int (self, "SELECT COALESCE (MAX (rowid), 0) FROM answer", &value,
+         && mdg_store_query_int (self, "SELECT COALESCE (MAX (rowid), 0) FROM answer", &value,
                        "checking the database", error);
 }
 
@@ -647,7 +659,7 @@ store_open_checked (const char *path,
   sqlite3_busy_timeout (self->db, 10000);
 
   /* Read-only checks first: a damaged or newer file is refused untouched. */
-  if (!query_int (self, "PRAGMA user_version", &version, "reading the schema version", error))
+  if (!mdg_store_query_int (self, "PRAGMA user_version", &version, "reading the schema version", error))
     return NULL;
   if (version > MDG_STORE_SCHEMA_VERSION)
     {

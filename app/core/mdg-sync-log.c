@@ -278,19 +278,9 @@ mdg_sync_log_pending (MdgStore *store,
                       gint64   *count,
                       GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
-
-  stmt = mdg_store_prepare (store, "SELECT count (*) FROM sync_outbox", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return mdg_store_fail (store, rc, "counting the changes to send", error);
-  *count = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return mdg_store_query_int (store, "SELECT count (*) FROM sync_outbox", count,
+                              "counting the changes to send", error);
 }
 
 gboolean
@@ -340,17 +330,6 @@ mdg_sync_log_set_int (MdgStore   *store,
   return mdg_store_step_done (store, stmt, "saving a setting", error);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Central wins a field when its change is as late as ours or later (a tie goes to central);
  * madoguchi-sync sends ours with the mirror rule, so both sides settle on the same value. */
 static gboolean
@@ -374,9 +353,9 @@ apply_fields (MdgStore      *store,
 
       if (stmt == NULL)
         return FALSE;
-      bind_text_or_null (stmt, 1, values[f]);
+      mdg_store_bind_text_or_null (stmt, 1, values[f]);
       sqlite3_bind_text (stmt, 2, fields->number, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 3, values[f]);
+      mdg_store_bind_text_or_null (stmt, 3, values[f]);
       sqlite3_bind_int64 (stmt, 4, times[f]);
       if (!mdg_store_step_done (store, stmt, "applying a central change", error))
         return FALSE;
@@ -410,7 +389,7 @@ apply_events (MdgStore  *store,
       sqlite3_reset (note);
       sqlite3_bind_int64 (note, 1, event->at);
       sqlite3_bind_text (note, 2, event->field, -1, SQLITE_STATIC);
-      bind_text_or_null (note, 3, event->old_value);
+      mdg_store_bind_text_or_null (note, 3, event->old_value);
       sqlite3_bind_text (note, 4, event->new_value, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (note, 5, event->id);
       sqlite3_bind_text (note, 6, event->number, -1, SQLITE_STATIC);
@@ -424,10 +403,10 @@ apply_events (MdgStore  *store,
       sqlite3_reset (line);
       sqlite3_bind_int64 (line, 1, event->at);
       sqlite3_bind_text (line, 2, event->field, -1, SQLITE_STATIC);
-      bind_text_or_null (line, 3, event->old_value);
+      mdg_store_bind_text_or_null (line, 3, event->old_value);
       sqlite3_bind_text (line, 4, event->field, -1, SQLITE_STATIC);
-      bind_text_or_null (line, 5, event->new_value);
-      bind_text_or_null (line, 6, event->new_value);
+      mdg_store_bind_text_or_null (line, 5, event->new_value);
+      mdg_store_bind_text_or_null (line, 6, event->new_value);
       sqlite3_bind_int64 (line, 7, event->id);
       sqlite3_bind_text (line, 8, event->number, -1, SQLITE_STATIC);
       if (!mdg_store_step_done (store, line, "saving the central history", error))
