@@ -54,6 +54,7 @@ struct _MdgWindow
   guint logo_press_id;  /* the 3-second press on the logo */
   guint finish_guard_id; /* Finish stands where Send stood: ignore it for a moment */
   guint keep_visible_id; /* scrolls the focused field above the keyboard */
+  gulong clicked_hook_id;
   GdkFrameClock *print_clock; /* the slip starts once the done page has been painted */
   gulong print_paint_id;
   guint screen_class_id; /* the type scale follows the window's size, set after allocation */
@@ -584,6 +585,22 @@ idle_expired_cb (MdgWindow    *self,
   mdg_application_reset_language (self->application);
 }
 
+/* A button pressed through the accessibility tree sends no input event: a screen reader's user
+ * typing on the on-screen keyboard is there all the same. */
+static gboolean
+button_clicked_hook (GSignalInvocationHint *hint,
+                     guint                  n_values,
+                     const GValue          *values,
+                     gpointer               data)
+{
+  MdgWindow *self = data;
+  GtkWidget *button = g_value_get_object (&values[0]);
+
+  if (gtk_widget_get_root (button) == GTK_ROOT (self))
+    mdg_idle_watch_note_activity (self->idle_watch);
+  return TRUE;
+}
+
 /* Any touch, click, key or scroll anywhere in the window counts as the visitor being there. */
 static gboolean
 input_cb (MdgWindow                *self,
@@ -772,6 +789,12 @@ mdg_window_dispose (GObject *object)
   g_clear_handle_id (&self->logo_press_id, g_source_remove);
   g_clear_handle_id (&self->finish_guard_id, g_source_remove);
   g_clear_handle_id (&self->keep_visible_id, g_source_remove);
+  if (self->clicked_hook_id != 0)
+    {
+      g_signal_remove_emission_hook (g_signal_lookup ("clicked", GTK_TYPE_BUTTON),
+                                     self->clicked_hook_id);
+      self->clicked_hook_id = 0;
+    }
   g_clear_handle_id (&self->screen_class_id, g_source_remove);
   drop_printer (self);
   if (self->idle_watch != NULL)
@@ -942,6 +965,8 @@ mdg_window_init (MdgWindow *self)
   reset_view (self);
 
   self->idle_watch = mdg_idle_watch_new ();
+  self->clicked_hook_id = g_signal_add_emission_hook (g_signal_lookup ("clicked", GTK_TYPE_BUTTON),
+                                                      0, button_clicked_hook, self, NULL);
   g_object_bind_property (self->idle_watch, "warning", self->idle_dialog, "visible",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->idle_watch, "remaining", self->idle_dialog, "remaining",
