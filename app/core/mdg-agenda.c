@@ -41,26 +41,6 @@ followup_label (MdgInquiry *inquiry,
   return choice != NULL ? mdg_choice_get_label_in (choice, language) : followup;
 }
 
-static char *
-read_setting (MdgStore   *store,
-              const char *key,
-              GError    **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (store, "SELECT value FROM setting WHERE key = ?",
-                                                     error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    mdg_store_fail (store, rc, "reading a setting", error);
-  return NULL;
-}
-
 /* The last meeting, for this agenda: the day of the previous agenda before today's, so that
  * writing today's agenda again (as CSV and PDF) keeps the same start. */
 typedef struct
@@ -86,13 +66,13 @@ meeting_read (MdgStore *store,
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = read_setting (store, "agenda-day", &local);
+  g_autofree char *day = mdg_store_get_setting (store, "agenda-day", &local);
   g_autofree char *since = NULL;
   int y = 0, m = 0, d = 0;
 
   meeting->today = g_date_time_format (now, "%Y-%m-%d");
   if (local == NULL && g_strcmp0 (day, meeting->today) == 0)
-    since = read_setting (store, "agenda-since", &local);
+    since = mdg_store_get_setting (store, "agenda-since", &local);
   else if (local == NULL)
     {
       since = g_strdup (day);

@@ -51,53 +51,12 @@ ensure_sodium (GError **error)
   return TRUE;
 }
 
-/* The setting's value, or NULL with no error when it is absent. */
-static char *
-get_setting (MdgStore   *store,
-             const char *key,
-             GError    **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (store, "SELECT value FROM setting WHERE key = ?",
-                                                     error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    mdg_store_fail (store, rc, "reading a setting", error);
-  return NULL;
-}
-
-static gboolean
-put_setting (MdgStore   *store,
-             const char *key,
-             const char *value,
-             GError    **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (
-    store, "INSERT INTO setting (key, value) VALUES (?, ?)"
-           " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  return rc == SQLITE_DONE || mdg_store_fail (store, rc, "saving a setting", error);
-}
-
 static gint64
 get_int_setting (MdgStore   *store,
                  const char *key,
                  GError    **error)
 {
-  g_autofree char *value = get_setting (store, key, error);
+  g_autofree char *value = mdg_store_get_setting (store, key, error);
 
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
@@ -110,7 +69,7 @@ put_int_setting (MdgStore   *store,
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
-  return put_setting (store, key, text, error);
+  return mdg_store_put_setting (store, key, text, error);
 }
 
 gboolean
@@ -122,7 +81,7 @@ mdg_pin_is_set (MdgStore *store,
 
   g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
 
-  hash = get_setting (store, KEY_HASH, &local);
+  hash = mdg_store_get_setting (store, KEY_HASH, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -158,7 +117,7 @@ mdg_pin_set (MdgStore   *store,
     }
   if (!mdg_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!put_setting (store, KEY_HASH, hash, error)
+  if (!mdg_store_put_setting (store, KEY_HASH, hash, error)
       || !put_int_setting (store, KEY_FAILURES, 0, error)
       || !put_int_setting (store, KEY_LAST_FAILURE, 0, error)
       || !mdg_store_exec (store, "COMMIT", error))
@@ -239,7 +198,7 @@ mdg_pin_check (MdgStore   *store,
   if (!mdg_store_exec (store, "BEGIN IMMEDIATE", error))
     return MDG_PIN_FAILED;
 
-  hash = get_setting (store, KEY_HASH, &local);
+  hash = mdg_store_get_setting (store, KEY_HASH, &local);
   if (local == NULL)
     failures = get_int_setting (store, KEY_FAILURES, &local);
   if (local == NULL)

@@ -35,5 +35,12 @@ gboolean      mdg_store_query_int   (MdgStore    *self,
 void          mdg_store_bind_text_or_null (sqlite3_stmt *stmt,
                                            int           index,
                                            const char   *text);
+char         *mdg_store_get_setting (MdgStore    *self,
+                                     const char  *key,
+                                     GError     **error);
+gboolean      mdg_store_put_setting (MdgStore    *self,
+                                     const char  *key,
+                                     const char  *value,
+                                     GError     **error);
 
 G_END_DECLS

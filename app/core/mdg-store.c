@@ -306,6 +306,45 @@ mdg_store_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* A value of the setting table, or NULL with no error when the key is absent. */
+char *
+mdg_store_get_setting (MdgStore   *self,
+                       const char *key,
+                       GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (self, "SELECT value FROM setting WHERE key = ?",
+                                                     error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    mdg_store_fail (self, rc, "reading a setting", error);
+  return NULL;
+}
+
+gboolean
+mdg_store_put_setting (MdgStore   *self,
+                       const char *key,
+                       const char *value,
+                       GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = mdg_store_prepare (
+    self, "INSERT INTO setting (key, value) VALUES (?, ?)"
+          " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return mdg_store_step_done (self, stmt, "saving a setting", error);
+}
+
 /* How a store is opened: the kiosk's (created if missing), an existing file for writing, or an
  * existing file that is only read and never changed by a byte. */
 typedef enum
