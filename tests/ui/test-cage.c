@@ -6,15 +6,14 @@
 #include <criterion/criterion.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "fixtures.h"
+#include "notify-socket.h"
 
 #define UP_SECONDS 5
 
@@ -25,7 +24,6 @@ static struct passwd user; /* nobody: cage refuses to run as root */
 static void
 setup (void)
 {
-  struct sockaddr_un addr = { .sun_family = AF_UNIX };
   struct passwd *nobody = getpwnam ("nobody");
   g_autofree char *run = NULL;
   g_autofree char *path = NULL;
@@ -40,10 +38,7 @@ setup (void)
   cr_assert_eq (chown (run, user.pw_uid, user.pw_gid), 0);
 
   path = g_build_filename (dir, "notify", NULL);
-  strcpy (addr.sun_path, path);
-  sock = socket (AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  cr_assert_geq (sock, 0);
-  cr_assert_eq (bind (sock, (struct sockaddr *) &addr, sizeof addr), 0);
+  sock = notify_socket_bind (path);
   cr_assert_eq (g_chmod (path, 0666), 0);
 }
 
@@ -58,21 +53,6 @@ teardown (void)
 }
 
 TestSuite (ui_cage, .init = setup, .fini = teardown, .timeout = 180);
-
-static char *
-receive (int timeout_ms)
-{
-  struct pollfd fd = { .fd = sock, .events = POLLIN };
-  char buffer[512];
-  ssize_t n;
-
-  if (poll (&fd, 1, timeout_ms) <= 0)
-    return NULL;
-  n = recv (sock, buffer, sizeof buffer - 1, 0);
-  cr_assert_geq (n, 0);
-  buffer[n] = '\0';
-  return g_strdup (buffer);
-}
 
 /* cage -- madoguchi as nobody; the shell's pid stays cage's through the execs, so
  * WATCHDOG_PID names the kiosk's parent, as systemd's does in the unit. */
@@ -137,7 +117,7 @@ wait_ready (GPid pid)
   for (gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
        ready == NULL && g_get_monotonic_time () < end;)
     {
-      g_autofree char *message = receive (100);
+      g_autofree char *message = notify_socket_receive (sock, 100);
 
       if (message != NULL && strstr (message, "READY=1") != NULL)
         ready = g_steal_pointer (&message);
@@ -209,7 +189,7 @@ Test (ui_cage, the_kiosk_runs_in_headless_cage_as_an_unprivileged_user)
   for (gint64 end = g_get_monotonic_time () + UP_SECONDS * G_USEC_PER_SEC;
        g_get_monotonic_time () < end;)
     {
-      g_autofree char *message = receive (100);
+      g_autofree char *message = notify_socket_receive (sock, 100);
 
       if (message != NULL && strstr (message, "WATCHDOG=1") != NULL)
         alive++;

@@ -4,14 +4,13 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "fixtures.h"
+#include "notify-socket.h"
 #include "mdg-watchdog.h"
 
 #define WATCHDOG_USEC 1000000 /* WatchdogSec=1 */
@@ -23,16 +22,11 @@ static int sock = -1;
 static void
 setup (void)
 {
-  struct sockaddr_un addr = { .sun_family = AF_UNIX };
   g_autofree char *path = NULL;
 
   dir = fixture_tmpdir ();
   path = g_build_filename (dir, "notify", NULL);
-  cr_assert_lt (strlen (path), sizeof addr.sun_path);
-  strcpy (addr.sun_path, path);
-  sock = socket (AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  cr_assert_geq (sock, 0);
-  cr_assert_eq (bind (sock, (struct sockaddr *) &addr, sizeof addr), 0, "bind %s", path);
+  sock = notify_socket_bind (path);
   g_setenv ("NOTIFY_SOCKET", path, TRUE);
 }
 
@@ -51,29 +45,13 @@ teardown (void)
 
 TestSuite (ui_watchdog, .init = setup, .fini = teardown);
 
-/* The next message within timeout_ms, or NULL. */
-static char *
-receive (int timeout_ms)
-{
-  struct pollfd fd = { .fd = sock, .events = POLLIN };
-  char buffer[512];
-  ssize_t n;
-
-  if (poll (&fd, 1, timeout_ms) <= 0)
-    return NULL;
-  n = recv (sock, buffer, sizeof buffer - 1, 0);
-  cr_assert_geq (n, 0);
-  buffer[n] = '\0';
-  return g_strdup (buffer);
-}
-
 /* How many messages are waiting now, without waiting for more. */
 static guint
 drain (void)
 {
   guint n = 0;
 
-  for (char *message; (message = receive (0)) != NULL; g_free (message))
+  for (char *message; (message = notify_socket_receive (sock, 0)) != NULL; g_free (message))
     n++;
   return n;
 }
@@ -90,7 +68,7 @@ keep_alives_while_turning (guint ms)
       g_autofree char *message = NULL;
 
       g_main_context_iteration (NULL, FALSE);
-      message = receive (10);
+      message = notify_socket_receive (sock, 10);
       if (message != NULL && strstr (message, "WATCHDOG=1") != NULL)
         n++;
     }
@@ -113,7 +91,7 @@ Test (ui_watchdog, keeps_alive_and_falls_silent_when_the_main_loop_blocks)
        first == NULL && g_get_monotonic_time () < end;)
     {
       g_main_context_iteration (NULL, FALSE);
-      first = receive (10);
+      first = notify_socket_receive (sock, 10);
     }
   cr_assert_not_null (first, "no READY=1 within 2 s of the main loop turning");
   cr_assert (strstr (first, "READY=1") != NULL, "first message “%s”", first);
@@ -158,7 +136,7 @@ Test (ui_watchdog, the_kiosk_under_a_service_manager_reports_and_stops_when_froz
   for (gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
        ready == NULL && g_get_monotonic_time () < end;)
     {
-      g_autofree char *message = receive (100);
+      g_autofree char *message = notify_socket_receive (sock, 100);
 
       if (message != NULL && strstr (message, "READY=1") != NULL)
         ready = g_steal_pointer (&message);
@@ -167,7 +145,7 @@ Test (ui_watchdog, the_kiosk_under_a_service_manager_reports_and_stops_when_froz
   cr_assert (g_file_test (db, G_FILE_TEST_EXISTS), "the kiosk was ready without its database");
   for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
     {
-      g_autofree char *message = receive (100);
+      g_autofree char *message = notify_socket_receive (sock, 100);
 
       if (message != NULL && strstr (message, "WATCHDOG=1") != NULL)
         n++;
