@@ -27,13 +27,13 @@ keep_whole (PangoAttrList *attributes,
 }
 
 /* Japanese line-breaking rules (禁則): these never start a line. */
-static gboolean
-never_starts_line (gunichar c)
+gboolean
+mdg_phrases_may_start_line (gunichar c)
 {
   return g_utf8_strchr ("。、．，）」』】〕！？：；ー・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
                         ")!?,.:;%",
                         -1, c)
-         != NULL;
+         == NULL;
 }
 
 /* … and these never end one. */
@@ -43,42 +43,88 @@ never_ends_line (gunichar c)
   return g_utf8_strchr ("（「『【〔(", -1, c) != NULL;
 }
 
-/* Endings a reader takes as one word. */
-static const char *const whole_words[] = { "ください", "します", "できます", "ません", "ます" };
-
 static gboolean
-is_katakana (gunichar c)
+is_hiragana (gunichar c)
 {
-  return (c >= 0x30A0 && c <= 0x30FF) || c == 0x30FC;
+  return c >= 0x3041 && c <= 0x309F;
 }
 
-/* Ordinary Japanese has no spaces: Pango may break between any two characters. Keep what a
- * reader takes as one piece: a katakana word (コーディネーター), a short bracketed group
- * (（3つまで）), the last kana of a sentence with its full stop (しま|す。, ません|か？), and
- * never start a line with 。、）or a small kana. */
+/* Particles: a lone one after a word ends the phrase (コードを|読み取る); any other lone kana is
+ * the word's okurigana and the word goes on (読み取る, 申し出る). */
+static gboolean
+is_particle (gunichar c)
+{
+  return g_utf8_strchr ("をはがにでとのもへやか", -1, c) != NULL;
+}
+
+/* The honorific お/ご belongs to the kanji after it (ご連絡, お控え). */
+static gboolean
+is_honorific_before (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  gunichar next = g_utf8_get_char (g_utf8_next_char (p));
+
+  return (c == 0x304A /* お */ || c == 0x3054 /* ご */) && g_unichar_isalpha (next)
+         && !is_hiragana (next) && !(next >= 0x30A0 && next <= 0x30FF);
+}
+
+/* Whether a phrase (文節) starts at `p`: a word of kanji, katakana or Latin letters starts one
+ * after the kana that ended the last (活動を|始めたい), an opening bracket or a space does too, and
+ * so does anything after a full stop or comma. `tail` counts the kana since the last word. */
+static gboolean
+starts_phrase (const char *text,
+               const char *p,
+               guint       tail)
+{
+  gunichar c, b;
+
+  if (p == text)
+    return FALSE;
+  c = g_utf8_get_char (p);
+  b = g_utf8_get_char (g_utf8_prev_char (p));
+  if (!mdg_phrases_may_start_line (c) || never_ends_line (b))
+    return FALSE;
+  if (g_unichar_isspace (c) || g_unichar_isspace (b) || never_ends_line (c))
+    return TRUE;
+  if (g_utf8_strchr ("。、，！？", -1, b) != NULL)
+    return TRUE;
+  if (is_hiragana (c))
+    return is_honorific_before (p) && is_hiragana (b);
+  if (!is_hiragana (b))
+    return FALSE;
+  /* After kana: a new word, unless that kana was the honorific or one okurigana. */
+  if (is_honorific_before (g_utf8_prev_char (p)))
+    return FALSE;
+  return tail != 1 || is_particle (b);
+}
+
+/* Ordinary Japanese has no spaces: Pango may break between any two characters. Keep each phrase
+ * (a word with its okurigana and particles: ご連絡します, コーディネーターから) and a short bracketed
+ * group (（3つまで）) whole, and never start a line with 。、）or a small kana. */
 static PangoAttrList *
 japanese_attributes (const char *text)
 {
   PangoAttrList *attributes = pango_attr_list_new ();
   const char *prev = NULL;
-  const char *katakana = NULL;
+  const char *phrase = text;
   const char *bracket = NULL;
+  guint tail = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
 
-      if (prev != NULL && (never_starts_line (c) || never_ends_line (g_utf8_get_char (prev))))
-        keep_whole (attributes, text, prev, next);
-      if (is_katakana (c) && katakana == NULL)
-        katakana = p;
-      if (!is_katakana (c) && katakana != NULL)
+      if (starts_phrase (text, p, tail))
         {
-          if (g_utf8_strlen (katakana, p - katakana) <= MAX_PHRASE_CHARS)
-            keep_whole (attributes, text, katakana, p);
-          katakana = NULL;
+          if (g_utf8_strlen (phrase, p - phrase) <= MAX_PHRASE_CHARS)
+            keep_whole (attributes, text, phrase, p);
+          phrase = p;
         }
+      tail = is_hiragana (c) ? tail + 1 : 0;
+      /* Longer phrases may break anywhere, but still not before 。 nor after （. */
+      if (prev != NULL && (!mdg_phrases_may_start_line (c) || never_ends_line (g_utf8_get_char (prev))))
+        keep_whole (attributes, text, prev, next);
       if (c == 0xFF08 /* （ */ || c == 0x300C /* 「 */)
         bracket = p;
       if ((c == 0xFF09 /* ） */ || c == 0x300D /* 」 */) && bracket != NULL)
@@ -87,33 +133,10 @@ japanese_attributes (const char *text)
             keep_whole (attributes, text, bracket, next);
           bracket = NULL;
         }
-      if (c == 0x3002 /* 。 */ || c == 0xFF1F /* ？ */ || c == 0xFF01 /* ！ */)
-        {
-          const char *from = p;
-
-          for (int i = 0; i < 3 && from > text; i++)
-            {
-              const char *before = g_utf8_prev_char (from);
-              gunichar b = g_utf8_get_char (before);
-
-              if (!(b >= 0x3040 && b <= 0x309F))
-                break; /* hiragana only: the sentence's ending */
-              from = before;
-            }
-          keep_whole (attributes, text, from, next);
-        }
-      /* The honorific お/ご stays with the word it belongs to (ご連絡, お控え). */
-      if ((c == 0x3054 /* ご */ || c == 0x304A /* お */) && g_unichar_type (g_utf8_get_char (next))
-                                                            == G_UNICODE_OTHER_LETTER
-          && !(g_utf8_get_char (next) >= 0x3040 && g_utf8_get_char (next) <= 0x30FF))
-        keep_whole (attributes, text, p, g_utf8_next_char (next));
-      for (guint i = 0; i < G_N_ELEMENTS (whole_words); i++)
-        if (g_str_has_prefix (p, whole_words[i]))
-          keep_whole (attributes, text, p, p + strlen (whole_words[i]));
       prev = p;
     }
-  if (katakana != NULL && g_utf8_strlen (katakana, -1) <= MAX_PHRASE_CHARS)
-    keep_whole (attributes, text, katakana, katakana + strlen (katakana));
+  if (g_utf8_strlen (phrase, -1) <= MAX_PHRASE_CHARS)
+    keep_whole (attributes, text, phrase, phrase + strlen (phrase));
   return attributes;
 }
 
@@ -139,22 +162,20 @@ mdg_phrases_attributes (const char *language,
   attributes = pango_attr_list_new ();
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
-      gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+      gunichar c = g_utf8_get_char (p);
+      gboolean space = *p == '\0' || g_unichar_isspace (c);
+      /* A comma or full stop ends a phrase too (コーディネーターが、|たすけて). */
+      gboolean after_stop = p > text && g_utf8_strchr ("、。", -1, g_utf8_get_char (g_utf8_prev_char (p)))
+                            && mdg_phrases_may_start_line (c);
 
-      if (!end && start == NULL)
-        start = p;
-      else if (end && start != NULL)
+      if (start != NULL && (space || after_stop))
         {
           if (g_utf8_strlen (start, p - start) <= MAX_PHRASE_CHARS)
-            {
-              PangoAttribute *keep = pango_attr_allow_breaks_new (FALSE);
-
-              keep->start_index = start - text;
-              keep->end_index = p - text;
-              pango_attr_list_insert (attributes, keep);
-            }
+            keep_whole (attributes, text, start, p);
           start = NULL;
         }
+      if (!space && start == NULL)
+        start = p;
       if (*p == '\0')
         break;
     }

@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-PangoAttrList *mdg_phrases_attributes (const char *language,
-                                       const char *text);
+PangoAttrList *mdg_phrases_attributes     (const char *language,
+                                           const char *text);
+gboolean       mdg_phrases_may_start_line (gunichar    c);
 
 G_END_DECLS

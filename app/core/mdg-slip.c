@@ -29,16 +29,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 /* The QR's modules (without the quiet zone) span at least this much, for phones at arm's length. */
 #define QR_MODULES_MM 34.0
 
-/* Type and code grow by `scale` on A4, whose column is capped so lines stay readable. */
+/* Type and code grow by at least `scale` on A4, whose column is capped so lines stay readable;
+ * a sheet's type grows further, up to `max_scale`, until the slip fills its page. */
 static const struct
 {
   const char *name;
-  double width_mm, height_mm, margin_mm, column_mm, scale;
+  double width_mm, height_mm, margin_mm, column_mm, scale, max_scale;
 } papers[] = {
-  [MDG_SLIP_PAPER_80MM] = { "80mm", 80, 0, 4, 72, 1.0 }, /* roll: as long as the content */
-  [MDG_SLIP_PAPER_A6] = { "a6", 105, 148, 7, 91, 1.0 },
-  [MDG_SLIP_PAPER_A4] = { "a4", 210, 297, 20, 150, 1.6 },
+  [MDG_SLIP_PAPER_80MM] = { "80mm", 80, 0, 4, 72, 1.0, 1.0 }, /* roll: as long as the content */
+  [MDG_SLIP_PAPER_A6] = { "a6", 105, 148, 7, 91, 1.0, 1.6 },
+  [MDG_SLIP_PAPER_A4] = { "a4", 210, 297, 20, 150, 1.6, 2.0 },
 };
+#define SCALE_STEP 0.05
 
 /* The labels of one answer, or NULL when the visitor gave none. */
 static char *
@@ -127,6 +129,8 @@ typedef struct
   double width; /* the current column's width */
   double scale;
   double y;
+  double bottom;    /* a sheet's foot, where the privacy notice ends; 0 on the roll */
+  GPtrArray *lines; /* when set, collects each laid-out line's text */
 } Pass;
 
 static void
@@ -159,6 +163,13 @@ text_block (Pass          *pass,
   }
   pango_layout_get_size (layout, NULL, &height);
 
+  if (pass->lines != NULL)
+    for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+      {
+        PangoLayoutLine *line = l->data;
+
+        g_ptr_array_add (pass->lines, g_strndup (text + line->start_index, line->length));
+      }
   if (pass->paint)
     {
       cairo_move_to (pass->cr, pass->left, pass->y);
@@ -188,7 +199,8 @@ qr_block (Pass        *pass,
 {
   guint modules = mdg_qr_get_width (qr);
   guint total = modules + 2 * MDG_QR_QUIET_ZONE;
-  double module = QR_MODULES_MM * MM * pass->scale / modules;
+  /* Grown with the type, but never wider than its column. */
+  double module = MIN (QR_MODULES_MM * MM * pass->scale / modules, pass->width / total);
   double side = module * total;
   double x0 = pass->left + (pass->width - side) / 2;
 
@@ -285,8 +297,9 @@ number_and_code (Pass              *pass,
       return;
     }
 
-  pass->width = width / 2;
-  pass->left = left + width / 2;
+  /* A gutter between the two, so a long number never meets the sentence beside it. */
+  pass->width = width / 2 - 2 * MM * pass->scale;
+  pass->left = left + width - pass->width;
   code_block (pass, data, qr);
   code_height = pass->y - top;
 
@@ -322,8 +335,6 @@ run_pass (Pass              *pass,
   text_block (pass, when, 9, FALSE, PANGO_ALIGN_CENTER, 2);
   rule (pass, 2);
   number_and_code (pass, data, qr);
-  pass->y += 1 * MM;
-  rule (pass, 2);
   privacy = g_strdup_printf (
     mdg_i18n_translate_plural_in (pass->language,
                                   "If you gave contact details, they are kept for %u day and then "
@@ -332,23 +343,79 @@ run_pass (Pass              *pass,
                                   "erased. To see or delete them, ask %s.",
                                   data->retention_days),
     data->retention_days, data->privacy_contact);
+  pass->y += 1 * MM;
+  if (pass->bottom > 0)
+    {
+      /* On a sheet the notice stands at the foot of the page, measured first. */
+      double top = pass->y;
+      gboolean paint = pass->paint;
+      GPtrArray *lines = pass->lines;
+
+      pass->paint = FALSE;
+      pass->lines = NULL;
+      rule (pass, 2);
+      text_block (pass, privacy, 8, FALSE, PANGO_ALIGN_LEFT, 0);
+      pass->paint = paint;
+      pass->lines = lines;
+      pass->y = MAX (top, pass->bottom - (pass->y - top));
+    }
+  rule (pass, 2);
   text_block (pass, privacy, 8, FALSE, PANGO_ALIGN_LEFT, 0);
 }
 
 static void
-init_pass (Pass              *pass,
-           cairo_t           *cr,
-           gboolean           paint,
-           const MdgSlipData *data,
-           MdgSlipPaper       paper)
+init_pass (Pass         *pass,
+           cairo_t      *cr,
+           gboolean      paint,
+           const char   *language,
+           MdgSlipPaper  paper,
+           double        scale)
 {
+  *pass = (Pass) { 0 };
   pass->cr = cr;
   pass->paint = paint;
-  pass->language = data->language;
+  pass->language = language;
   pass->width = papers[paper].column_mm * MM;
   pass->left = (papers[paper].width_mm * MM - pass->width) / 2;
-  pass->scale = papers[paper].scale;
+  pass->scale = scale;
   pass->y = papers[paper].margin_mm * MM;
+}
+
+/* The largest type with which the slip still fits its sheet, so that it fills the page rather
+ * than leave its foot empty; the paper's own scale on the roll. */
+static double
+fill_scale (const MdgSlipData *data,
+            MdgSlipPaper       paper)
+{
+  g_autoptr (cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  g_autoptr (cairo_t) cr = cairo_create (surface);
+  double room = (papers[paper].height_mm - papers[paper].margin_mm) * MM;
+  double scale;
+
+  if (papers[paper].height_mm <= 0)
+    return papers[paper].scale;
+  for (scale = papers[paper].max_scale; scale > papers[paper].scale; scale -= SCALE_STEP)
+    {
+      Pass pass;
+
+      init_pass (&pass, cr, FALSE, data->language, paper, scale);
+      run_pass (&pass, data);
+      if (pass.y <= room)
+        return scale;
+    }
+  return papers[paper].scale;
+}
+
+static void
+pass_for_paper (Pass              *pass,
+                cairo_t           *cr,
+                gboolean           paint,
+                const MdgSlipData *data,
+                MdgSlipPaper       paper)
+{
+  init_pass (pass, cr, paint, data->language, paper, fill_scale (data, paper));
+  if (papers[paper].height_mm > 0)
+    pass->bottom = (papers[paper].height_mm - papers[paper].margin_mm) * MM;
 }
 
 /* In points: the roll's length for 80 mm paper, the sheet's height otherwise. */
@@ -367,7 +434,7 @@ mdg_slip_get_height (const MdgSlipData *data,
     return papers[paper].height_mm * MM;
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cr = cairo_create (surface);
-  init_pass (&pass, cr, FALSE, data, paper);
+  pass_for_paper (&pass, cr, FALSE, data, paper);
   run_pass (&pass, data);
   return pass.y + papers[paper].margin_mm * MM + 4 * MM; /* and room for the cutter */
 }
@@ -386,9 +453,32 @@ mdg_slip_draw (cairo_t           *cr,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  init_pass (&pass, cr, TRUE, data, paper);
+  pass_for_paper (&pass, cr, TRUE, data, paper);
   run_pass (&pass, data);
   cairo_restore (cr);
+}
+
+/* Each line of the slip's text as it is laid out on `paper`, in order: to check where lines
+ * break. */
+GStrv
+mdg_slip_get_lines (const MdgSlipData *data,
+                    MdgSlipPaper       paper)
+{
+  g_autoptr (cairo_surface_t) surface = NULL;
+  g_autoptr (cairo_t) cr = NULL;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+  Pass pass;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (paper < G_N_ELEMENTS (papers), NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+  pass_for_paper (&pass, cr, FALSE, data, paper);
+  pass.lines = lines;
+  run_pass (&pass, data);
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_steal (lines, NULL);
 }
 
 typedef struct

@@ -44,6 +44,8 @@ gboolean     mdg_slip_paper_from_string (const char   *name,
 double       mdg_slip_paper_get_width   (MdgSlipPaper  paper);
 double       mdg_slip_get_height        (const MdgSlipData *data,
                                          MdgSlipPaper  paper);
+GStrv        mdg_slip_get_lines         (const MdgSlipData *data,
+                                         MdgSlipPaper  paper);
 void         mdg_slip_draw              (cairo_t      *cr,
                                          const MdgSlipData *data,
                                          MdgSlipPaper  paper);

@@ -543,6 +543,22 @@ mdg_visit_get_position (MdgVisit *self,
   return position;
 }
 
+/* How far along the visitor is, from 0 to 1 at the review: what the progress bar shows. The
+ * path counts only the branches already opened, so an answer that opens one adds a step ahead
+ * and behind alike: position p of n becomes p + 1 of n + 1, which is still further along, and
+ * the bar never moves backwards while the visitor goes forwards. */
+double
+mdg_visit_get_progress (MdgVisit *self)
+{
+  guint total = 0;
+  guint position;
+
+  g_return_val_if_fail (MDG_IS_VISIT (self), 0);
+
+  position = mdg_visit_get_position (self, &total);
+  return total > 0 ? (double) position / total : 0;
+}
+
 /* The question steps on the visitor's way, in order: what the review shows and the store keeps. */
 GPtrArray *
 mdg_visit_list_answered (MdgVisit *self)

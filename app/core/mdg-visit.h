@@ -68,6 +68,7 @@ void              mdg_visit_reset             (MdgVisit        *self);
 
 guint             mdg_visit_get_position      (MdgVisit        *self,
                                                guint           *total);
+double            mdg_visit_get_progress      (MdgVisit        *self);
 GPtrArray        *mdg_visit_list_answered     (MdgVisit        *self);
 MdgAnswers       *mdg_visit_snapshot          (MdgVisit        *self);
 

@@ -361,13 +361,12 @@ consent_toggled_cb (MdgPage         *self,
 static void
 build_progress (MdgPage *self)
 {
-  guint total = 0;
-  guint position = mdg_visit_get_position (self->visit, &total);
+  guint position = mdg_visit_get_position (self->visit, NULL);
   /* No "of N": the total grows when an answer opens a branch, and a promise that moves would
    * mislead; the bar shows how far along the visitor is. */
   g_autofree char *label = g_strdup_printf (_("Step %u"), position);
 
-  gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) position / total : 0);
+  gtk_progress_bar_set_fraction (self->progress, mdg_visit_get_progress (self->visit));
   gtk_label_set_label (self->progress_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
@@ -706,10 +705,12 @@ build (MdgPage *self)
       G_GNUC_FALLTHROUGH;
     case MDG_STEP_SINGLE:
       gtk_widget_set_visible (GTK_WIDGET (self->choices), TRUE);
-      /* Long lists go three abreast so they fit a 1080-line screen without scrolling. */
-      /* … and always so: a narrow screen wraps their labels rather than stacking them. */
+      /* Long lists go three abreast so they fit a 1080-line screen without scrolling, and so
+       * do shorter ones under an info card, which takes their room; always so: a narrow screen
+       * wraps their labels rather than stacking them. */
       {
-        guint per_line = g_list_model_get_n_items (mdg_step_get_choices (step)) > 6 ? 3 : 2;
+        guint n = g_list_model_get_n_items (mdg_step_get_choices (step));
+        guint per_line = n > 6 || (gtk_widget_get_visible (self->info_card) && n > 4) ? 3 : 2;
 
         gtk_flow_box_set_max_children_per_line (self->choices, per_line);
         gtk_flow_box_set_min_children_per_line (self->choices, per_line);

@@ -17,7 +17,8 @@
 static MdgInquiry *
 record (MdgStore   *store,
         MdgFlow    *flow,
-        const char *language)
+        const char *language,
+        const char *followup)
 {
   g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
   g_autoptr (GError) error = NULL;
@@ -32,7 +33,13 @@ record (MdgStore   *store,
   mdg_visit_choose (visit, "npo");
   mdg_visit_choose (visit, "idea");
   mdg_visit_advance (visit);
-  mdg_visit_choose (visit, "qr");
+  mdg_visit_choose (visit, followup);
+  if (g_str_equal (followup, "contact"))
+    {
+      mdg_visit_set_consent (visit, TRUE);
+      mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "045-123-4567");
+      mdg_visit_advance (visit);
+    }
   inquiry = mdg_store_record (store, visit, &error);
   if (inquiry == NULL)
     g_error ("%s", error->message);
@@ -76,8 +83,13 @@ main (int   argc,
   if (flow == NULL)
     g_error ("%s", error->message);
   settings = g_settings_new (APP_ID);
-  ja = record (store, flow, "ja");
-  en = record (store, flow, "en");
+  {
+    g_autofree char *url_template = g_settings_get_string (settings, "followup-url");
+
+    mdg_store_set_followup_url (store, url_template);
+  }
+  ja = record (store, flow, "ja", "qr");
+  en = record (store, flow, "en", "qr");
   data = mdg_slip_data_new (ja, flow, settings);
   url = g_strdup (data->url);
 
@@ -100,14 +112,21 @@ main (int   argc,
 
   if (keep != NULL)
     {
-      MdgInquiry *inquiries[] = { ja, en };
+      g_autoptr (MdgInquiry) ja_contact = record (store, flow, "ja", "contact");
+      g_autoptr (MdgInquiry) en_contact = record (store, flow, "en", "contact");
+      g_autoptr (MdgInquiry) easy = record (store, flow, "ja-easy", "qr");
+      g_autoptr (MdgInquiry) easy_contact = record (store, flow, "ja-easy", "contact");
+      MdgInquiry *inquiries[] = { ja, en, ja_contact, en_contact, easy, easy_contact };
       const char *papers[] = { "80mm", "a6", "a4" };
 
       for (guint i = 0; i < G_N_ELEMENTS (inquiries); i++)
         for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
           {
             g_autoptr (MdgSlipData) slip = mdg_slip_data_new (inquiries[i], flow, settings);
-            g_autofree char *name = g_strdup_printf ("slip-%s-%s.pdf", slip->language, papers[p]);
+            g_autofree char *name = g_strdup_printf ("slip-%s-%s-%s.pdf", slip->language,
+                                                     mdg_inquiry_get_has_contact (inquiries[i])
+                                                       ? "contact" : "qr",
+                                                     papers[p]);
             g_autofree char *path = g_build_filename (keep, name, NULL);
             MdgSlipPaper paper;
 

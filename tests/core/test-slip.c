@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo.h>
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -12,6 +13,7 @@
 #include "mdg-error.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-phrases.h"
 #include "mdg-slip.h"
 #include "mdg-store-slip.h"
 
@@ -142,7 +144,7 @@ Test (slip, speaks_the_visitors_language)
   cr_assert (strstr (ja_text, mdg_inquiry_get_number (ja)) != NULL, "%s", ja_text);
   cr_assert (strstr (ja_text, "スマートフォンでコードを読み取る") != NULL, "%s", ja_text);
   cr_assert (strstr (ja_text, "365日間") != NULL, "%s", ja_text);
-  cr_assert (strstr (ja_text, "センター窓口の職員") != NULL, "%s", ja_text);
+  cr_assert (strstr (ja_text, "センター窓口の") != NULL, "%s", ja_text);
 
   cr_assert (strstr (en_text, "Civic Collaboration Center") != NULL, "%s", en_text);
   cr_assert (strstr (en_text, "Start a new activity") != NULL, "%s", en_text);
@@ -449,4 +451,103 @@ Test (slip, draws_the_address_the_store_recorded_with_the_inquiry)
   /* A reprint reads the inquiry back from a store that builds the same address. */
   again = mdg_store_lookup (store, mdg_inquiry_get_number (inquiry), NULL);
   cr_assert_str_eq (mdg_inquiry_get_followup_url (again), url);
+}
+
+/* The last row with ink, as a fraction of the page's height, from the PDF at 200 dpi. */
+static double
+inked_fraction (const char *pdf)
+{
+  g_autofree char *prefix = g_strconcat (pdf, "-fill", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *argv[] = { "pdftoppm", "-r", "200", "-png", "-singlefile", pdf, prefix, NULL };
+  g_autofree char *out = NULL;
+  cairo_surface_t *image;
+  int status, width, height, stride, last = -1;
+  const unsigned char *pixels;
+
+  out = decode_run (argv, &status);
+  cr_assert_eq (status, 0, "pdftoppm failed on %s", pdf);
+  image = cairo_image_surface_create_from_png (png);
+  cr_assert_eq (cairo_surface_status (image), CAIRO_STATUS_SUCCESS, "%s", png);
+  cairo_surface_flush (image);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  stride = cairo_image_surface_get_stride (image);
+  pixels = cairo_image_surface_get_data (image);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (pixels + y * stride + x * 4);
+
+        if ((pixel & 0xff) < 128 || ((pixel >> 8) & 0xff) < 128 || ((pixel >> 16) & 0xff) < 128)
+          {
+            last = y;
+            break;
+          }
+      }
+  cairo_surface_destroy (image);
+  return (double) (last + 1) / height;
+}
+
+Test (slip, a6_fills_its_page_in_every_language)
+{
+  const char *languages[] = { "ja", "en", "ja-easy" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr (MdgInquiry) inquiry = record (languages[i], "contact");
+      g_autofree char *name = g_strdup_printf ("fill-%s.pdf", languages[i]);
+      g_autofree char *pdf = write_slip (inquiry, MDG_SLIP_PAPER_A6, name);
+      double inked = inked_fraction (pdf);
+
+      cr_assert_gt (inked, 0.9, "%s: the A6 slip ends at %.0f %% of its page", languages[i],
+                    inked * 100);
+      cr_assert_lt (inked, 0.97, "%s: the A6 slip runs into its bottom margin", languages[i]);
+    }
+}
+
+/* Whether some line of `lines` holds `words` whole. */
+static gboolean
+on_one_line (const char * const *lines,
+             const char         *words)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], words) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+Test (slip, lines_keep_words_whole_and_never_start_with_a_stop_or_small_kana)
+{
+  const MdgSlipPaper papers[] = { MDG_SLIP_PAPER_80MM, MDG_SLIP_PAPER_A6, MDG_SLIP_PAPER_A4 };
+  const char *languages[] = { "ja", "en", "ja-easy" };
+  const char *followups[] = { "qr", "contact" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint f = 0; f < G_N_ELEMENTS (followups); f++)
+      {
+        g_autoptr (MdgInquiry) inquiry = record (languages[l], followups[f]);
+        g_autoptr (MdgSlipData) data = mdg_slip_data_new (inquiry, flow, settings);
+
+        for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+          {
+            g_auto (GStrv) lines = mdg_slip_get_lines (data, papers[p]);
+
+            cr_assert_gt (g_strv_length (lines), 8);
+            for (guint i = 0; lines[i] != NULL; i++)
+              cr_assert (*lines[i] == '\0'
+                           || mdg_phrases_may_start_line (g_utf8_get_char (lines[i])),
+                         "%s, %s, paper %u: a line starts with “%s”", languages[l], followups[f],
+                         p, lines[i]);
+            if (g_str_equal (languages[l], "ja"))
+              {
+                const char *whole = g_str_equal (followups[f], "contact") ? "ご連絡します。"
+                                                                          : "確認できます。";
+
+                cr_assert (on_one_line ((const char * const *) lines, whole),
+                           "paper %u: “%s” is split", p, whole);
+                cr_assert (on_one_line ((const char * const *) lines, "開示"), "paper %u", p);
+              }
+          }
+      }
 }

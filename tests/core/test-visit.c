@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 
 #include "fixtures.h"
+#include "mdg-contact.h"
 #include "mdg-visit.h"
 
 static char *
@@ -215,4 +216,62 @@ Test (visit, contact_details_survive_a_language_switch)
   cr_assert_str_eq (mdg_visit_get_text (visit, "details"), "子ども食堂を始めたい");
   cr_assert (mdg_visit_advance (visit));
   cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "review");
+}
+
+/* Answers the current step with its `n`th choice (or the first where it has fewer), as a visitor
+ * tapping forwards would; FALSE at the review. */
+static gboolean
+answer_forwards (MdgVisit *visit,
+                 guint     n)
+{
+  MdgStep *step = mdg_visit_get_step (visit);
+  GListModel *choices = mdg_step_get_choices (step);
+  guint count = choices != NULL ? g_list_model_get_n_items (choices) : 0;
+  g_autoptr (MdgChoice) picked = count > 0 ? g_list_model_get_item (choices, n < count ? n : 0) : NULL;
+  const char *choice = picked != NULL ? mdg_choice_get_id (picked) : NULL;
+
+  switch (mdg_step_get_kind (step))
+    {
+    case MDG_STEP_WELCOME:
+    case MDG_STEP_TEXT:
+      return mdg_visit_advance (visit);
+    case MDG_STEP_SINGLE:
+      return mdg_visit_choose (visit, choice);
+    case MDG_STEP_MULTI:
+      return mdg_visit_toggle (visit, choice) && mdg_visit_advance (visit);
+    case MDG_STEP_CONTACT:
+      mdg_visit_set_consent (visit, TRUE);
+      mdg_visit_set_contact_field (visit, MDG_CONTACT_PHONE, "045-123-4567");
+      return mdg_visit_advance (visit);
+    default:
+      return FALSE;
+    }
+}
+
+/* Every way forwards through the default flow, each branch taken: the bar only ever moves on. */
+Test (visit, progress_never_moves_backwards_on_any_forward_path)
+{
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+
+  for (guint n = 0; n < 12; n++)
+    {
+      g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+      double last = 0;
+      guint pages = 0;
+
+      cr_assert (answer_forwards (visit, n)); /* past the welcome */
+      while (mdg_step_get_kind (mdg_visit_get_step (visit)) != MDG_STEP_REVIEW)
+        {
+          double progress = mdg_visit_get_progress (visit);
+          const char *id = mdg_step_get_id (mdg_visit_get_step (visit));
+
+          cr_assert_gt (progress, last, "choice %u, %s: the bar went from %.3f to %.3f", n, id,
+                        last, progress);
+          last = progress;
+          cr_assert (answer_forwards (visit, n), "choice %u: %s would not move on", n, id);
+          cr_assert_lt (++pages, 20);
+        }
+      cr_assert_float_eq (mdg_visit_get_progress (visit), 1.0, 1e-9, "full at the review");
+      cr_assert_gt (1.0, last);
+    }
 }

@@ -9,6 +9,8 @@
 #include "kiosk-fixture.h"
 #include "mdg-contact.h"
 #include "mdg-i18n.h"
+#include "mdg-page.h"
+#include "mdg-phrases.h"
 #include "mdg-step.h"
 
 static void
@@ -143,6 +145,34 @@ check_widget (GtkWidget  *widget,
     check_widget (child, step);
 }
 
+/* No shown line of any label, a button's included, starts with 。、）or a small kana. */
+static void
+check_lines (GtkWidget  *widget,
+             const char *step)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_width (widget) > 0)
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      const char *text = pango_layout_get_text (layout);
+
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          PangoLayoutLine *line = l->data;
+
+          cr_assert (line->length == 0
+                       || mdg_phrases_may_start_line (g_utf8_get_char (text + line->start_index)),
+                     "%d × %d, %s, %s: a line of “%s” starts with “%s”", screen->width,
+                     screen->height, mdg_i18n_get_language (), step, text,
+                     text + line->start_index);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_lines (child, step);
+}
+
 /* MDG_SCREEN_SHOTS=DIR: each page also drawn to DIR/STEP-LANG-WxH.png, to be looked at. */
 static void
 shoot (const char *step)
@@ -173,10 +203,26 @@ shoot (const char *step)
   cr_assert (gdk_texture_save_to_png (texture, path), "could not write %s", path);
 }
 
+/* The bar's fraction on the last page, to see it never move backwards on a forward walk. */
+static double last_progress;
+
 static void
-check_page (void)
+check_progress (const char *step)
 {
-  const char *step = kiosk_step ();
+  GtkWidget *bar = kiosk_find_type (kiosk_page (), GTK_TYPE_PROGRESS_BAR);
+  double fraction;
+
+  if (bar == NULL || !gtk_widget_is_drawable (bar))
+    return;
+  fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+  cr_assert_geq (fraction, last_progress - 1e-9, "%s, %s: the bar went back from %.3f to %.3f",
+                 mdg_i18n_get_language (), step, last_progress, fraction);
+  last_progress = fraction;
+}
+
+static void
+check_page_as (const char *step)
+{
 
   kiosk_iterate ();
   /* The window's type scale is applied just after an allocation: let it settle. */
@@ -185,8 +231,16 @@ check_page (void)
       g_usleep (20000);
       kiosk_iterate ();
     }
+  shoot (step); /* first, so a page that fails can be looked at */
   check_widget (GTK_WIDGET (kiosk.window), step);
-  shoot (step);
+  check_lines (GTK_WIDGET (kiosk.window), step);
+  check_progress (step);
+}
+
+static void
+check_page (void)
+{
+  check_page_as (kiosk_step ());
 }
 
 static const char *finish_label;
@@ -209,6 +263,7 @@ walk_every_page (const char *language)
   g_object_set (kiosk.app, "language", language, NULL);
   kiosk_iterate ();
   cr_assert (kiosk_at_welcome ());
+  last_progress = 0;
   check_page ();
   cr_assert (mdg_visit_advance (visit));
   check_page ();
@@ -237,14 +292,35 @@ walk_every_page (const char *language)
   check_page ();
   /* The Start over question over the review page: its two buttons fit and can be touched. */
   gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "visit.ask-restart", NULL);
-  check_page ();
-  shoot ("review-start-over");
+  check_page_as ("review-start-over");
   gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "visit.keep-going", NULL);
   cr_assert_str_eq (kiosk_step (), "review", "Continue keeps the visit");
+  /* The other branch: a proposal asks for the form of collaboration, with its info card. */
+  cr_assert (mdg_visit_revisit (visit, "purpose"));
+  last_progress = 0; /* back to the first question, then forwards again */
+  cr_assert (mdg_visit_choose (visit, "propose"));
+  cr_assert_str_eq (kiosk_step (), "forms");
+  check_page ();
+  cr_assert (mdg_visit_choose (visit, "subsidy"));
+  cr_assert_str_eq (kiosk_step (), "review");
+  check_page_as ("review-propose");
   gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "visit.send", NULL);
   cr_assert_str_eq (kiosk_step (), "done", "the inquiry was not sent");
-  check_page ();
-  finish_label = g_str_equal (language, "ja") ? "終わる" : "Finish";
+  check_page (); /* no printer: the page says no slip is printed */
+  /* With a printer, its longest line: the slip failed, scan the code instead. */
+  mdg_page_set_print_status (MDG_PAGE (kiosk_page ()),
+                             mdg_i18n_translate_in (
+                               mdg_i18n_get_language (),
+                               "Your slip could not be printed. Please scan the QR code on this "
+                               "screen, or note your number; the staff can print the slip for you."),
+                             TRUE);
+  check_page_as ("done-printer-failed");
+  mdg_page_set_print_status (MDG_PAGE (kiosk_page ()),
+                             mdg_i18n_translate_in (mdg_i18n_get_language (),
+                                                    "Please take your slip from the printer."),
+                             FALSE);
+  check_page_as ("done-printed");
+  finish_label = mdg_i18n_translate_in (language, "Finish");
   cr_assert (kiosk_wait_until (finish_ready, 5000), "“%s” stayed greyed out", finish_label);
   kiosk_tap (finish_label);
 }
@@ -256,6 +332,8 @@ walk_at (guint index)
   resize_to (&screens[index]);
   walk_every_page ("ja");
   walk_every_page ("en");
+  if (index == 0)
+    walk_every_page ("ja-easy");
 }
 
 Test (ui_screens, every_page_fits_1920x1080_and_every_control_is_96_px) { walk_at (0); }
