@@ -58,6 +58,8 @@ struct _MdgWindow
   gulong print_paint_id;
   guint screen_class_id; /* the type scale follows the window's size, set after allocation */
   const char *screen_class; /* "screen-short", "screen-narrow" or NULL for 1920 × 1080 */
+  gboolean typing_ready; /* the keyboard's keys and converter, made after the first frame */
+  guint typing_id;
 };
 
 #define FINISH_GUARD_MS 1500
@@ -652,6 +654,51 @@ keyboard_revealed_cb (MdgWindow *self)
     keep_field_visible (self);
 }
 
+/* The keys and the kana converter wait until the welcome page is on screen; a field focused
+ * before then has them made at once. */
+static void
+prepare_typing (MdgWindow *self)
+{
+  g_autoptr (MdgConverter) converter = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  if (self->typing_ready)
+    return;
+  self->typing_ready = TRUE;
+  mdg_keyboard_build_keys (self->keyboard);
+  converter = mdg_converter_new (&error);
+  if (converter == NULL)
+    g_warning ("The keyboard types kana without conversion: %s", error->message);
+  mdg_keyboard_set_converter (self->keyboard, converter);
+}
+
+static gboolean
+prepare_typing_cb (gpointer user_data)
+{
+  MdgWindow *self = user_data;
+
+  self->typing_id = 0;
+  prepare_typing (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+painted_once_cb (GdkFrameClock *clock,
+                 MdgWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, painted_once_cb, self);
+  if (!self->typing_ready && self->typing_id == 0)
+    self->typing_id = g_idle_add_full (G_PRIORITY_LOW, prepare_typing_cb, self, NULL);
+}
+
+static void
+realize_cb (MdgWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (painted_once_cb), self, 0);
+}
+
 /* The keyboard follows the focus: up for a text field on a visitor page or the desk (the PIN pad
  * has its own keys), away otherwise. */
 static void
@@ -662,6 +709,8 @@ focus_changed_cb (MdgWindow *self)
                     && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack))
                     && gtk_widget_get_ancestor (focus, MDG_TYPE_PIN_PAD) == NULL;
 
+  if (typing)
+    prepare_typing (self);
   mdg_keyboard_set_target (self->keyboard, typing ? focus : NULL);
   if (typing)
     gtk_widget_set_visible (GTK_WIDGET (self->keyboard), TRUE);
@@ -773,6 +822,7 @@ mdg_window_dispose (GObject *object)
   g_clear_handle_id (&self->finish_guard_id, g_source_remove);
   g_clear_handle_id (&self->keep_visible_id, g_source_remove);
   g_clear_handle_id (&self->screen_class_id, g_source_remove);
+  g_clear_handle_id (&self->typing_id, g_source_remove);
   drop_printer (self);
   if (self->idle_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_watch, self);
@@ -955,6 +1005,7 @@ mdg_window_init (MdgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), input);
 
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   if (g_strcmp0 (g_getenv ("MADOGUCHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (self, "realize", G_CALLBACK (realize_for_first_frame_cb), NULL);
@@ -963,8 +1014,6 @@ mdg_window_init (MdgWindow *self)
 MdgWindow *
 mdg_window_new (MdgApplication *application)
 {
-  g_autoptr (MdgConverter) converter = NULL;
-  g_autoptr (GError) error = NULL;
   MdgWindow *self;
   MdgFlow *flow;
 
@@ -986,11 +1035,6 @@ mdg_window_new (MdgApplication *application)
                    self->idle_watch, "warning-seconds", G_SETTINGS_BIND_GET);
   g_settings_bind (mdg_application_get_settings (application), "done-seconds", self->idle_watch,
                    "done-seconds", G_SETTINGS_BIND_GET);
-
-  converter = mdg_converter_new (&error);
-  if (converter == NULL)
-    g_warning ("The keyboard types kana without conversion: %s", error->message);
-  mdg_keyboard_set_converter (self->keyboard, converter);
 
   flow = mdg_application_get_flow (application);
   if (flow != NULL)
