@@ -69,6 +69,7 @@ void              mdg_visit_reset             (MdgVisit        *self);
 guint             mdg_visit_get_position      (MdgVisit        *self,
                                                guint           *total);
 GPtrArray        *mdg_visit_list_answered     (MdgVisit        *self);
+gboolean          mdg_visit_is_untouched      (MdgVisit        *self);
 MdgAnswers       *mdg_visit_snapshot          (MdgVisit        *self);
 
 G_END_DECLS
