@@ -513,6 +513,21 @@ mdg_visit_reset (MdgVisit *self)
   push_step (self, mdg_flow_get_first_step (self->flow));
 }
 
+/* Nothing chosen, typed or consented to: no visit is under way. */
+gboolean
+mdg_visit_is_untouched (MdgVisit *self)
+{
+  g_return_val_if_fail (MDG_IS_VISIT (self), FALSE);
+
+  if (g_hash_table_size (self->answers) > 0 || g_hash_table_size (self->texts) > 0
+      || self->contact.consent)
+    return FALSE;
+  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
+    if (self->contact.fields[i] != NULL && *self->contact.fields[i] != '\0')
+      return FALSE;
+  return TRUE;
+}
+
 /* Where the visitor is, counting question pages only, and how many lie ahead to the review. */
 guint
 mdg_visit_get_position (MdgVisit *self,

@@ -70,6 +70,7 @@ guint             mdg_visit_get_position      (MdgVisit        *self,
                                                guint           *total);
 double            mdg_visit_get_progress      (MdgVisit        *self);
 GPtrArray        *mdg_visit_list_answered     (MdgVisit        *self);
+gboolean          mdg_visit_is_untouched      (MdgVisit        *self);
 MdgAnswers       *mdg_visit_snapshot          (MdgVisit        *self);
 
 G_END_DECLS

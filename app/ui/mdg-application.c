@@ -10,6 +10,7 @@
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
 #include "mdg-resources.h"
+#include "mdg-restart-time.h"
 #include "mdg-settings.h"
 #include "mdg-store-maintenance.h"
 #include "mdg-watchdog.h"
@@ -35,6 +36,7 @@ struct _MdgApplication
   guint term_id;       /* SIGTERM and SIGINT: quit normally */
   guint int_id;
   MdgWatchdog *watchdog;
+  int exit_status;     /* MDG_EXIT_RESTART after the daily restart, else 0 */
 };
 
 G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, GTK_TYPE_APPLICATION)
@@ -339,6 +341,24 @@ mdg_application_shutdown (GApplication *app)
   if (self->store != NULL)
     mdg_store_close (self->store);
   G_APPLICATION_CLASS (mdg_application_parent_class)->shutdown (app);
+}
+
+/* The daily restart: a normal quit (the store closed), with the status the service restarts. */
+void
+mdg_application_restart (MdgApplication *self)
+{
+  g_return_if_fail (MDG_IS_APPLICATION (self));
+
+  g_message ("Restarting at the quiet hour (restart-time)");
+  self->exit_status = MDG_EXIT_RESTART;
+  g_application_quit (G_APPLICATION (self));
+}
+
+int
+mdg_application_get_exit_status (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), 0);
+  return self->exit_status;
 }
 
 static void

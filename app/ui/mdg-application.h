@@ -23,5 +23,7 @@ void            mdg_application_reset_language  (MdgApplication *self);
 GPtrArray      *mdg_application_get_problems    (MdgApplication *self);
 gboolean        mdg_application_can_take_inquiries (MdgApplication *self);
 void            mdg_application_check_store     (MdgApplication *self);
+void            mdg_application_restart         (MdgApplication *self);
+int             mdg_application_get_exit_status (MdgApplication *self);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _MdgKeyboard
   char *language;
   char *layout;
   gboolean shifted;
+  gboolean built; /* the keys exist: built when first needed, not before the first frame */
 };
 
 G_DEFINE_FINAL_TYPE (MdgKeyboard, mdg_keyboard, GTK_TYPE_WIDGET)
@@ -426,6 +427,7 @@ build_layouts (MdgKeyboard *self)
       gtk_box_append (self->layouts, layouts[i]);
     }
   build_controls (self);
+  self->built = TRUE;
 }
 
 static void
@@ -640,6 +642,7 @@ mdg_keyboard_set_target (MdgKeyboard *self,
   if (target == NULL)
     return;
   g_object_weak_ref (G_OBJECT (target), target_destroyed_cb, self);
+  mdg_keyboard_build_keys (self);
   set_layout (self, layout_for (self, target));
   gtk_widget_set_visible (self->email_keys,
                           GTK_IS_TEXT (target)
@@ -677,6 +680,19 @@ mdg_keyboard_reset (MdgKeyboard *self)
   set_layout (self, g_str_has_prefix (self->language, "ja") ? "kana" : "abc");
 }
 
+/* Some 150 buttons the welcome page does not show: the window has them built once it has been
+ * painted, and a field that takes the focus first has them built at once. */
+void
+mdg_keyboard_build_keys (MdgKeyboard *self)
+{
+  g_return_if_fail (MDG_IS_KEYBOARD (self));
+
+  if (self->built)
+    return;
+  build_layouts (self);
+  show_layout (self);
+}
+
 const char *
 mdg_keyboard_get_layout (MdgKeyboard *self)
 {
@@ -699,7 +715,8 @@ set_language (MdgKeyboard *self,
     return;
   g_free (self->language);
   self->language = g_strdup (language != NULL ? language : "ja");
-  build_layouts (self);
+  if (self->built)
+    build_layouts (self);
   set_shifted (self, FALSE);
   show_layout (self);
   if (self->target != NULL)
@@ -826,7 +843,6 @@ mdg_keyboard_init (MdgKeyboard *self)
   self->language = g_strdup ("ja");
   self->layout = g_strdup ("kana");
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_layouts (self);
   show_layout (self);
   update_composition (self);
 }

@@ -18,6 +18,7 @@ GtkWidget  *mdg_keyboard_get_target     (MdgKeyboard  *self);
 void        mdg_keyboard_set_converter  (MdgKeyboard  *self,
                                          MdgConverter *converter);
 void        mdg_keyboard_reset          (MdgKeyboard  *self);
+void        mdg_keyboard_build_keys     (MdgKeyboard  *self);
 const char *mdg_keyboard_get_layout     (MdgKeyboard  *self);
 const char *mdg_keyboard_get_composition (MdgKeyboard *self);
 

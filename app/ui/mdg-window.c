@@ -12,6 +12,7 @@
 #include "mdg-keyboard.h"
 #include "mdg-page.h"
 #include "mdg-pin-pad.h"
+#include "mdg-restart-time.h"
 #include "mdg-settings.h"
 #include "mdg-slip-printer.h"
 #include "mdg-translatable.h"
@@ -59,6 +60,11 @@ struct _MdgWindow
   gulong print_paint_id;
   guint screen_class_id; /* the type scale follows the window's size, set after allocation */
   const char *screen_class; /* "screen-short", "screen-narrow" or NULL for 1920 × 1080 */
+  gboolean typing_ready; /* the keyboard's keys and converter, made after the first frame */
+  guint typing_id;
+  GDateTime *started;   /* the daily restart comes once after this */
+  int restart_at;       /* restart-time in seconds after midnight, -1: never */
+  guint restart_tick_id;
 };
 
 #define FINISH_GUARD_MS 1500
@@ -669,6 +675,88 @@ keyboard_revealed_cb (MdgWindow *self)
     keep_field_visible (self);
 }
 
+/* Nobody is using the kiosk: the welcome page, no answer given, no question or staff page open. */
+static gboolean
+quiet (MdgWindow *self)
+{
+  if (self->visit == NULL || self->pin_pad != NULL || self->desk != NULL
+      || gtk_widget_get_visible (self->restart_confirm)
+      || mdg_step_get_kind (mdg_visit_get_step (self->visit)) != MDG_STEP_WELCOME)
+    return FALSE;
+  return mdg_visit_is_untouched (self->visit);
+}
+
+/* Whatever outside our code may still grow over months is given back once a day, at the quiet
+ * hour, and only between visitors. */
+static gboolean
+restart_tick_cb (gpointer user_data)
+{
+  MdgWindow *self = user_data;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  if (quiet (self) && mdg_restart_time_due (self->started, now, self->restart_at))
+    {
+      self->restart_tick_id = 0;
+      mdg_application_restart (self->application);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_time_changed_cb (MdgWindow *self)
+{
+  self->restart_at = mdg_restart_time_get (mdg_application_get_settings (self->application));
+  g_clear_handle_id (&self->restart_tick_id, g_source_remove);
+  if (self->restart_at >= 0)
+    self->restart_tick_id = g_timeout_add_seconds (1, restart_tick_cb, self);
+}
+
+/* The keys and the kana converter wait until the welcome page is on screen; a field focused
+ * before then has them made at once. */
+static void
+prepare_typing (MdgWindow *self)
+{
+  g_autoptr (MdgConverter) converter = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  if (self->typing_ready)
+    return;
+  self->typing_ready = TRUE;
+  mdg_keyboard_build_keys (self->keyboard);
+  converter = mdg_converter_new (&error);
+  if (converter == NULL)
+    g_warning ("The keyboard types kana without conversion: %s", error->message);
+  mdg_keyboard_set_converter (self->keyboard, converter);
+}
+
+static gboolean
+prepare_typing_cb (gpointer user_data)
+{
+  MdgWindow *self = user_data;
+
+  self->typing_id = 0;
+  prepare_typing (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+painted_once_cb (GdkFrameClock *clock,
+                 MdgWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, painted_once_cb, self);
+  if (!self->typing_ready && self->typing_id == 0)
+    self->typing_id = g_idle_add_full (G_PRIORITY_LOW, prepare_typing_cb, self, NULL);
+}
+
+static void
+realize_cb (MdgWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (painted_once_cb), self, 0);
+}
+
 /* The keyboard follows the focus: up for a text field on a visitor page or the desk (the PIN pad
  * has its own keys), away otherwise. */
 static void
@@ -679,6 +767,8 @@ focus_changed_cb (MdgWindow *self)
                     && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack))
                     && gtk_widget_get_ancestor (focus, MDG_TYPE_PIN_PAD) == NULL;
 
+  if (typing)
+    prepare_typing (self);
   mdg_keyboard_set_target (self->keyboard, typing ? focus : NULL);
   if (typing)
     gtk_widget_set_visible (GTK_WIDGET (self->keyboard), TRUE);
@@ -796,6 +886,9 @@ mdg_window_dispose (GObject *object)
       self->clicked_hook_id = 0;
     }
   g_clear_handle_id (&self->screen_class_id, g_source_remove);
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  g_clear_handle_id (&self->restart_tick_id, g_source_remove);
+  g_clear_pointer (&self->started, g_date_time_unref);
   drop_printer (self);
   if (self->idle_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_watch, self);
@@ -957,6 +1050,7 @@ mdg_window_init (MdgWindow *self)
   GtkEventController *input = gtk_event_controller_legacy_new ();
 
   self->language = g_strdup ("ja");
+  self->started = g_date_time_new_now_local ();
   gtk_widget_init_template (GTK_WIDGET (self));
   mdg_translatable_adopt (self->header);
   add_language_buttons (self);
@@ -980,6 +1074,7 @@ mdg_window_init (MdgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), input);
 
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   if (g_strcmp0 (g_getenv ("MADOGUCHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (self, "realize", G_CALLBACK (realize_for_first_frame_cb), NULL);
@@ -988,8 +1083,6 @@ mdg_window_init (MdgWindow *self)
 MdgWindow *
 mdg_window_new (MdgApplication *application)
 {
-  g_autoptr (MdgConverter) converter = NULL;
-  g_autoptr (GError) error = NULL;
   MdgWindow *self;
   MdgFlow *flow;
 
@@ -1011,11 +1104,9 @@ mdg_window_new (MdgApplication *application)
                    self->idle_watch, "warning-seconds", G_SETTINGS_BIND_GET);
   g_settings_bind (mdg_application_get_settings (application), "done-seconds", self->idle_watch,
                    "done-seconds", G_SETTINGS_BIND_GET);
-
-  converter = mdg_converter_new (&error);
-  if (converter == NULL)
-    g_warning ("The keyboard types kana without conversion: %s", error->message);
-  mdg_keyboard_set_converter (self->keyboard, converter);
+  g_signal_connect_object (mdg_application_get_settings (application), "changed::restart-time",
+                           G_CALLBACK (restart_time_changed_cb), self, G_CONNECT_SWAPPED);
+  restart_time_changed_cb (self);
 
   flow = mdg_application_get_flow (application);
   if (flow != NULL)

@@ -7,6 +7,7 @@
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 
+#include "mdg-restart-time.h"
 #include "mdg-settings.h"
 
 static GSettings *settings;
@@ -103,4 +104,46 @@ Test (settings, out_of_range_values_are_named_with_the_value_used)
                     "setting idle-seconds is 0, outside the allowed range; using 90");
   g_unlink (keyfile);
   g_rmdir (dir);
+}
+
+Test (settings, restart_time_takes_a_time_of_day_or_nothing)
+{
+  int seconds = -1;
+
+  cr_assert (mdg_restart_time_parse ("03:00", &seconds));
+  cr_assert_eq (seconds, 3 * 3600);
+  cr_assert (mdg_restart_time_parse ("23:59:30", &seconds));
+  cr_assert_eq (seconds, 23 * 3600 + 59 * 60 + 30);
+  for (guint i = 0; i < 7; i++)
+    cr_assert_not (mdg_restart_time_parse ((const char *[]) { "3:00", "24:00", "03:60", "03-00",
+                                                              "03:00 ", "+3:00", "03:00:6" }[i],
+                                           &seconds));
+  g_settings_set_string (settings, "restart-time", "");
+  cr_assert_eq (mdg_restart_time_get (settings), -1);
+  g_settings_set_string (settings, "restart-time", "04:30");
+  cr_assert_eq (mdg_restart_time_get (settings), 4 * 3600 + 30 * 60);
+  /* Malformed: a warning naming the key, and the default. */
+  g_settings_set_string (settings, "restart-time", "25:00");
+  cr_assert_eq (mdg_restart_time_get (settings), 3 * 3600);
+  g_settings_reset (settings, "restart-time");
+}
+
+Test (settings, the_restart_comes_once_a_day_after_the_start)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr (GDateTime) started = g_date_time_new (tz, 2026, 3, 1, 14, 0, 0);
+  g_autoptr (GDateTime) night = g_date_time_new (tz, 2026, 3, 2, 2, 59, 59);
+  g_autoptr (GDateTime) three = g_date_time_new (tz, 2026, 3, 2, 3, 0, 0);
+  g_autoptr (GDateTime) restarted = g_date_time_new (tz, 2026, 3, 2, 3, 0, 5);
+  g_autoptr (GDateTime) later = g_date_time_new (tz, 2026, 3, 2, 23, 0, 0);
+  g_autoptr (GDateTime) next = g_date_time_new (tz, 2026, 3, 3, 3, 1, 0);
+  int at = 3 * 3600;
+
+  cr_assert_not (mdg_restart_time_due (started, night, at));
+  cr_assert (mdg_restart_time_due (started, three, at));
+  cr_assert (mdg_restart_time_due (started, later, at)); /* a visit kept it waiting */
+  /* The kiosk started again just after: not again that day, but the next. */
+  cr_assert_not (mdg_restart_time_due (restarted, later, at));
+  cr_assert (mdg_restart_time_due (restarted, next, at));
+  cr_assert_not (mdg_restart_time_due (started, three, -1));
 }
