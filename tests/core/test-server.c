@@ -14,6 +14,7 @@
 #include "fixtures.h"
 #include "mdg-desk-store.h"
 #include "pg-fixture.h"
+#include "server-fixture.h"
 
 static char *dir;
 static char *db;
@@ -22,8 +23,7 @@ static char *token;
 static char *contact_number;
 static char *contact_token;
 static char **server_env;
-static GSubprocess *server;
-static GDataInputStream *server_out;
+static FixtureServer *server;
 static guint16 port;
 static SoupSession *session;
 static FixturePg *pg;
@@ -45,33 +45,11 @@ write_settings (const char *extra)
   cr_assert (g_file_set_contents (keyfile, text, -1, NULL));
 }
 
-/* source: the server's arguments saying what it reads (by default the kiosk's file). */
 static void
 start_server_reading (const char *const *source)
 {
-  const char *build = g_getenv ("MDG_BUILD_DIR");
-  g_autofree char *program = g_build_filename (build, "app", "server", "madoguchi-server", NULL);
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *line = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_subprocess_launcher_set_environ (launcher, server_env);
-  g_ptr_array_add (argv, program);
-  for (guint i = 0; source[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) source[i]);
-  g_ptr_array_add (argv, "--listen");
-  g_ptr_array_add (argv, "127.0.0.1:0");
-  g_ptr_array_add (argv, NULL);
-  server = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  cr_assert_not_null (server, "madoguchi-server did not start: %s", error ? error->message : "");
-  server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  /* Its first line says it listens; a failing start ends the stream instead. */
-  line = g_data_input_stream_read_line_utf8 (server_out, NULL, NULL, &error);
-  cr_assert (g_get_monotonic_time () < deadline, "madoguchi-server took over 10 s to listen");
-  cr_assert_not_null (line, "madoguchi-server exited before listening");
-  cr_assert (sscanf (line, "listening on port %hu", &port) == 1, "unexpected first line “%s”", line);
+  server = fixture_server_start (server_env, source);
+  port = server->port;
 }
 
 static void
@@ -86,21 +64,7 @@ start_server (void)
 static char *
 stop_server (void)
 {
-  g_autoptr (GString) log = g_string_new (NULL);
-  char *line;
-
-  if (server == NULL)
-    return g_string_free (g_steal_pointer (&log), FALSE);
-  g_subprocess_send_signal (server, SIGTERM);
-  while ((line = g_data_input_stream_read_line_utf8 (server_out, NULL, NULL, NULL)) != NULL)
-    {
-      g_string_append_printf (log, "%s\n", line);
-      g_free (line);
-    }
-  g_subprocess_wait (server, NULL, NULL);
-  g_clear_object (&server_out);
-  g_clear_object (&server);
-  return g_string_free (g_steal_pointer (&log), FALSE);
+  return fixture_server_stop (g_steal_pointer (&server));
 }
 
 static void
