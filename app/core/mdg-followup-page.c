@@ -353,9 +353,11 @@ append_answers (Page *page)
 
       if (choice == NULL || mdg_step_get_kind (step) == MDG_STEP_CONTACT)
         continue;
+      /* Each question with its answers in one <div>, so that a wide screen can set them side
+       * by side however many answers a question has. */
       if (g_strcmp0 (previous, parts[0]) != 0)
         {
-          g_string_append (page->html, "<dt>");
+          g_string_append (page->html, previous != NULL ? "</div>\n<div>\n<dt>" : "<div>\n<dt>");
           append_text (page, flow_text (page, step));
           g_string_append (page->html, "</dt>\n");
         }
@@ -364,7 +366,7 @@ append_answers (Page *page)
       g_string_append (page->html, "</dd>\n");
       previous = mdg_step_get_id (step);
     }
-  g_string_append (page->html, "</dl>\n</section>\n");
+  g_string_append (page->html, previous != NULL ? "</div>\n</dl>\n</section>\n" : "</dl>\n</section>\n");
 }
 
 static void
@@ -380,7 +382,7 @@ append_center (Page *page)
 
       if (*value == '\0')
         continue;
-      g_string_append_printf (page->html, "<dt>%s</dt>\n<dd>", tr (page, center_keys[i].label));
+      g_string_append_printf (page->html, "<div>\n<dt>%s</dt>\n<dd>", tr (page, center_keys[i].label));
       if (i == CENTER_PHONE)
         {
           g_autoptr (GString) dial = g_string_new (NULL);
@@ -394,7 +396,7 @@ append_center (Page *page)
         }
       else
         append_paragraphs (page, value);
-      g_string_append (page->html, "</dd>\n");
+      g_string_append (page->html, "</dd>\n</div>\n");
     }
   g_string_append (page->html, "</dl>\n</section>\n");
 }

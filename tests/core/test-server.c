@@ -24,6 +24,8 @@ static char *contact_number;
 static char *contact_token;
 static char **server_env;
 static FixtureServer *server;
+
+#define FAILED_LOOKUPS_PER_MINUTE 30
 static guint16 port;
 static SoupSession *session;
 static FixturePg *pg;
@@ -335,7 +337,7 @@ Test (server, the_31st_failed_lookup_in_a_minute_gets_429_and_the_log_holds_no_t
   start_server ();
   get (&good_reply, good);
   cr_assert_eq (good_reply.status, 200);
-  for (int i = 0; i < 30; i++)
+  for (int i = 0; i < FAILED_LOOKUPS_PER_MINUTE; i++)
     {
       g_auto (Reply) reply = { 0 };
       g_autofree char *bad_token = g_strdup_printf ("guess%017d", i);
@@ -416,20 +418,66 @@ chromium (const char *profile,
   const char *argv[] = { "timeout", "-k", "5", "60", "chromium", "--headless", "--no-sandbox",
                          "--disable-gpu", "--disable-quic", "--no-first-run",
                          "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--hide-scrollbars", NULL, NULL, action, url, NULL };
+                         "--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer", NULL,
+                         NULL, action, url, NULL };
   g_autofree char *data_dir = g_strdup_printf ("--user-data-dir=%s", profile);
   g_autofree char *window = g_strdup_printf ("--window-size=%s", size);
   g_autofree char *out = NULL;
   int status = 0;
 
-  argv[14] = data_dir;
-  argv[15] = window;
+  argv[15] = data_dir;
+  argv[16] = window;
   cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                            NULL, NULL, &out, NULL, &status, NULL), "chromium did not start");
   cr_assert (!WIFEXITED (status) || WEXITSTATUS (status) != 124,
              "chromium did not finish %s on %s within 60 s", action, url);
   cr_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0, "chromium failed (%d) on %s", status, url);
   return g_steal_pointer (&out);
+}
+
+/* A phone-sized screenshot of a path on the test server, into shots. */
+static void
+shoot (const char *profile,
+       const char *shots,
+       const char *name,
+       const char *path)
+{
+  g_autofree char *png = g_build_filename (shots, name, NULL);
+  g_autofree char *arg = g_strdup_printf ("--screenshot=%s", png);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, path);
+  g_autofree char *ignored = NULL;
+  GStatBuf st;
+
+  g_unlink (png);
+  ignored = chromium (profile, arg, "390,844", url);
+  cr_assert (g_stat (png, &st) == 0 && st.st_size > 5000, "no screenshot %s", name);
+}
+
+/* Chromium prints the page on A4, all of it on one sheet; the sheet at 60 dpi joins the shots. */
+static void
+print_on_one_a4_sheet (const char *profile,
+                       const char *shots,
+                       const char *lang,
+                       const char *url)
+{
+  g_autofree char *pdf = g_build_filename (dir, "print.pdf", NULL);
+  g_autofree char *arg = g_strdup_printf ("--print-to-pdf=%s", pdf);
+  g_autofree char *name = g_strdup_printf ("followup-%s-a4", lang);
+  g_autofree char *prefix = g_build_filename (shots, name, NULL);
+  const char *info[] = { "pdfinfo", pdf, NULL };
+  const char *raster[] = { "pdftoppm", "-r", "60", "-png", "-singlefile", pdf, prefix, NULL };
+  g_autofree char *ignored = chromium (profile, arg, "1280,800", url);
+  g_autofree char *details = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  details = decode_run (info, &status);
+  cr_assert_eq (status, 0, "pdfinfo failed on the printed %s page", lang);
+  cr_assert (strstr (details, "(A4)") != NULL, "%s: not printed on A4:\n%s", lang, details);
+  cr_assert (g_regex_match_simple ("^Pages: +1$", details, G_REGEX_MULTILINE, 0),
+             "%s: the page does not fit one A4 sheet:\n%s", lang, details);
+  out = decode_run (raster, &status);
+  cr_assert_eq (status, 0, "pdftoppm failed on the printed %s page", lang);
 }
 
 /* The page in a real browser, phone and desktop sizes, each language; the screenshots stay in
@@ -468,7 +516,23 @@ Test (server, chromium_shows_the_page_in_every_language_and_size, .timeout = 600
           cr_assert (g_stat (png, &st) == 0 && st.st_size > 10000,
                      "no screenshot of %s at %s", langs[l], sizes[s]);
         }
+      print_on_one_a4_sheet (profile, shots, langs[l], url);
     }
+  /* The 404 page, then the 429 page the 31st failed lookup gets. */
+  shoot (profile, shots, "followup-404-390.png", "/followup?n=000000-000&t=wrong");
+  for (guint i = 0; i < FAILED_LOOKUPS_PER_MINUTE - 1; i++)
+    {
+      g_auto (Reply) reply = { 0 };
+
+      get (&reply, "/followup?n=000000-000&t=wrong");
+    }
+  shoot (profile, shots, "followup-429-390.png", "/followup?n=000000-000&t=wrong");
+  {
+    g_auto (Reply) reply = { 0 };
+
+    get (&reply, "/followup?n=000000-000&t=wrong");
+    cr_assert_eq (reply.status, 429, "the shot after 30 failed lookups was of a %u", reply.status);
+  }
 }
 
 /* The QR code the visitor takes home opens this visitor's page on the server. */
