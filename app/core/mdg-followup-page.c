@@ -12,7 +12,7 @@
 /* Everything a page needs that depends only on its language is looked up once, when the page
  * object is made (and the center's texts again when a setting changes): a request reads no
  * setting, switches no gettext language and reads no time zone file. That keeps each request
- * cheap, and a render touches nothing shared that changes. */
+ * cheap. */
 
 enum
 {
@@ -92,7 +92,8 @@ typedef struct
 {
   const MdgLanguage *language;
   const char *texts[N_TEXTS];  /* gettext's, which live as long as the process */
-  GHashTable *flow;            /* MdgStep or MdgChoice → its question or label */
+  GHashTable *questions;       /* step id → its question */
+  GHashTable *labels;          /* "step\x1fchoice", as the record holds an answer → its label */
   char *center[N_CENTER_KEYS]; /* the settings' texts, refreshed when they change */
 } Language;
 
@@ -102,6 +103,7 @@ struct _MdgFollowupPage
 
   GSettings *settings;
   MdgFlow *flow;
+  GHashTable *followup_roles; /* the follow-up step's choice ids → their MdgChoiceRole */
   GTimeZone *zone;
   guint retention_days;
   guint n_languages;
@@ -132,12 +134,6 @@ tr (Page *page,
   return page->language->texts[text];
 }
 
-static const char *
-flow_text (Page    *page,
-           gpointer step_or_choice)
-{
-  return g_hash_table_lookup (page->language->flow, step_or_choice);
-}
 
 static void
 append_text (Page       *page,
@@ -205,7 +201,9 @@ next_step (Page *page)
     return tr (page, TEXT_NEXT_CONNECTED);
   if (g_strcmp0 (status, "in-progress") == 0)
     return tr (page, TEXT_NEXT_WORKING);
-  role = mdg_flow_get_followup_role (page->self->flow, page->record->followup);
+  role = page->record->followup != NULL
+           ? GPOINTER_TO_INT (g_hash_table_lookup (page->self->followup_roles, page->record->followup))
+           : MDG_CHOICE_ROLE_NONE;
   if (role == MDG_CHOICE_ROLE_CONTACT)
     return tr (page, TEXT_NEXT_CONTACT);
   if (role == MDG_CHOICE_ROLE_NOW)
@@ -347,24 +345,27 @@ append_answers (Page *page)
                           tr (page, TEXT_ANSWERS));
   for (guint i = 0; i < answers->len; i++)
     {
-      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (answers, i), "\x1f", 2);
-      MdgStep *step = mdg_flow_lookup_step (page->self->flow, parts[0]);
-      MdgChoice *choice = step != NULL ? mdg_step_lookup_choice (step, parts[1]) : NULL;
+      const char *answer = g_ptr_array_index (answers, i);
+      const char *label = g_hash_table_lookup (page->language->labels, answer);
+      g_autofree char *step_id = g_strndup (answer, strcspn (answer, "\x1f"));
+      gpointer step_key = NULL, question = NULL;
 
-      if (choice == NULL || mdg_step_get_kind (step) == MDG_STEP_CONTACT)
+      /* Contact answers have no label here; an answer the flow no longer has is left out. */
+      if (label == NULL
+          || !g_hash_table_lookup_extended (page->language->questions, step_id, &step_key, &question))
         continue;
       /* Each question with its answers in one <div>, so that a wide screen can set them side
        * by side however many answers a question has. */
-      if (g_strcmp0 (previous, parts[0]) != 0)
+      if (g_strcmp0 (previous, step_key) != 0)
         {
           g_string_append (page->html, previous != NULL ? "</div>\n<div>\n<dt>" : "<div>\n<dt>");
-          append_text (page, flow_text (page, step));
+          append_text (page, question);
           g_string_append (page->html, "</dt>\n");
         }
       g_string_append (page->html, "<dd>");
-      append_text (page, flow_text (page, choice));
+      append_text (page, label);
       g_string_append (page->html, "</dd>\n");
-      previous = mdg_step_get_id (step);
+      previous = step_key;
     }
   g_string_append (page->html, previous != NULL ? "</div>\n</dl>\n</section>\n" : "</dl>\n</section>\n");
 }
@@ -477,26 +478,38 @@ settings_changed_cb (GSettings       *settings,
   read_settings (self);
 }
 
+/* The flow's questions and labels in one language, and the follow-up roles, looked up here
+ * once: the flow's own lookups walk its list models, step by step and choice by choice.
+ * Contact steps are left out, so their answers are never shown. */
 static void
-translate_flow (MdgFollowupPage *self,
-                Language        *language)
+read_flow (MdgFollowupPage *self,
+           Language        *language)
 {
   GListModel *steps = mdg_flow_get_steps (self->flow);
+  MdgStep *followup = mdg_flow_lookup_role (self->flow, MDG_ROLE_FOLLOWUP);
 
-  language->flow = g_hash_table_new (NULL, NULL);
+  language->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  language->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
       g_autoptr (MdgStep) step = g_list_model_get_item (steps, i);
       GListModel *choices = mdg_step_get_choices (step);
+      const char *step_id = mdg_step_get_id (step);
 
-      g_hash_table_insert (language->flow, step,
+      if (mdg_step_get_kind (step) == MDG_STEP_CONTACT)
+        continue;
+      g_hash_table_insert (language->questions, g_strdup (step_id),
                            (gpointer) mdg_step_get_question_in (step, language->language->id));
       for (guint k = 0; choices != NULL && k < g_list_model_get_n_items (choices); k++)
         {
           g_autoptr (MdgChoice) choice = g_list_model_get_item (choices, k);
+          const char *choice_id = mdg_choice_get_id (choice);
 
-          g_hash_table_insert (language->flow, choice,
+          g_hash_table_insert (language->labels, g_strdup_printf ("%s\x1f%s", step_id, choice_id),
                                (gpointer) mdg_choice_get_label_in (choice, language->language->id));
+          if (step == followup)
+            g_hash_table_insert (self->followup_roles, g_strdup (choice_id),
+                                 GINT_TO_POINTER (mdg_choice_get_role (choice)));
         }
     }
 }
@@ -508,11 +521,13 @@ mdg_followup_page_finalize (GObject *object)
 
   for (guint i = 0; i < self->n_languages; i++)
     {
-      g_clear_pointer (&self->languages[i].flow, g_hash_table_unref);
+      g_clear_pointer (&self->languages[i].questions, g_hash_table_unref);
+      g_clear_pointer (&self->languages[i].labels, g_hash_table_unref);
       for (guint k = 0; k < N_CENTER_KEYS; k++)
         g_free (self->languages[i].center[k]);
     }
   g_free (self->languages);
+  g_clear_pointer (&self->followup_roles, g_hash_table_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_object (&self->flow);
   g_clear_object (&self->settings);
@@ -545,6 +560,7 @@ mdg_followup_page_new (GSettings *settings,
   self->settings = g_object_ref (settings);
   self->flow = g_object_ref (flow);
   self->zone = g_time_zone_new_local ();
+  self->followup_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   languages = mdg_i18n_get_languages (&self->n_languages);
   self->languages = g_new0 (Language, self->n_languages);
   for (guint i = 0; i < self->n_languages; i++)
@@ -554,7 +570,7 @@ mdg_followup_page_new (GSettings *settings,
       language->language = &languages[i];
       for (guint k = 0; k < N_TEXTS; k++)
         language->texts[k] = mdg_i18n_translate_in (languages[i].id, sources[k]);
-      translate_flow (self, language);
+      read_flow (self, language);
     }
   read_settings (self);
   g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self, 0);
