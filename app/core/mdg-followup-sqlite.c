@@ -12,9 +12,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 /* Schema 2 added the note's kind; a newer file only adds to it, so it is read as well. */
 #define MIN_SCHEMA_VERSION 2
 
-enum { STMT_INQUIRY, STMT_ANSWERS, STMT_CHANGES, STMT_MESSAGES, N_STMTS };
+enum { STMT_BEGIN, STMT_COMMIT, STMT_INQUIRY, STMT_ANSWERS, STMT_CHANGES, STMT_MESSAGES, N_STMTS };
 
+/* Even BEGIN and COMMIT are prepared once: parsing them took a share of each request. */
 static const char *statements[N_STMTS] = {
+  [STMT_BEGIN] = "BEGIN",
+  [STMT_COMMIT] = "COMMIT",
   [STMT_INQUIRY] = "SELECT id, number, token, created_at, status, coordinator, followup"
                    " FROM inquiry WHERE number = ?",
   [STMT_ANSWERS] = "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid",
@@ -85,9 +88,10 @@ sqlite_lookup (MdgFollowupSource *source,
   gint64 id = 0;
   int rc;
 
-  if (sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+  if (sqlite3_step (self->stmts[STMT_BEGIN]) != SQLITE_DONE)
     {
       fail (self, "starting to read", error);
+      sqlite3_reset (self->stmts[STMT_BEGIN]);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
@@ -122,12 +126,14 @@ sqlite_lookup (MdgFollowupSource *source,
   else
     ok = rc == SQLITE_DONE;
 
-  for (guint i = 0; i < N_STMTS; i++)
+  for (guint i = STMT_INQUIRY; i < N_STMTS; i++)
     {
       sqlite3_reset (self->stmts[i]);
       sqlite3_clear_bindings (self->stmts[i]);
     }
-  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_step (self->stmts[STMT_COMMIT]);
+  sqlite3_reset (self->stmts[STMT_COMMIT]);
+  sqlite3_reset (self->stmts[STMT_BEGIN]);
   return ok ? g_steal_pointer (&record) : NULL;
 }
 

@@ -22,7 +22,7 @@
 typedef struct
 {
   MdgFollowupSource *source;
-  MdgFollowupCenter center;
+  MdgFollowupPage *page;
   GHashTable *failures; /* client address → GQueue of monotonic times of its failed lookups */
   GBytes *css;
 } Server;
@@ -224,7 +224,7 @@ followup_cb (SoupServer        *soup,
         }
       if (token_matches (record, token))
         {
-          html = mdg_followup_page_render (&server->center, record, lang,
+          html = mdg_followup_page_render (server->page, record, lang,
                                            g_get_real_time () / G_USEC_PER_SEC);
           respond_page (msg, SOUP_STATUS_OK, html);
           return;
@@ -432,6 +432,7 @@ run (int argc, char **argv, GError **error)
   g_autoptr (GSettings) settings = NULL;
   g_autoptr (MdgFlow) flow = NULL;
   g_autoptr (MdgFollowupSource) source = NULL;
+  g_autoptr (MdgFollowupPage) page = NULL;
   g_autoptr (SoupServer) soup = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (GHashTable) failures = NULL;
@@ -467,8 +468,8 @@ run (int argc, char **argv, GError **error)
     return FALSE;
 
   failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_queue_free);
-  server = (Server) { source, { settings, flow, g_settings_get_uint (settings, "contact-retention-days") },
-                      failures, css };
+  page = mdg_followup_page_new (settings, flow);
+  server = (Server) { source, page, failures, css };
   soup = soup_server_new ("server-header", NULL, NULL);
   soup_server_add_handler (soup, NULL, other_cb, &server, NULL);
   soup_server_add_handler (soup, "/followup", followup_cb, &server, NULL);

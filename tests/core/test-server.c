@@ -14,6 +14,7 @@
 #include "fixtures.h"
 #include "mdg-desk-store.h"
 #include "pg-fixture.h"
+#include "server-fixture.h"
 
 static char *dir;
 static char *db;
@@ -22,8 +23,9 @@ static char *token;
 static char *contact_number;
 static char *contact_token;
 static char **server_env;
-static GSubprocess *server;
-static GDataInputStream *server_out;
+static FixtureServer *server;
+
+#define FAILED_LOOKUPS_PER_MINUTE 30
 static guint16 port;
 static SoupSession *session;
 static FixturePg *pg;
@@ -45,33 +47,11 @@ write_settings (const char *extra)
   cr_assert (g_file_set_contents (keyfile, text, -1, NULL));
 }
 
-/* source: the server's arguments saying what it reads (by default the kiosk's file). */
 static void
 start_server_reading (const char *const *source)
 {
-  const char *build = g_getenv ("MDG_BUILD_DIR");
-  g_autofree char *program = g_build_filename (build, "app", "server", "madoguchi-server", NULL);
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *line = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_subprocess_launcher_set_environ (launcher, server_env);
-  g_ptr_array_add (argv, program);
-  for (guint i = 0; source[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) source[i]);
-  g_ptr_array_add (argv, "--listen");
-  g_ptr_array_add (argv, "127.0.0.1:0");
-  g_ptr_array_add (argv, NULL);
-  server = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  cr_assert_not_null (server, "madoguchi-server did not start: %s", error ? error->message : "");
-  server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  /* Its first line says it listens; a failing start ends the stream instead. */
-  line = g_data_input_stream_read_line_utf8 (server_out, NULL, NULL, &error);
-  cr_assert (g_get_monotonic_time () < deadline, "madoguchi-server took over 10 s to listen");
-  cr_assert_not_null (line, "madoguchi-server exited before listening");
-  cr_assert (sscanf (line, "listening on port %hu", &port) == 1, "unexpected first line “%s”", line);
+  server = fixture_server_start (server_env, source);
+  port = server->port;
 }
 
 static void
@@ -86,21 +66,7 @@ start_server (void)
 static char *
 stop_server (void)
 {
-  g_autoptr (GString) log = g_string_new (NULL);
-  char *line;
-
-  if (server == NULL)
-    return g_string_free (g_steal_pointer (&log), FALSE);
-  g_subprocess_send_signal (server, SIGTERM);
-  while ((line = g_data_input_stream_read_line_utf8 (server_out, NULL, NULL, NULL)) != NULL)
-    {
-      g_string_append_printf (log, "%s\n", line);
-      g_free (line);
-    }
-  g_subprocess_wait (server, NULL, NULL);
-  g_clear_object (&server_out);
-  g_clear_object (&server);
-  return g_string_free (g_steal_pointer (&log), FALSE);
+  return fixture_server_stop (g_steal_pointer (&server));
 }
 
 static void
@@ -371,7 +337,7 @@ Test (server, the_31st_failed_lookup_in_a_minute_gets_429_and_the_log_holds_no_t
   start_server ();
   get (&good_reply, good);
   cr_assert_eq (good_reply.status, 200);
-  for (int i = 0; i < 30; i++)
+  for (int i = 0; i < FAILED_LOOKUPS_PER_MINUTE; i++)
     {
       g_auto (Reply) reply = { 0 };
       g_autofree char *bad_token = g_strdup_printf ("guess%017d", i);
@@ -452,20 +418,66 @@ chromium (const char *profile,
   const char *argv[] = { "timeout", "-k", "5", "60", "chromium", "--headless", "--no-sandbox",
                          "--disable-gpu", "--disable-quic", "--no-first-run",
                          "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--hide-scrollbars", NULL, NULL, action, url, NULL };
+                         "--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer", NULL,
+                         NULL, action, url, NULL };
   g_autofree char *data_dir = g_strdup_printf ("--user-data-dir=%s", profile);
   g_autofree char *window = g_strdup_printf ("--window-size=%s", size);
   g_autofree char *out = NULL;
   int status = 0;
 
-  argv[14] = data_dir;
-  argv[15] = window;
+  argv[15] = data_dir;
+  argv[16] = window;
   cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                            NULL, NULL, &out, NULL, &status, NULL), "chromium did not start");
   cr_assert (!WIFEXITED (status) || WEXITSTATUS (status) != 124,
              "chromium did not finish %s on %s within 60 s", action, url);
   cr_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0, "chromium failed (%d) on %s", status, url);
   return g_steal_pointer (&out);
+}
+
+/* A phone-sized screenshot of a path on the test server, into shots. */
+static void
+shoot (const char *profile,
+       const char *shots,
+       const char *name,
+       const char *path)
+{
+  g_autofree char *png = g_build_filename (shots, name, NULL);
+  g_autofree char *arg = g_strdup_printf ("--screenshot=%s", png);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, path);
+  g_autofree char *ignored = NULL;
+  GStatBuf st;
+
+  g_unlink (png);
+  ignored = chromium (profile, arg, "390,844", url);
+  cr_assert (g_stat (png, &st) == 0 && st.st_size > 5000, "no screenshot %s", name);
+}
+
+/* Chromium prints the page on A4, all of it on one sheet; the sheet at 60 dpi joins the shots. */
+static void
+print_on_one_a4_sheet (const char *profile,
+                       const char *shots,
+                       const char *lang,
+                       const char *url)
+{
+  g_autofree char *pdf = g_build_filename (dir, "print.pdf", NULL);
+  g_autofree char *arg = g_strdup_printf ("--print-to-pdf=%s", pdf);
+  g_autofree char *name = g_strdup_printf ("followup-%s-a4", lang);
+  g_autofree char *prefix = g_build_filename (shots, name, NULL);
+  const char *info[] = { "pdfinfo", pdf, NULL };
+  const char *raster[] = { "pdftoppm", "-r", "60", "-png", "-singlefile", pdf, prefix, NULL };
+  g_autofree char *ignored = chromium (profile, arg, "1280,800", url);
+  g_autofree char *details = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  details = decode_run (info, &status);
+  cr_assert_eq (status, 0, "pdfinfo failed on the printed %s page", lang);
+  cr_assert (strstr (details, "(A4)") != NULL, "%s: not printed on A4:\n%s", lang, details);
+  cr_assert (g_regex_match_simple ("^Pages: +1$", details, G_REGEX_MULTILINE, 0),
+             "%s: the page does not fit one A4 sheet:\n%s", lang, details);
+  out = decode_run (raster, &status);
+  cr_assert_eq (status, 0, "pdftoppm failed on the printed %s page", lang);
 }
 
 /* The page in a real browser, phone and desktop sizes, each language; the screenshots stay in
@@ -504,7 +516,23 @@ Test (server, chromium_shows_the_page_in_every_language_and_size, .timeout = 600
           cr_assert (g_stat (png, &st) == 0 && st.st_size > 10000,
                      "no screenshot of %s at %s", langs[l], sizes[s]);
         }
+      print_on_one_a4_sheet (profile, shots, langs[l], url);
     }
+  /* The 404 page, then the 429 page the 31st failed lookup gets. */
+  shoot (profile, shots, "followup-404-390.png", "/followup?n=000000-000&t=wrong");
+  for (guint i = 0; i < FAILED_LOOKUPS_PER_MINUTE - 1; i++)
+    {
+      g_auto (Reply) reply = { 0 };
+
+      get (&reply, "/followup?n=000000-000&t=wrong");
+    }
+  shoot (profile, shots, "followup-429-390.png", "/followup?n=000000-000&t=wrong");
+  {
+    g_auto (Reply) reply = { 0 };
+
+    get (&reply, "/followup?n=000000-000&t=wrong");
+    cr_assert_eq (reply.status, 429, "the shot after 30 failed lookups was of a %u", reply.status);
+  }
 }
 
 /* The QR code the visitor takes home opens this visitor's page on the server. */

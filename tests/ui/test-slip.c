@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <gtk/gtk.h>
+#include <libsoup/soup.h>
 
 #include "decode.h"
 #include "fixtures.h"
@@ -13,9 +14,11 @@
 #include "mdg-i18n.h"
 #include "mdg-qr-paintable.h"
 #include "mdg-window.h"
+#include "server-fixture.h"
 
 static char *dir;
 static GSettings *settings;
+static FixtureServer *server;
 
 /* Lets the page lay itself out and draw, as a frame would on a real screen. */
 static void
@@ -51,6 +54,7 @@ open_kiosk (void)
 static void
 teardown (void)
 {
+  g_free (fixture_server_stop (g_steal_pointer (&server)));
   kiosk_close ();
   g_clear_object (&settings);
   fixture_rmdir (dir);
@@ -170,6 +174,63 @@ Test (ui_slip, done_page_code_decodes_to_the_stored_url)
   odd_decoded = decode_qr_png (odd_png);
   cr_assert_not_null (odd_decoded);
   cr_assert_str_eq (odd_decoded, expected);
+}
+
+/* The code on the screen, photographed and decoded, opens this visitor's page on a
+ * madoguchi-server reading the kiosk's own database. */
+Test (ui_slip, done_page_code_opens_the_visitors_page_on_the_server, .timeout = 120)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *url_template = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (GdkPaintable) screen = NULL;
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 10, NULL);
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *number;
+
+  open_kiosk ();
+  db = g_build_filename (kiosk.dir, "inquiries.db", NULL);
+  {
+    const char *source[] = { "--db", db, NULL };
+
+    server = fixture_server_start (NULL, source);
+  }
+  prefix = g_strdup_printf ("http://127.0.0.1:%u/", server->port);
+  url_template = g_strconcat (prefix, "followup?n={number}&t={token}&lang={lang}", NULL);
+  cr_assert (g_settings_set_string (settings, "followup-url", url_template));
+  inquiry = send_inquiry ();
+  number = mdg_inquiry_get_number (inquiry);
+  settle ();
+
+  screen = gtk_widget_paintable_new (GTK_WIDGET (kiosk.window));
+  png = render_png (screen, gtk_widget_get_width (GTK_WIDGET (kiosk.window)),
+                    gtk_widget_get_height (GTK_WIDGET (kiosk.window)), "done-served.png");
+  url = decode_qr_png (png);
+  cr_assert_not_null (url, "zbarimg found no code on %s", png);
+  g_strstrip (url);
+  cr_assert (g_str_has_prefix (url, prefix), "the code says %s, not the test server's page", url);
+
+  msg = soup_message_new ("GET", url);
+  cr_assert_not_null (msg, "the code holds no URL: %s", url);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  cr_assert_not_null (body, "no answer for %s within 10 s: %s", url, error ? error->message : "");
+  cr_assert_eq (soup_message_get_status (msg), 200, "%s gave %u", url, soup_message_get_status (msg));
+  page = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  /* The page sets the call part apart: 251202-<span class="call">001</span>. */
+  cr_assert (strstr (page, number + 7) != NULL && strstr (page, "<h1>") != NULL,
+             "the page does not show %s:\n%s", number, page);
+  {
+    g_autofree char *day = g_strndup (number, 7);
+    g_autofree char *shown = g_strdup_printf ("%s<span class=\"call\">%s</span>", day, number + 7);
+
+    cr_assert (strstr (page, shown) != NULL, "the page shows no number %s:\n%s", number, page);
+  }
 }
 
 Test (ui_slip, bad_template_shows_a_staff_notice_and_keeps_the_number)
