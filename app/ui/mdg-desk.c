@@ -1,5 +1,5 @@
 /* mdg-desk.c: the staff desk: the day's inquiries, one inquiry's detail, the day's summary and
- * the exports, behind the PIN. */
+ * the exports, the organisations directory, behind the PIN. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -14,6 +14,7 @@
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-orgs-view.h"
 #include "mdg-print.h"
 #include "mdg-translatable.h"
 
@@ -46,6 +47,7 @@ struct _MdgDesk
   GtkLabel *waiting_label;
   GtkColumnView *view;
   GtkBox *detail_box;
+  GtkBox *orgs_box;
   MdgBarChart *purpose_chart;
   MdgBarChart *area_chart;
   MdgBarChart *hour_chart;
@@ -55,6 +57,7 @@ struct _MdgDesk
   MdgFlow *flow; /* NULL when the flow file could not be loaded */
   GSettings *settings;
   MdgInquiryDetail *detail;
+  MdgOrgsView *orgs;
   MdgInquiryList *list;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -240,6 +243,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), MIN (column->chars, 6));
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->chars);
+  /* One line, centred in the 56 px row: a text too long for the column is cut with "…"
+   * rather than wrapped above the middle. */
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "desk", self);
   g_object_set_data (G_OBJECT (item), "column", g_object_get_data (G_OBJECT (factory), "column"));
@@ -556,6 +563,19 @@ activate_cb (MdgDesk       *self,
     mdg_desk_show (self, inquiry);
 }
 
+/* The directory read again each time it is shown: madoguchi-admin may have imported meanwhile;
+ * an inquiry shown again gets suggestions from the directory as it is now. */
+static void
+page_shown_cb (MdgDesk *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+
+  if (g_strcmp0 (page, "organisations") == 0)
+    mdg_orgs_view_reload (self->orgs);
+  else if (g_strcmp0 (page, "detail") == 0)
+    mdg_inquiry_detail_refresh (self->detail);
+}
+
 static void
 detail_changed_cb (MdgDesk          *self,
                    MdgInquiryDetail *detail)
@@ -848,6 +868,7 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, view);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, orgs_box);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, purpose_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, area_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, hour_chart);
@@ -956,6 +977,7 @@ retranslate (MdgDesk *self)
   say (self, NULL, FALSE);
   show_printer_state (self);
   g_object_set (self->detail, "language", self->language, NULL);
+  g_object_set (self->orgs, "language", self->language, NULL);
   if (self->list == NULL)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < G_N_ELEMENTS (columns); i++)
@@ -1101,6 +1123,12 @@ mdg_desk_constructed (GObject *object)
   gtk_box_append (self->detail_box, GTK_WIDGET (self->detail));
   g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  self->orgs = mdg_orgs_view_new (self->store, self->flow);
+  g_object_set (self->orgs, "language", self->language, NULL);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->orgs), TRUE);
+  gtk_box_append (self->orgs_box, GTK_WIDGET (self->orgs));
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_shown_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->list = mdg_inquiry_list_new (self->store, today, &error);
   if (self->list == NULL)
@@ -1170,4 +1198,11 @@ mdg_desk_get_detail (MdgDesk *self)
 {
   g_return_val_if_fail (MDG_IS_DESK (self), NULL);
   return self->detail;
+}
+
+MdgOrgsView *
+mdg_desk_get_orgs (MdgDesk *self)
+{
+  g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  return self->orgs;
 }

@@ -845,3 +845,13 @@ mdg_inquiry_detail_set_inquiry (MdgInquiryDetail *self,
   drop_printer (self);
   load (self);
 }
+
+/* The inquiry shown read again: its suggestions follow a directory changed meanwhile. */
+void
+mdg_inquiry_detail_refresh (MdgInquiryDetail *self)
+{
+  g_return_if_fail (MDG_IS_INQUIRY_DETAIL (self));
+
+  if (self->inquiry != NULL)
+    load (self);
+}
