@@ -195,6 +195,7 @@ assert_rows_at_least (GPtrArray  *rows,
                       const char *what)
 {
   cr_assert_gt (rows->len, 0, "no %s", what);
+  cr_log_info ("%s: %u, the first %d px high", what, rows->len, gtk_widget_get_height (rows->pdata[0]));
   for (guint i = 0; i < rows->len; i++)
     cr_assert_geq (gtk_widget_get_height (rows->pdata[i]), height, "%s %u is %d px high", what, i,
                    gtk_widget_get_height (rows->pdata[i]));
