@@ -12,6 +12,7 @@ struct _MdgChoice
   char *id;
   char *label; /* English source text, translated on read */
   char *next;
+  char *desk_label; /* the staff's short name for it, English source text; NULL: the label */
   MdgChoiceRole role;
 };
 
@@ -19,6 +20,7 @@ G_DEFINE_FINAL_TYPE (MdgChoice, mdg_choice, G_TYPE_OBJECT)
 
 static const char *role_names[] = {
   [MDG_CHOICE_ROLE_QR] = "qr", [MDG_CHOICE_ROLE_CONTACT] = "contact", [MDG_CHOICE_ROLE_NOW] = "now",
+  [MDG_CHOICE_ROLE_NEEDS] = "needs", [MDG_CHOICE_ROLE_TAKES_OFFERS] = "takes-offers",
 };
 
 enum { PROP_0, PROP_ID, PROP_LABEL, N_PROPS };
@@ -32,6 +34,7 @@ mdg_choice_finalize (GObject *object)
   g_free (self->id);
   g_free (self->label);
   g_free (self->next);
+  g_free (self->desk_label);
   G_OBJECT_CLASS (mdg_choice_parent_class)->finalize (object);
 }
 
@@ -117,6 +120,25 @@ mdg_choice_get_next (MdgChoice *self)
 {
   g_return_val_if_fail (MDG_IS_CHOICE (self), NULL);
   return self->next;
+}
+
+/* How the desk names the choice in its lists: short and without the visitor's "I want to";
+ * the visitor's label when the flow file gives no desk="…". */
+const char *
+mdg_choice_get_desk_label_in (MdgChoice  *self,
+                              const char *language)
+{
+  g_return_val_if_fail (MDG_IS_CHOICE (self), NULL);
+  return mdg_i18n_translate_in (language, self->desk_label != NULL ? self->desk_label : self->label);
+}
+
+void
+mdg_choice_set_desk_label (MdgChoice  *self,
+                           const char *label)
+{
+  g_return_if_fail (MDG_IS_CHOICE (self));
+  g_free (self->desk_label);
+  self->desk_label = g_strdup (label);
 }
 
 MdgChoiceRole

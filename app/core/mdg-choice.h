@@ -13,6 +13,9 @@ typedef enum
   MDG_CHOICE_ROLE_QR,      /* the visitor checks later with the QR code */
   MDG_CHOICE_ROLE_CONTACT, /* a coordinator contacts the visitor */
   MDG_CHOICE_ROLE_NOW,     /* the visitor waits to talk at the desk */
+  MDG_CHOICE_ROLE_NEEDS,   /* a purpose whose visitor looks for what organisations offer */
+  MDG_CHOICE_ROLE_TAKES_OFFERS, /* a kind of organisation that runs activities, so can take up
+                                 * an offer of space, skills, funds, time or goods */
   MDG_CHOICE_ROLE_N,
 } MdgChoiceRole;
 
@@ -27,6 +30,10 @@ const char *mdg_choice_get_label (MdgChoice *self);
 const char *mdg_choice_get_label_in (MdgChoice  *self,
                                      const char *language);
 const char *mdg_choice_get_next  (MdgChoice *self);
+const char *mdg_choice_get_desk_label_in (MdgChoice  *self,
+                                          const char *language);
+void        mdg_choice_set_desk_label    (MdgChoice  *self,
+                                          const char *label);
 MdgChoiceRole mdg_choice_get_role (MdgChoice *self);
 void        mdg_choice_set_role  (MdgChoice    *self,
                                   MdgChoiceRole role);

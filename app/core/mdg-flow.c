@@ -20,6 +20,7 @@
 #define MAX_BRANCHES 50  /* per step */
 #define MAX_PARAS 20     /* per info card */
 #define MAX_ATTRIBUTE 64 /* bytes of an id, a kind, a version, a reference */
+#define MAX_DESK_LABEL 40 /* characters of a choice's desk label: it names a list cell */
 #define MAX_LABEL 1000   /* characters of a question, a choice, a button, a title or a paragraph */
 #define MAX_QUOTE 40     /* characters of an offending value a message quotes */
 #define MAX_MESSAGE 300  /* characters of a whole message */
@@ -58,6 +59,7 @@ typedef struct
   GString *text;
   char *choice_id;
   char *choice_next;
+  char *choice_desk;
   MdgChoiceRole choice_role;
   int choice_line;
 } ParseState;
@@ -282,6 +284,7 @@ parse_choice_role (ParseState *state,
   const char *step_id = mdg_step_get_id (state->step);
   MdgChoiceRole role = MDG_CHOICE_ROLE_NONE;
   GListModel *choices = mdg_step_get_choices (state->step);
+  MdgRole step_role;
 
   if (!mdg_choice_role_from_string (name, &role))
     {
@@ -289,14 +292,19 @@ parse_choice_role (ParseState *state,
                  "choice “%s” in step “%s” has an unknown role “%s”", id, step_id, name);
       return FALSE;
     }
-  if (mdg_step_get_role (state->step) != MDG_ROLE_FOLLOWUP)
+  /* qr, contact and now belong to the follow-up step, one choice each; needs to the purpose
+   * step and takes-offers to the who step, on as many choices as fit. */
+  step_role = role == MDG_CHOICE_ROLE_NEEDS          ? MDG_ROLE_PURPOSE
+              : role == MDG_CHOICE_ROLE_TAKES_OFFERS ? MDG_ROLE_WHO
+                                                     : MDG_ROLE_FOLLOWUP;
+  if (mdg_step_get_role (state->step) != step_role)
     {
       set_error (error, state->flow->name, line,
                  "choice “%s” in step “%s” has the role “%s”, which only the step with the "
-                 "role “followup” may give", id, step_id, name);
+                 "role “%s” may give", id, step_id, name, mdg_role_to_string (step_role));
       return FALSE;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+  for (guint i = 0; step_role == MDG_ROLE_FOLLOWUP && i < g_list_model_get_n_items (choices); i++)
     {
       g_autoptr (MdgChoice) other = g_list_model_get_item (choices, i);
 
@@ -429,11 +437,12 @@ start_element (GMarkupParseContext *context,
         }
       if (g_str_equal (element, "choice"))
         {
-          const char *id = NULL, *next = NULL, *role = NULL;
+          const char *id = NULL, *next = NULL, *role = NULL, *desk = NULL;
 
           if (!COLLECT ("choice", G_MARKUP_COLLECT_STRING, "id", &id,
                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "next", &next,
                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "role", &role,
+                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "desk", &desk,
                         G_MARKUP_COLLECT_INVALID))
             return;
           if (g_list_model_get_n_items (mdg_step_get_choices (state->step)) == MAX_CHOICES)
@@ -451,8 +460,16 @@ start_element (GMarkupParseContext *context,
           state->choice_role = MDG_CHOICE_ROLE_NONE;
           if (role != NULL && !parse_choice_role (state, id, role, line, error))
             return;
+          if (desk != NULL && (*desk == '\0' || g_utf8_strlen (desk, -1) > MAX_DESK_LABEL))
+            {
+              set_error (error, file, line,
+                         "choice “%s” in step “%s” has a desk label that is empty or longer than %d "
+                         "characters", id, mdg_step_get_id (state->step), MAX_DESK_LABEL);
+              return;
+            }
           state->choice_id = g_strdup (id);
           state->choice_next = g_strdup (next);
+          state->choice_desk = g_strdup (desk);
           state->choice_line = line;
           state->target = TEXT_CHOICE;
           return;
@@ -548,9 +565,11 @@ end_element (GMarkupParseContext *context,
         g_autoptr (MdgChoice) choice = mdg_choice_new (state->choice_id, text, state->choice_next);
 
         mdg_choice_set_role (choice, state->choice_role);
+        mdg_choice_set_desk_label (choice, state->choice_desk);
         mdg_step_add_choice (state->step, choice);
         g_clear_pointer (&state->choice_id, g_free);
         g_clear_pointer (&state->choice_next, g_free);
+        g_clear_pointer (&state->choice_desk, g_free);
       }
       break;
     case TEXT_NONE:
@@ -923,7 +942,7 @@ mdg_flow_new_from_data (const char *data,
   g_autoptr (GMarkupParseContext) context = NULL;
   g_autoptr (GString) buffer = g_string_new (NULL);
   GError *local_error = NULL;
-  ParseState state = { self, NULL, FALSE, FALSE, TEXT_NONE, buffer, NULL, NULL,
+  ParseState state = { self, NULL, FALSE, FALSE, TEXT_NONE, buffer, NULL, NULL, NULL,
                        MDG_CHOICE_ROLE_NONE, 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -942,6 +961,7 @@ mdg_flow_new_from_data (const char *data,
     {
       g_free (state.choice_id);
       g_free (state.choice_next);
+      g_free (state.choice_desk);
       if (local_error->domain == MDG_ERROR)
         g_propagate_error (error, local_error);
       else
@@ -1149,17 +1169,14 @@ mdg_flow_next_step (MdgFlow      *self,
   return default_next (self, step);
 }
 
-/* An answer's labels in `language`, joined; a choice the flow does not have shows its id, so an
- * inquiry recorded under an older flow still says what was chosen (self may be NULL: all ids). */
-char *
-mdg_flow_describe_answer (MdgFlow         *self,
-                          const char      *step_id,
-                          const GPtrArray *choice_ids,
-                          const char      *language)
+static char *
+describe_choices (MdgFlow         *self,
+                  const char      *step_id,
+                  const GPtrArray *choice_ids,
+                  const char      *language,
+                  gboolean         desk)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (self == NULL || MDG_IS_FLOW (self), NULL);
 
   for (guint i = 0; choice_ids != NULL && i < choice_ids->len; i++)
     {
@@ -1168,7 +1185,34 @@ mdg_flow_describe_answer (MdgFlow         *self,
 
       if (i > 0)
         g_string_append (text, mdg_i18n_translate_in (language, N_(", ")));
-      g_string_append (text, choice != NULL ? mdg_choice_get_label_in (choice, language) : id);
+      if (choice == NULL)
+        g_string_append (text, id);
+      else
+        g_string_append (text, desk ? mdg_choice_get_desk_label_in (choice, language)
+                                    : mdg_choice_get_label_in (choice, language));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An answer's labels in `language`, joined; a choice the flow does not have shows its id, so an
+ * inquiry recorded under an older flow still says what was chosen (self may be NULL: all ids). */
+char *
+mdg_flow_describe_answer (MdgFlow         *self,
+                          const char      *step_id,
+                          const GPtrArray *choice_ids,
+                          const char      *language)
+{
+  g_return_val_if_fail (self == NULL || MDG_IS_FLOW (self), NULL);
+  return describe_choices (self, step_id, choice_ids, language, FALSE);
+}
+
+/* The same in the desk's short labels (desk="…" in the flow file). */
+char *
+mdg_flow_describe_answer_for_desk (MdgFlow         *self,
+                                   const char      *step_id,
+                                   const GPtrArray *choice_ids,
+                                   const char      *language)
+{
+  g_return_val_if_fail (self == NULL || MDG_IS_FLOW (self), NULL);
+  return describe_choices (self, step_id, choice_ids, language, TRUE);
 }

@@ -48,5 +48,9 @@ char        *mdg_flow_describe_answer (MdgFlow         *self,
                                        const char      *step_id,
                                        const GPtrArray *choice_ids,
                                        const char      *language);
+char        *mdg_flow_describe_answer_for_desk (MdgFlow         *self,
+                                                const char      *step_id,
+                                                const GPtrArray *choice_ids,
+                                                const char      *language);
 
 G_END_DECLS

@@ -533,6 +533,61 @@ mdg_inquiry_describe_role (MdgInquiry *inquiry,
   return mdg_inquiry_describe_answer (inquiry, flow, mdg_flow_get_role_id (flow, role), language);
 }
 
+/* The same for the desk: its short labels (desk="…" in the flow file), not the visitor's. */
+char *
+mdg_inquiry_describe_for_desk (MdgInquiry *inquiry,
+                               MdgFlow    *flow,
+                               const char *step_id,
+                               const char *language)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY (inquiry), NULL);
+
+  if (step_id == NULL)
+    return g_strdup ("");
+  return mdg_flow_describe_answer_for_desk (flow, step_id, mdg_inquiry_get_answer (inquiry, step_id),
+                                            language);
+}
+
+/* The desk's name for what a step with this role asks, in `language`: the list's column
+ * headers and the detail's labels both say it. NULL for a role the desk does not name. */
+const char *
+mdg_inquiry_role_title (MdgRole     role,
+                        const char *language)
+{
+  const char *source = NULL;
+
+  switch (role)
+    {
+    case MDG_ROLE_PURPOSE:
+      source = N_("Purpose");
+      break;
+    case MDG_ROLE_THEMES:
+      source = N_("Areas");
+      break;
+    case MDG_ROLE_WHO:
+      source = N_("Who");
+      break;
+    case MDG_ROLE_OFFER:
+      source = N_("Can offer");
+      break;
+    case MDG_ROLE_FORMS:
+      source = N_("Form of collaboration");
+      break;
+    case MDG_ROLE_STAGE:
+      source = N_("Stage");
+      break;
+    case MDG_ROLE_DETAILS:
+      source = N_("Details");
+      break;
+    case MDG_ROLE_FOLLOWUP:
+      source = N_("Follow-up");
+      break;
+    default:
+      return NULL;
+    }
+  return mdg_i18n_translate_in (language, source);
+}
+
 const char *
 mdg_inquiry_status_label (const char *status,
                           const char *language)

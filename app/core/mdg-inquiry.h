@@ -97,6 +97,12 @@ char            *mdg_inquiry_describe_role    (MdgInquiry   *inquiry,
                                                MdgFlow      *flow,
                                                MdgRole       role,
                                                const char   *language);
+char            *mdg_inquiry_describe_for_desk (MdgInquiry *inquiry,
+                                                MdgFlow    *flow,
+                                                const char *step_id,
+                                                const char *language);
+const char      *mdg_inquiry_role_title       (MdgRole       role,
+                                               const char   *language);
 const char      *mdg_inquiry_status_label     (const char   *status,
                                                const char   *language);
 

@@ -198,32 +198,46 @@ role_answer (MdgFlow    *flow,
   return step_id != NULL ? mdg_inquiry_get_answer (inquiry, step_id) : NULL;
 }
 
+/* Whether the visitor's answer to the step with `role` includes a choice the flow file marks
+ * with `choice_role` (role="needs" on purposes, role="takes-offers" on kinds), so that a
+ * center's own flow with its own ids still gets suggestions. */
+static gboolean
+answer_has_choice_role (MdgFlow         *flow,
+                        const GPtrArray *answer,
+                        MdgRole          role,
+                        MdgChoiceRole    choice_role)
+{
+  MdgStep *step = mdg_flow_lookup_role (flow, role);
+
+  for (guint i = 0; step != NULL && answer != NULL && i < answer->len; i++)
+    {
+      MdgChoice *choice = mdg_step_lookup_choice (step, g_ptr_array_index (answer, i));
+
+      if (choice != NULL && mdg_choice_get_role (choice) == choice_role)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Purposes whose visitors look for what others can offer. */
 static gboolean
 purpose_needs (MdgFlow    *flow,
                MdgInquiry *inquiry)
 {
-  static const char *needing[] = { "start", "partners", "propose" };
-  const GPtrArray *purpose = role_answer (flow, inquiry, MDG_ROLE_PURPOSE);
-
-  for (guint i = 0; purpose != NULL && i < purpose->len; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (needing); j++)
-      if (g_str_equal (g_ptr_array_index (purpose, i), needing[j]))
-        return TRUE;
-  return FALSE;
+  return answer_has_choice_role (flow, role_answer (flow, inquiry, MDG_ROLE_PURPOSE),
+                                 MDG_ROLE_PURPOSE, MDG_CHOICE_ROLE_NEEDS);
 }
 
-/* Kinds of organisation that run activities and so can take up an offer of space, skills,
- * funds, time or goods. */
+/* Kinds of organisation that run activities and so can take up an offer. */
 static gboolean
-kind_takes_offers (const char *kind)
+kind_takes_offers (MdgFlow    *flow,
+                   const char *kind)
 {
-  static const char *kinds[] = { "npo", "neighborhood", "school", "welfare" };
+  g_autoptr (GPtrArray) kinds = g_ptr_array_new ();
 
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kind, kinds[i]))
-      return TRUE;
-  return FALSE;
+  if (kind != NULL)
+    g_ptr_array_add (kinds, (gpointer) kind);
+  return answer_has_choice_role (flow, kinds, MDG_ROLE_WHO, MDG_CHOICE_ROLE_TAKES_OFFERS);
 }
 
 static gboolean
@@ -311,7 +325,7 @@ score_org (Scoring *scoring,
         score += 3;
         add_label (scoring, shared, mdg_flow_get_role_id (scoring->flow, MDG_ROLE_THEMES), org->themes[i]);
       }
-  if (offers != NULL && offers->len > 0 && kind_takes_offers (org->kind))
+  if (offers != NULL && offers->len > 0 && kind_takes_offers (scoring->flow, org->kind))
     for (guint i = 0; i < offers->len; i++)
       {
         score += 2;

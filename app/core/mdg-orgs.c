@@ -3,6 +3,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "mdg-csv.h"
@@ -11,20 +12,17 @@
 #include "mdg-orgs.h"
 #include "mdg-store-private.h"
 
-enum { COL_NAME, COL_KIND, COL_THEMES, COL_OFFERS, COL_AREA, COL_CONTACT, COL_PHONE, COL_EMAIL,
-       COL_NOTES, COL_ACTIVE, N_COLUMNS };
-
 /* The header's names, as design.md fixes them. */
-static const char *english_header[N_COLUMNS] = {
+static const char *english_header[MDG_ORG_N_FIELDS] = {
   "name", "kind", "themes", "offers", "area", "contact", "phone", "email", "notes", "active",
 };
-static const char *japanese_header[N_COLUMNS] = {
+static const char *japanese_header[MDG_ORG_N_FIELDS] = {
   "団体名", "種別", "分野", "提供できること", "地域", "担当者", "電話番号", "メールアドレス", "メモ", "有効",
 };
 
 /* The roles of the flow's steps whose choices the kind, themes and offers columns name. */
-static const MdgRole choice_roles[N_COLUMNS] = {
-  [COL_KIND] = MDG_ROLE_WHO, [COL_THEMES] = MDG_ROLE_THEMES, [COL_OFFERS] = MDG_ROLE_OFFER,
+static const MdgRole choice_roles[MDG_ORG_N_FIELDS] = {
+  [MDG_ORG_FIELD_KIND] = MDG_ROLE_WHO, [MDG_ORG_FIELD_THEMES] = MDG_ROLE_THEMES, [MDG_ORG_FIELD_OFFERS] = MDG_ROLE_OFFER,
 };
 
 #define ORG_COLUMNS "id, name, kind, themes, offers, area, contact, phone, email, notes, active"
@@ -179,6 +177,60 @@ mdg_orgs_describe (MdgFlow     *flow,
       g_string_append (text, choice != NULL ? mdg_choice_get_label_in (choice, language) : choices[i]);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* --- Checking one organisation: the CSV import and the desk's form apply the same rules --- */
+
+static gboolean
+choices_known (MdgFlow     *flow,
+               MdgOrgField  field,
+               char       **ids,
+               const char **unknown)
+{
+  MdgStep *step = mdg_flow_lookup_role (flow, choice_roles[field]);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (step == NULL || mdg_step_lookup_choice (step, ids[i]) == NULL)
+      {
+        *unknown = ids[i];
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* NULL when org may be saved; else why not, in `language`, with the field at fault. */
+char *
+mdg_org_check (const MdgOrg *org,
+               MdgFlow      *flow,
+               const char   *language,
+               MdgOrgField  *field)
+{
+  char *kinds[] = { org->kind, NULL };
+  const char *unknown = NULL;
+  MdgOrgField at = MDG_ORG_FIELD_NAME;
+  const char *format = NULL;
+
+  g_return_val_if_fail (org != NULL, NULL);
+  g_return_val_if_fail (MDG_IS_FLOW (flow), NULL);
+
+  if (org->name == NULL || *org->name == '\0')
+    format = N_("no name (団体名)");
+  else if (!choices_known (flow, at = MDG_ORG_FIELD_KIND, kinds, &unknown)
+           || !choices_known (flow, at = MDG_ORG_FIELD_THEMES, org->themes, &unknown)
+           || !choices_known (flow, at = MDG_ORG_FIELD_OFFERS, org->offers, &unknown))
+    format = N_("“%s” is not one of the flow's choices");
+  else if (org->email != NULL
+           && (strchr (org->email, '@') == NULL || strchr (org->email, ' ') != NULL))
+    {
+      at = MDG_ORG_FIELD_EMAIL;
+      unknown = org->email;
+      format = N_("e-mail “%s” is not an e-mail address");
+    }
+  if (format == NULL)
+    return NULL;
+  if (field != NULL)
+    *field = at;
+  return g_strdup_printf (mdg_i18n_translate_in (language, format), unknown);
 }
 
 /* --- Reading the CSV --- */
@@ -350,14 +402,14 @@ typedef struct
 {
   MdgStore *store;
   MdgFlow *flow;
-  GHashTable *choices[N_COLUMNS]; /* folded id or label in any language → choice id */
-  int columns[N_COLUMNS];         /* the file's column for each of ours, or -1 */
+  GHashTable *choices[MDG_ORG_N_FIELDS]; /* folded id or label in any language → choice id */
+  int columns[MDG_ORG_N_FIELDS];         /* the file's column for each of ours, or -1 */
 } Import;
 
 static void
 import_clear (Import *import)
 {
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < MDG_ORG_N_FIELDS; c++)
     g_clear_pointer (&import->choices[c], g_hash_table_unref);
 }
 
@@ -369,7 +421,7 @@ import_load_choices (Import *import)
   guint n_languages;
   const MdgLanguage *languages = mdg_i18n_get_languages (&n_languages);
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < MDG_ORG_N_FIELDS; c++)
     {
       MdgStep *step;
       GListModel *choices;
@@ -405,7 +457,7 @@ import_read_header (Import  *import,
                     Record  *header,
                     GError **error)
 {
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < MDG_ORG_N_FIELDS; c++)
     import->columns[c] = -1;
   for (guint i = 0; i < header->fields->len; i++)
     {
@@ -414,7 +466,7 @@ import_read_header (Import  *import,
 
       if (*name == '\0')
         continue;
-      for (guint c = 0; c < N_COLUMNS && found < 0; c++)
+      for (guint c = 0; c < MDG_ORG_N_FIELDS && found < 0; c++)
         if (g_ascii_strcasecmp (name, english_header[c]) == 0 || strcmp (name, japanese_header[c]) == 0)
           found = c;
       if (found < 0)
@@ -433,7 +485,7 @@ import_read_header (Import  *import,
         }
       import->columns[found] = i;
     }
-  if (import->columns[COL_NAME] < 0)
+  if (import->columns[MDG_ORG_FIELD_NAME] < 0)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
                    "line %u: the header has no name (団体名) column", header->line);
@@ -548,14 +600,9 @@ import_read_row (Import *import,
           return NULL;
         }
     }
-  org->name = empty_to_null (cell (import, record, COL_NAME));
-  if (org->name == NULL)
-    {
-      *reason = g_strdup ("no name (団体名)");
-      return NULL;
-    }
-  kind = cell (import, record, COL_KIND);
-  kinds = read_choices (import, COL_KIND, kind, reason);
+  org->name = empty_to_null (cell (import, record, MDG_ORG_FIELD_NAME));
+  kind = cell (import, record, MDG_ORG_FIELD_KIND);
+  kinds = read_choices (import, MDG_ORG_FIELD_KIND, kind, reason);
   if (kinds == NULL)
     return NULL;
   if (g_strv_length (kinds) > 1)
@@ -564,30 +611,28 @@ import_read_row (Import *import,
       return NULL;
     }
   org->kind = g_strdup (kinds[0]);
-  themes = cell (import, record, COL_THEMES);
-  org->themes = read_choices (import, COL_THEMES, themes, reason);
+  themes = cell (import, record, MDG_ORG_FIELD_THEMES);
+  org->themes = read_choices (import, MDG_ORG_FIELD_THEMES, themes, reason);
   if (org->themes == NULL)
     return NULL;
-  offers = cell (import, record, COL_OFFERS);
-  org->offers = read_choices (import, COL_OFFERS, offers, reason);
+  offers = cell (import, record, MDG_ORG_FIELD_OFFERS);
+  org->offers = read_choices (import, MDG_ORG_FIELD_OFFERS, offers, reason);
   if (org->offers == NULL)
     return NULL;
-  active = cell (import, record, COL_ACTIVE);
+  active = cell (import, record, MDG_ORG_FIELD_ACTIVE);
   if (!read_active (active, &org->active))
     {
       *reason = g_strdup_printf ("active “%s” is not 1/0, yes/no or はい/いいえ", active);
       return NULL;
     }
-  org->area = empty_to_null (cell (import, record, COL_AREA));
-  org->contact = empty_to_null (cell (import, record, COL_CONTACT));
-  org->phone = empty_to_null (cell (import, record, COL_PHONE));
-  org->email = empty_to_null (cell (import, record, COL_EMAIL));
-  org->notes = empty_to_null (cell (import, record, COL_NOTES));
-  if (org->email != NULL && (strchr (org->email, '@') == NULL || strchr (org->email, ' ') != NULL))
-    {
-      *reason = g_strdup_printf ("email “%s” is not an e-mail address", org->email);
-      return NULL;
-    }
+  org->area = empty_to_null (cell (import, record, MDG_ORG_FIELD_AREA));
+  org->contact = empty_to_null (cell (import, record, MDG_ORG_FIELD_CONTACT));
+  org->phone = empty_to_null (cell (import, record, MDG_ORG_FIELD_PHONE));
+  org->email = empty_to_null (cell (import, record, MDG_ORG_FIELD_EMAIL));
+  org->notes = empty_to_null (cell (import, record, MDG_ORG_FIELD_NOTES));
+  *reason = mdg_org_check (org, import->flow, "en", NULL);
+  if (*reason != NULL)
+    return NULL;
   return g_steal_pointer (&org);
 }
 
@@ -604,6 +649,26 @@ record_is_blank (Record *record)
   return TRUE;
 }
 
+/* name, kind, themes, offers, area, contact, phone, email, notes, active as ?1 … ?10. */
+static void
+bind_org (sqlite3_stmt *stmt,
+          const MdgOrg *org)
+{
+  g_autofree char *themes = org->themes != NULL ? g_strjoinv (";", org->themes) : g_strdup ("");
+  g_autofree char *offers = org->offers != NULL ? g_strjoinv (";", org->offers) : g_strdup ("");
+
+  sqlite3_bind_text (stmt, 1, org->name, -1, SQLITE_TRANSIENT);
+  mdg_store_bind_text_or_null (stmt, 2, org->kind);
+  sqlite3_bind_text (stmt, 3, themes, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, offers, -1, SQLITE_TRANSIENT);
+  mdg_store_bind_text_or_null (stmt, 5, org->area);
+  mdg_store_bind_text_or_null (stmt, 6, org->contact);
+  mdg_store_bind_text_or_null (stmt, 7, org->phone);
+  mdg_store_bind_text_or_null (stmt, 8, org->email);
+  mdg_store_bind_text_or_null (stmt, 9, org->notes);
+  sqlite3_bind_int (stmt, 10, org->active ? 1 : 0);
+}
+
 /* Inserts or, by name, updates each organisation; a column the file does not have keeps the
  * directory's value. */
 static gboolean
@@ -611,7 +676,7 @@ import_write (Import    *import,
               GPtrArray *orgs,
               GError   **error)
 {
-  static const char *names[N_COLUMNS] = {
+  static const char *names[MDG_ORG_N_FIELDS] = {
     "name", "kind", "themes", "offers", "area", "contact", "phone", "email", "notes", "active",
   };
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -619,7 +684,7 @@ import_write (Import    *import,
     "INSERT INTO organisation (name, kind, themes, offers, area, contact, phone, email, notes,"
     " active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET name = name");
 
-  for (guint c = COL_KIND; c < N_COLUMNS; c++)
+  for (guint c = MDG_ORG_FIELD_KIND; c < MDG_ORG_N_FIELDS; c++)
     if (import->columns[c] >= 0)
       g_string_append_printf (sql, ", %s = excluded.%s", names[c], names[c]);
   if (!mdg_store_exec (import->store, "BEGIN IMMEDIATE", error))
@@ -630,20 +695,9 @@ import_write (Import    *import,
   for (guint i = 0; i < orgs->len; i++)
     {
       MdgOrg *org = g_ptr_array_index (orgs, i);
-      g_autofree char *themes = g_strjoinv (";", org->themes);
-      g_autofree char *offers = g_strjoinv (";", org->offers);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, org->name, -1, SQLITE_STATIC);
-      mdg_store_bind_text_or_null (stmt, 2, org->kind);
-      sqlite3_bind_text (stmt, 3, themes, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, offers, -1, SQLITE_TRANSIENT);
-      mdg_store_bind_text_or_null (stmt, 5, org->area);
-      mdg_store_bind_text_or_null (stmt, 6, org->contact);
-      mdg_store_bind_text_or_null (stmt, 7, org->phone);
-      mdg_store_bind_text_or_null (stmt, 8, org->email);
-      mdg_store_bind_text_or_null (stmt, 9, org->notes);
-      sqlite3_bind_int (stmt, 10, org->active ? 1 : 0);
+      bind_org (stmt, org);
       if (!mdg_store_step_done (import->store, stmt, "saving the organisations", error))
         return mdg_store_rollback (import->store);
     }
@@ -732,6 +786,78 @@ mdg_orgs_import (MdgStore   *store,
   return TRUE;
 }
 
+/* --- The desk's form --- */
+
+/* Adds org (id 0; its new id is set) or changes the one with its id, after the import's own
+ * checks and one more: no two organisations share a name, as the import matches by name. A
+ * refusal says why in `language` and names the field at fault. */
+gboolean
+mdg_orgs_save (MdgStore    *store,
+               MdgFlow     *flow,
+               MdgOrg      *org,
+               const char  *language,
+               MdgOrgField *field,
+               GError     **error)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (MDG_IS_FLOW (flow), FALSE);
+  g_return_val_if_fail (org != NULL, FALSE);
+
+  problem = mdg_org_check (org, flow, language, field);
+  if (problem != NULL)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, problem);
+      return FALSE;
+    }
+  stmt = mdg_store_prepare (store, "SELECT 1 FROM organisation WHERE name = ? AND id != ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, org->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, org->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (field != NULL)
+        *field = MDG_ORG_FIELD_NAME;
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   mdg_i18n_translate_in (language, N_("another organisation is already called “%s”")),
+                   org->name);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return mdg_store_fail (store, rc, "reading the organisations", error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = mdg_store_prepare (store,
+                            org->id == 0
+                              ? "INSERT INTO organisation (name, kind, themes, offers, area, contact,"
+                                " phone, email, notes, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                                " ?9, ?10)"
+                              : "UPDATE organisation SET name = ?1, kind = ?2, themes = ?3,"
+                                " offers = ?4, area = ?5, contact = ?6, phone = ?7, email = ?8,"
+                                " notes = ?9, active = ?10 WHERE id = ?11",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_org (stmt, org);
+  if (org->id != 0)
+    sqlite3_bind_int64 (stmt, 11, org->id);
+  if (!mdg_store_step_done (store, stmt, "saving the organisation", error))
+    return FALSE;
+  if (org->id == 0)
+    org->id = sqlite3_last_insert_rowid (mdg_store_get_db (store));
+  else if (sqlite3_changes (mdg_store_get_db (store)) == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND,
+                   "no organisation %" G_GINT64_FORMAT " in the directory", org->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* --- Writing the CSV --- */
 
 /* The directory as CSV, header and labels in `language` (Japanese header but for en), in the
@@ -761,7 +887,7 @@ mdg_orgs_export (MdgStore      *store,
   orgs = mdg_orgs_list (store, FALSE, error);
   if (orgs == NULL || !mdg_csv_write_row (out, row, error))
     return FALSE;
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < MDG_ORG_N_FIELDS; c++)
     mdg_csv_append_field (row, english ? english_header[c] : japanese_header[c]);
   mdg_csv_end_row (row);
   if (!mdg_csv_write_row (out, row, error))

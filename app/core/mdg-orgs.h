@@ -27,9 +27,35 @@ typedef struct
   gboolean active;
 } MdgOrg;
 
+/* The fields in the CSV's column order. */
+typedef enum
+{
+  MDG_ORG_FIELD_NAME,
+  MDG_ORG_FIELD_KIND,
+  MDG_ORG_FIELD_THEMES,
+  MDG_ORG_FIELD_OFFERS,
+  MDG_ORG_FIELD_AREA,
+  MDG_ORG_FIELD_CONTACT,
+  MDG_ORG_FIELD_PHONE,
+  MDG_ORG_FIELD_EMAIL,
+  MDG_ORG_FIELD_NOTES,
+  MDG_ORG_FIELD_ACTIVE,
+  MDG_ORG_N_FIELDS,
+} MdgOrgField;
+
 void       mdg_org_free                (MdgOrg      *org);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgOrg, mdg_org_free)
 
+char      *mdg_org_check               (const MdgOrg *org,
+                                        MdgFlow      *flow,
+                                        const char   *language,
+                                        MdgOrgField  *field);
+gboolean   mdg_orgs_save               (MdgStore    *store,
+                                        MdgFlow     *flow,
+                                        MdgOrg      *org,
+                                        const char  *language,
+                                        MdgOrgField *field,
+                                        GError     **error);
 GPtrArray *mdg_orgs_list               (MdgStore    *store,
                                         gboolean     active_only,
                                         GError     **error);

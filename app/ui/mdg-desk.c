@@ -1,9 +1,10 @@
 /* mdg-desk.c: the staff desk: the day's inquiries, one inquiry's detail, the day's summary and
- * the exports, behind the PIN. */
+ * the exports, the organisations directory, behind the PIN. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mdg-agenda.h"
 #include "mdg-bar-chart.h"
@@ -13,6 +14,7 @@
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-orgs-view.h"
 #include "mdg-print.h"
 #include "mdg-translatable.h"
 
@@ -40,8 +42,12 @@ struct _MdgDesk
   GtkDropDown *status_filter;
   GtkDropDown *purpose_filter;
   GtkLabel *count_label;
+  GtkWidget *waiting_band;
+  GtkLabel *waiting_count;
+  GtkLabel *waiting_label;
   GtkColumnView *view;
   GtkBox *detail_box;
+  GtkBox *orgs_box;
   MdgBarChart *purpose_chart;
   MdgBarChart *area_chart;
   MdgBarChart *hour_chart;
@@ -51,6 +57,7 @@ struct _MdgDesk
   MdgFlow *flow; /* NULL when the flow file could not be loaded */
   GSettings *settings;
   MdgInquiryDetail *detail;
+  MdgOrgsView *orgs;
   MdgInquiryList *list;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -136,7 +143,7 @@ lock_action (GtkWidget *widget, const char *name, GVariant *param)
 /* The columns: what each shows, and how it sorts. */
 typedef struct
 {
-  const char *title;
+  const char *title; /* NULL for the flow's columns: the desk's name for the role */
   const char *key;
   MdgRole role; /* the answer shown, for the flow's columns */
   int sort;     /* MdgInquiryKey, or -1 for no sorting */
@@ -150,15 +157,22 @@ typedef struct
 static const Column columns[] = {
   { N_("Number"), "number", MDG_ROLE_NONE, MDG_INQUIRY_KEY_NUMBER, FALSE, 11 },
   { N_("Time"), "time", MDG_ROLE_NONE, MDG_INQUIRY_KEY_TIME, FALSE, 6 },
-  { N_("Purpose"), "answer", MDG_ROLE_PURPOSE, MDG_INQUIRY_KEY_PURPOSE, TRUE, 24 },
-  { N_("Areas"), "answer", MDG_ROLE_THEMES, -1, TRUE, 24 },
-  { N_("Who"), "answer", MDG_ROLE_WHO, MDG_INQUIRY_KEY_WHO, FALSE, 24 },
-  { N_("Follow-up"), "answer", MDG_ROLE_FOLLOWUP, MDG_INQUIRY_KEY_FOLLOWUP, FALSE, 30 },
+  { NULL, "answer", MDG_ROLE_PURPOSE, MDG_INQUIRY_KEY_PURPOSE, TRUE, 20 },
+  { NULL, "answer", MDG_ROLE_THEMES, -1, TRUE, 24 },
+  { NULL, "answer", MDG_ROLE_WHO, MDG_INQUIRY_KEY_WHO, FALSE, 18 },
+  { NULL, "answer", MDG_ROLE_FOLLOWUP, MDG_INQUIRY_KEY_FOLLOWUP, FALSE, 18 },
   { N_("Status"), "status", MDG_ROLE_NONE, MDG_INQUIRY_KEY_STATUS, FALSE, 8 },
   { N_("Coordinator"), "coordinator", MDG_ROLE_NONE, MDG_INQUIRY_KEY_COORDINATOR, FALSE, 10 },
   { N_("Meeting"), "meeting", MDG_ROLE_NONE, MDG_INQUIRY_KEY_MEETING, FALSE, 4 },
   { N_("Language"), "language", MDG_ROLE_NONE, -1, FALSE, 10 },
 };
+
+static const char *
+column_title (MdgDesk      *self,
+              const Column *column)
+{
+  return column->title != NULL ? _(column->title) : mdg_inquiry_role_title (column->role, self->language);
+}
 
 static char *
 cell_text (MdgDesk      *self,
@@ -186,7 +200,8 @@ cell_text (MdgDesk      *self,
 
       return g_strdup (spoken != NULL ? spoken->name : mdg_inquiry_get_language (inquiry));
     }
-  return mdg_inquiry_describe_role (inquiry, self->flow, column->role, language);
+  return mdg_inquiry_describe_for_desk (inquiry, self->flow,
+                                        mdg_flow_get_role_id (self->flow, column->role), language);
 }
 
 static void
@@ -196,17 +211,23 @@ update_cell (GtkListItem *item)
   const Column *column = g_object_get_data (G_OBJECT (item), "column");
   MdgInquiry *inquiry = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *row;
   g_autofree char *text = NULL;
 
   if (inquiry == NULL)
     return;
   text = cell_text (self, inquiry, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  /* A visitor waiting at the desk whom nobody has taken: the whole row stands out. */
+  /* A visitor waiting at the desk whom nobody has taken: the whole row is one band. GTK 4.8
+   * has no row object for a column view (GtkColumnViewRow is 4.12), so the row is the cell's
+   * parent widget; every cell of the row sets the same class. */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (label));
+  if (row == NULL)
+    return;
   if (mdg_inquiry_needs_attention (inquiry, self->flow))
-    gtk_widget_add_css_class (label, "attention");
+    gtk_widget_add_css_class (row, "attention");
   else
-    gtk_widget_remove_css_class (label, "attention");
+    gtk_widget_remove_css_class (row, "attention");
 }
 
 static void
@@ -222,6 +243,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), MIN (column->chars, 6));
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->chars);
+  /* One line, centred in the 56 px row: a text too long for the column is cut with "…"
+   * rather than wrapped above the middle. */
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "desk", self);
   g_object_set_data (G_OBJECT (item), "column", g_object_get_data (G_OBJECT (factory), "column"));
@@ -279,7 +304,7 @@ add_columns (MdgDesk *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      column = gtk_column_view_column_new (column_title (self, &columns[i]), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[i].sort >= 0)
@@ -315,10 +340,14 @@ filter_cb (gpointer item,
                               self->flow);
 }
 
+/* The visitors waiting at the desk: one band under the header, its count large, with their
+ * numbers, so staff see it from across the counter. */
 static void
 update_count (MdgDesk *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr (GString) numbers = g_string_new (NULL);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   guint waiting = 0;
@@ -326,11 +355,24 @@ update_count (MdgDesk *self)
   for (guint i = 0; i < total; i++)
     {
       g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+      const char *number = mdg_inquiry_get_number (inquiry);
+      const char *dash = strrchr (number, '-');
 
-      waiting += mdg_inquiry_needs_attention (inquiry, self->flow);
+      if (!mdg_inquiry_needs_attention (inquiry, self->flow))
+        continue;
+      waiting++;
+      /* The desk calls the visitor by the day's sequence, as the done page showed it. */
+      g_string_append_printf (numbers, "%s%s", numbers->len > 0 ? "  " : "",
+                              dash != NULL ? dash + 1 : number);
     }
-  text = g_strdup_printf (_("%u of %u shown · %u waiting at the desk"), shown, total, waiting);
+  text = g_strdup_printf (_("%u of %u shown"), shown, total);
   gtk_label_set_label (self->count_label, text);
+  count = g_strdup_printf ("%u", waiting);
+  gtk_label_set_label (self->waiting_count, count);
+  g_free (text);
+  text = g_strdup_printf (_("waiting at the desk now: %s"), numbers->str);
+  gtk_label_set_label (self->waiting_label, text);
+  gtk_widget_set_visible (self->waiting_band, waiting > 0);
 }
 
 static void
@@ -519,6 +561,19 @@ activate_cb (MdgDesk       *self,
 
   if (inquiry != NULL)
     mdg_desk_show (self, inquiry);
+}
+
+/* The directory read again each time it is shown: madoguchi-admin may have imported meanwhile;
+ * an inquiry shown again gets suggestions from the directory as it is now. */
+static void
+page_shown_cb (MdgDesk *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+
+  if (g_strcmp0 (page, "organisations") == 0)
+    mdg_orgs_view_reload (self->orgs);
+  else if (g_strcmp0 (page, "detail") == 0)
+    mdg_inquiry_detail_refresh (self->detail);
 }
 
 static void
@@ -808,8 +863,12 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, status_filter);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, purpose_filter);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, count_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, waiting_band);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, waiting_count);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, view);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, orgs_box);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, purpose_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, area_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, hour_chart);
@@ -868,18 +927,18 @@ label_filters (MdgDesk *self)
   g_autoptr (GPtrArray) purposes = g_ptr_array_new ();
   MdgStep *step = mdg_flow_lookup_role (self->flow, MDG_ROLE_PURPOSE);
 
-  g_ptr_array_add (statuses, (char *) _("Every status"));
+  g_ptr_array_add (statuses, (char *) _("All statuses"));
   for (guint i = 1; i < G_N_ELEMENTS (status_ids); i++)
     g_ptr_array_add (statuses, (char *) mdg_inquiry_status_label (status_ids[i], self->language));
   g_ptr_array_add (statuses, NULL);
   label_filter (self->status_filter, (const char **) statuses->pdata);
 
-  g_ptr_array_add (purposes, (char *) _("Every purpose"));
+  g_ptr_array_add (purposes, (char *) _("All purposes"));
   for (guint i = 1; step != NULL && i < self->purpose_ids->len; i++)
     {
       MdgChoice *choice = mdg_step_lookup_choice (step, g_ptr_array_index (self->purpose_ids, i));
 
-      g_ptr_array_add (purposes, (char *) mdg_choice_get_label_in (choice, self->language));
+      g_ptr_array_add (purposes, (char *) mdg_choice_get_desk_label_in (choice, self->language));
     }
   g_ptr_array_add (purposes, NULL);
   label_filter (self->purpose_filter, (const char **) purposes->pdata);
@@ -918,13 +977,14 @@ retranslate (MdgDesk *self)
   say (self, NULL, FALSE);
   show_printer_state (self);
   g_object_set (self->detail, "language", self->language, NULL);
+  g_object_set (self->orgs, "language", self->language, NULL);
   if (self->list == NULL)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < G_N_ELEMENTS (columns); i++)
     {
       g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
 
-      gtk_column_view_column_set_title (column, _(columns[i].title));
+      gtk_column_view_column_set_title (column, column_title (self, &columns[i]));
     }
   label_filters (self);
   g_hash_table_iter_init (&iter, self->bound_cells);
@@ -1063,6 +1123,12 @@ mdg_desk_constructed (GObject *object)
   gtk_box_append (self->detail_box, GTK_WIDGET (self->detail));
   g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  self->orgs = mdg_orgs_view_new (self->store, self->flow);
+  g_object_set (self->orgs, "language", self->language, NULL);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->orgs), TRUE);
+  gtk_box_append (self->orgs_box, GTK_WIDGET (self->orgs));
+  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_shown_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->list = mdg_inquiry_list_new (self->store, today, &error);
   if (self->list == NULL)
@@ -1132,4 +1198,11 @@ mdg_desk_get_detail (MdgDesk *self)
 {
   g_return_val_if_fail (MDG_IS_DESK (self), NULL);
   return self->detail;
+}
+
+MdgOrgsView *
+mdg_desk_get_orgs (MdgDesk *self)
+{
+  g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  return self->orgs;
 }

@@ -1,5 +1,5 @@
 /* mdg-desk.h: the staff desk: the day's inquiries, one inquiry's detail, the day's summary and
- * the exports, behind the PIN. */
+ * the exports, the organisations directory, behind the PIN. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -7,6 +7,7 @@
 
 #include "mdg-flow.h"
 #include "mdg-inquiry-detail.h"
+#include "mdg-orgs-view.h"
 #include "mdg-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ MdgDesk          *mdg_desk_new        (MdgStore       *store,
                                        GSettings      *settings);
 GListModel       *mdg_desk_get_rows   (MdgDesk        *self);
 MdgInquiryDetail *mdg_desk_get_detail (MdgDesk        *self);
+MdgOrgsView      *mdg_desk_get_orgs   (MdgDesk        *self);
 gboolean          mdg_desk_set_day    (MdgDesk        *self,
                                        const char     *day);
 void              mdg_desk_show       (MdgDesk        *self,

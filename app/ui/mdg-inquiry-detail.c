@@ -21,7 +21,7 @@ struct _MdgInquiryDetail
   GtkStack *stack;
   GtkLabel *number_label;
   GtkLabel *time_label;
-  GtkLabel *answers_label;
+  GtkGrid *answers_grid;
   GtkLabel *contact_label;
   GtkDropDown *coordinator_dropdown;
   GtkEntry *note_entry;
@@ -258,33 +258,56 @@ create_suggestion_row (gpointer item,
   return row;
 }
 
-/* Every answer in the staff's language, question by question, as the visitor gave them. */
+static void
+add_answer (MdgInquiryDetail *self,
+            guint             row,
+            const char       *title,
+            const char       *answer)
+{
+  GtkWidget *name = gtk_label_new (title);
+  GtkWidget *value = gtk_label_new (answer);
+
+  gtk_widget_add_css_class (name, "detail-field");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_yalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_grid_attach (self->answers_grid, name, 0, row, 1, 1);
+  gtk_grid_attach (self->answers_grid, value, 1, row, 1, 1);
+}
+
+/* Every answer in the staff's language under the desk's name for it, the one the list's
+ * column shows (目的, 分野, 相談者 …), not the question the visitor read; a step the desk has
+ * no name for (a center's own) keeps its question. */
 static void
 load_answers (MdgInquiryDetail *self)
 {
   MdgFlow *flow = self->flow;
   const char *language = self->language;
   g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (self->inquiry);
-  g_autoptr (GString) markup = g_string_new (NULL);
   const char *details = mdg_inquiry_get_details (self->inquiry);
+  GtkWidget *child;
+  guint row = 0;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->answers_grid))) != NULL)
+    gtk_grid_remove (self->answers_grid, child);
   for (guint i = 0; steps[i] != NULL; i++)
     {
       MdgStep *step = flow != NULL ? mdg_flow_lookup_step (flow, steps[i]) : NULL;
-      g_autofree char *answer = mdg_inquiry_describe_answer (self->inquiry, flow, steps[i], language);
-      g_autofree char *line = g_markup_printf_escaped (
-        "<b>%s</b>\n%s\n\n", step != NULL ? mdg_step_get_question_in (step, language) : steps[i],
-        answer);
+      const char *title = step != NULL ? mdg_inquiry_role_title (mdg_step_get_role (step), language)
+                                       : NULL;
+      g_autofree char *answer = mdg_inquiry_describe_for_desk (self->inquiry, flow, steps[i],
+                                                               language);
 
-      g_string_append (markup, line);
+      if (title == NULL)
+        title = step != NULL ? mdg_step_get_question_in (step, language) : steps[i];
+      add_answer (self, row++, title, answer);
     }
   if (details != NULL && *details != '\0')
-    {
-      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b>\n%s\n", _("Details"), details);
-
-      g_string_append (markup, line);
-    }
-  gtk_label_set_markup (self->answers_label, markup->str);
+    add_answer (self, row++, mdg_inquiry_role_title (MDG_ROLE_DETAILS, language), details);
 }
 
 static void
@@ -745,7 +768,7 @@ mdg_inquiry_detail_class_init (MdgInquiryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, number_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, time_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, answers_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, answers_grid);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, contact_label);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, coordinator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MdgInquiryDetail, note_entry);
@@ -821,4 +844,14 @@ mdg_inquiry_detail_set_inquiry (MdgInquiryDetail *self,
     return;
   drop_printer (self);
   load (self);
+}
+
+/* The inquiry shown read again: its suggestions follow a directory changed meanwhile. */
+void
+mdg_inquiry_detail_refresh (MdgInquiryDetail *self)
+{
+  g_return_if_fail (MDG_IS_INQUIRY_DETAIL (self));
+
+  if (self->inquiry != NULL)
+    load (self);
 }

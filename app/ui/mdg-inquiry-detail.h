@@ -20,5 +20,6 @@ MdgInquiryDetail *mdg_inquiry_detail_new         (MdgStore         *store,
 MdgInquiry       *mdg_inquiry_detail_get_inquiry (MdgInquiryDetail *self);
 void              mdg_inquiry_detail_set_inquiry (MdgInquiryDetail *self,
                                                   MdgInquiry       *inquiry);
+void              mdg_inquiry_detail_refresh     (MdgInquiryDetail *self);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include "mdg-desk-store.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
+#include "mdg-introduction.h"
+#include "mdg-orgs.h"
 #include "mdg-slip.h"
 
 /* Every id differs from data/flow.xml, and "budget" is a step the default flow does not have. */
@@ -20,13 +22,18 @@ static const char custom_flow[] =
   "<step id=\"hello\" role=\"welcome\" kind=\"welcome\"><question>Welcome to the hall</question>"
   "<button>Begin</button></step>\n"
   "<step id=\"goal\" role=\"purpose\" kind=\"single\"><question>Your goal?</question>"
-  "<choice id=\"g-repair\">Repair the old shrine</choice>"
-  "<choice id=\"g-market\">Run a night market</choice></step>\n"
+  "<choice id=\"g-repair\" role=\"needs\">Repair the old shrine</choice>"
+  "<choice id=\"g-market\">Run a night market</choice>"
+  "<choice id=\"g-lend\" desk=\"Lend\">Lend what we have</choice></step>\n"
   "<step id=\"fields\" role=\"themes\" kind=\"multi\" max=\"2\"><question>Which fields?</question>"
   "<choice id=\"f-heritage\">Local heritage</choice><choice id=\"f-food\">Street food</choice>"
   "<choice id=\"f-rivers\">Rivers and bridges</choice></step>\n"
-  "<step id=\"asker\" role=\"who\" kind=\"single\"><question>Who asks?</question>"
-  "<choice id=\"a-club\">A youth club</choice><choice id=\"a-shop\">A shop owner</choice></step>\n"
+  "<step id=\"asker\" role=\"who\" kind=\"single\" next=\"phase\"><question>Who asks?</question>"
+  "<choice id=\"a-club\" role=\"takes-offers\">A youth club</choice>"
+  "<choice id=\"a-shop\">A shop owner</choice>"
+  "<branch when=\"goal\" is=\"g-lend\" to=\"gifts\"/></step>\n"
+  "<step id=\"gifts\" role=\"offer\" kind=\"multi\" next=\"phase\"><question>What can you lend?</question>"
+  "<choice id=\"o-hall\">A hall</choice><choice id=\"o-tools\">Tools</choice></step>\n"
   "<step id=\"phase\" role=\"stage\" kind=\"single\"><question>How far along?</question>"
   "<choice id=\"p-dream\">Only a dream</choice><choice id=\"p-plan\">A written plan</choice></step>\n"
   "<step id=\"budget\" kind=\"single\"><question>Any money yet?</question>"
@@ -208,4 +215,94 @@ Test (custom_flow, contact_under_another_id_keeps_the_details)
   cr_assert_not (mdg_inquiry_needs_attention (inquiry, flow));
   slip = mdg_slip_data_new (inquiry, flow, settings);
   cr_assert_eq (slip->followup, MDG_CHOICE_ROLE_CONTACT);
+}
+
+static MdgInquiry *
+send_purpose (const char *purpose,
+              const char *who,
+              const char *offer)
+{
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (GError) error = NULL;
+  MdgInquiry *inquiry;
+
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, purpose));
+  cr_assert (mdg_visit_toggle (visit, "f-heritage"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, who));
+  if (offer != NULL)
+    {
+      cr_assert_str_eq (mdg_step_get_id (mdg_visit_get_step (visit)), "gifts");
+      cr_assert (mdg_visit_toggle (visit, offer));
+      cr_assert (mdg_visit_advance (visit));
+    }
+  cr_assert (mdg_visit_choose (visit, "p-plan"));
+  cr_assert (mdg_visit_choose (visit, "b-some"));
+  cr_assert (mdg_visit_advance (visit));
+  cr_assert (mdg_visit_choose (visit, "later"));
+  inquiry = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (inquiry, "%s", error ? error->message : "");
+  return inquiry;
+}
+
+static char *
+suggested (MdgInquiry *inquiry)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = mdg_introduction_suggest (store, flow, inquiry, NULL, "en", &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  cr_assert_not_null (list, "%s", error ? error->message : "");
+  for (guint i = 0; i < list->len; i++)
+    {
+      MdgSuggestion *suggestion = g_ptr_array_index (list, i);
+
+      g_string_append_printf (text, "%s: %s;", suggestion->org->name, suggestion->reason);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The flow file says which purposes look for offers (role="needs") and which kinds take them
+ * up (role="takes-offers"): suggestions work with ids the program has never heard of. */
+Test (custom_flow, suggestions_follow_the_flow_files_choice_roles)
+{
+  const char *csv = "name,kind,themes,offers\nHall keepers,a-shop,f-food,o-hall\n"
+                    "River club,a-club,f-food,\n";
+  g_autoptr (GPtrArray) rejected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgInquiry) repair = NULL;
+  g_autoptr (MdgInquiry) market = NULL;
+  g_autoptr (MdgInquiry) lend = NULL;
+  g_autofree char *for_repair = NULL;
+  g_autofree char *for_market = NULL;
+  g_autofree char *for_lend = NULL;
+
+  cr_assert (mdg_orgs_import (store, flow, csv, strlen (csv), FALSE, NULL, rejected, &error), "%s",
+             error ? error->message : "");
+  repair = send_purpose ("g-repair", "a-shop", NULL);
+  market = send_purpose ("g-market", "a-shop", NULL);
+  lend = send_purpose ("g-lend", "a-shop", "o-tools");
+
+  for_repair = suggested (repair);
+  cr_assert_str_eq (for_repair, "Hall keepers: A hall offered;",
+                    "a purpose marked needs meets the organisation's offer");
+  for_market = suggested (market);
+  cr_assert_str_eq (for_market, "", "a purpose without the role looks for no offer");
+  for_lend = suggested (lend);
+  cr_assert_str_eq (for_lend, "River club: Tools offered;",
+                    "the visitor's offer goes to the kind marked takes-offers only");
+}
+
+Test (custom_flow, a_choice_role_on_the_wrong_step_is_refused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) wrong = g_string_new (custom_flow);
+  g_autoptr (MdgFlow) refused = NULL;
+
+  g_string_replace (wrong, "<choice id=\"p-dream\">", "<choice id=\"p-dream\" role=\"needs\">", 1);
+  refused = mdg_flow_new_from_data (wrong->str, -1, "wrong.xml", &error);
+  cr_assert_null (refused);
+  cr_assert_not_null (strstr (error->message, "only the step with the role “purpose” may give"), "%s",
+                      error->message);
 }

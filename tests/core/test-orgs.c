@@ -520,3 +520,47 @@ Test (orgs, admin_imports_lists_exports_introduces_and_suggests)
                                     " ORDER BY id");
   cr_assert_str_eq (history, "こども食堂の会|approached|0;こども食堂の会|joined|1;");
 }
+
+/* The desk's form saves through the same checks as the import, and one more: a name is one
+ * organisation's. */
+Test (orgs, save_adds_and_edits_with_the_imports_checks)
+{
+  g_autoptr (MdgStore) store = open_store (db);
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (GError) error = NULL;
+  char *themes[] = { "children", NULL };
+  char *bad_themes[] = { "knitting", NULL };
+  char *none[] = { NULL };
+  MdgOrg org = { 0, "みなと子育てネット", "npo", themes, none, "中区", NULL, NULL, "info example.jp",
+                 NULL, TRUE };
+  MdgOrg twin = { 0, "みなと子育てネット", "company", none, none, NULL, NULL, NULL, NULL, NULL, TRUE };
+  MdgOrgField field = MDG_ORG_N_FIELDS;
+  g_autofree char *row = NULL;
+
+  cr_assert_not (mdg_orgs_save (store, flow, &org, "ja", &field, &error));
+  cr_assert_eq (field, MDG_ORG_FIELD_EMAIL);
+  cr_assert_str_eq (error->message, "メールアドレス「info example.jp」の形が正しくありません");
+  cr_assert_eq (org.id, 0, "nothing saved");
+  g_clear_error (&error);
+
+  org.email = "info@example.jp";
+  org.themes = bad_themes;
+  cr_assert_not (mdg_orgs_save (store, flow, &org, "en", &field, &error));
+  cr_assert_eq (field, MDG_ORG_FIELD_THEMES);
+  cr_assert_str_eq (error->message, "“knitting” is not one of the flow's choices");
+  g_clear_error (&error);
+
+  org.themes = themes;
+  cr_assert (mdg_orgs_save (store, flow, &org, "en", &field, &error), "%s", error ? error->message : "");
+  cr_assert_gt (org.id, 0);
+  cr_assert_not (mdg_orgs_save (store, flow, &twin, "en", &field, &error));
+  cr_assert_eq (field, MDG_ORG_FIELD_NAME);
+  cr_assert_str_eq (error->message, "another organisation is already called “みなと子育てネット”");
+  g_clear_error (&error);
+
+  org.area = "西区";
+  org.active = FALSE;
+  cr_assert (mdg_orgs_save (store, flow, &org, "en", &field, &error), "%s", error ? error->message : "");
+  row = fixture_query_text (db, "SELECT id, name, kind, themes, area, email, active FROM organisation");
+  cr_assert_str_eq (row, "1|みなと子育てネット|npo|children|西区|info@example.jp|0;");
+}

@@ -44,3 +44,7 @@ GtkWidget  *kiosk_search       (GtkWidget    *root,
                                 gconstpointer data);
 GtkWidget  *kiosk_find_type    (GtkWidget  *root,
                                 GType       type);
+void        kiosk_shoot        (GtkWidget  *window,
+                                int         width,
+                                int         height,
+                                const char *name);

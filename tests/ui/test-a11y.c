@@ -169,10 +169,10 @@ Test (ui_a11y, the_desk_fields_are_named_as_shown)
   assert_accessible_label (search, "番号・回答・内容・担当で検索");
 
   assert_named_by_what_it_shows (child (desk, MDG_TYPE_DESK, "status_filter"), 1, "受付");
-  assert_named_by_what_it_shows (child (desk, MDG_TYPE_DESK, "status_filter"), 0, "すべての状況");
+  assert_named_by_what_it_shows (child (desk, MDG_TYPE_DESK, "status_filter"), 0, "すべての状態");
   assert_named_by_what_it_shows (child (desk, MDG_TYPE_DESK, "purpose_filter"), 0, "すべての目的");
   assert_named_by_what_it_shows (child (desk, MDG_TYPE_DESK, "purpose_filter"), 1,
-                                 "新しく活動を始めたい");
+                                 "新しい活動");
 
   assert_labelled_by (child (detail, MDG_TYPE_INQUIRY_DETAIL, "note_entry"),
                       find_label (GTK_WIDGET (detail), "メモを追加"), "メモを追加");
@@ -211,8 +211,11 @@ static void
 collect_attention (GtkWidget *root,
                    GPtrArray *labels)
 {
-  if (GTK_IS_INSCRIPTION (root) && gtk_widget_has_css_class (root, "attention")
-      && gtk_widget_get_mapped (root))
+  /* The cells of a row marked as one band: inscription → cell → row. */
+  GtkWidget *cell = GTK_IS_INSCRIPTION (root) ? gtk_widget_get_parent (root) : NULL;
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  if (row != NULL && gtk_widget_has_css_class (row, "attention") && gtk_widget_get_mapped (root))
     g_ptr_array_add (labels, root);
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
        c = gtk_widget_get_next_sibling (c))
@@ -222,7 +225,7 @@ collect_attention (GtkWidget *root,
 static void
 assert_readable_on_yellow (GtkWidget *label)
 {
-  /* The attention yellow of style.css (.desk columnview .attention). */
+  /* The attention yellow of style.css (.desk columnview > listview > row.attention). */
   const GdkRGBA yellow = { 0xf9 / 255.0, 0xd6 / 255.0, 0x7a / 255.0, 1 };
   GdkRGBA color;
   g_autofree char *shown = NULL;
