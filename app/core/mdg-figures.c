@@ -21,10 +21,10 @@ typedef struct
 
 /* How an inquiry reached the center. */
 static const Item channels[] = {
-  { "kiosk", N_("Kiosk") },
-  { "counter", N_("Counter") },
-  { "telephone", N_("Telephone") },
-  { "email", N_("E-mail") },
+  { "kiosk", N_("At the kiosk") },
+  { "counter", N_("At the counter") },
+  { "telephone", N_("By telephone") },
+  { "email", N_("By e-mail") },
   { NULL, NULL },
 };
 
@@ -53,7 +53,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (breakdown_ids) == G_N_ELEMENTS (breakdowns) + 1);
 
 /* The measures with no items; "inquiries" comes first, the others after the breakdowns. */
 static const Item measures[] = {
-  { "inquiries", N_("Inquiries") },
+  { "inquiries", N_("Number of inquiries") },
   { "introductions", N_("Introductions made") },
   { "joined", N_("Introductions joined") },
   { "closed", N_("Cases closed") },

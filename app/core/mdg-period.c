@@ -157,7 +157,8 @@ mdg_period_parse (MdgPeriodKind   kind,
   if (ok && !year_in_range (g_date_get_year (&day)))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
-                   "“%s” is out of range: years %d to %d", text, FIRST_YEAR, LAST_YEAR);
+                   "%s is given as %s with a year from %d to %d, not “%s”", kind_word (kind),
+                   forms[kind], FIRST_YEAR, LAST_YEAR, text);
       return FALSE;
     }
   if (!ok)
