@@ -273,9 +273,12 @@ count_breakdown (Count           *count,
                    mdg_choice_get_label_in (choice, language));
         }
       stmt = prepare_days (count,
-                           "SELECT i.day, a.choice, COUNT (*) FROM answer a"
-                           " JOIN inquiry i ON i.id = a.inquiry_id"
-                           " WHERE a.step = ?3 AND i.day BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+                           /* CROSS JOIN keeps this order: the period's inquiries by day,
+                            * then their answers; the planner would otherwise walk every
+                            * answer to the step in the file (2.4 s for a year of 1,000,000). */
+                           "SELECT i.day, a.choice, COUNT (*) FROM inquiry i"
+                           " CROSS JOIN answer a ON a.inquiry_id = i.id AND a.step = ?3"
+                           " WHERE i.day BETWEEN ?1 AND ?2 GROUP BY 1, 2",
                            error);
       if (stmt == NULL)
         return FALSE;

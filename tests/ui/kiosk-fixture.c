@@ -275,3 +275,34 @@ kiosk_find_label (GtkWidget  *root,
 {
   return kiosk_search (root, TRUE, is_label_containing, part);
 }
+
+/* With MDG_SCREEN_SHOTS=DIR, the window as drawn at width×height into DIR/NAME-LANG-WxH.png,
+ * for a person to look at; without it, nothing. */
+void
+kiosk_shoot (const char *name,
+             int         width,
+             int         height)
+{
+  const char *dir = g_getenv ("MDG_SCREEN_SHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (kiosk.window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (GTK_NATIVE (kiosk.window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s-%s-%dx%d.png", name, mdg_i18n_get_language (), width, height);
+  path = g_build_filename (dir, file, NULL);
+  cr_assert (gdk_texture_save_to_png (texture, path), "could not write %s", path);
+}

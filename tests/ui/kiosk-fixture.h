@@ -42,5 +42,8 @@ GtkWidget  *kiosk_search       (GtkWidget    *root,
                                 gboolean      shown_only,
                                 KioskMatch    match,
                                 gconstpointer data);
+void        kiosk_shoot        (const char *name,
+                                int         width,
+                                int         height);
 GtkWidget  *kiosk_find_type    (GtkWidget  *root,
                                 GType       type);

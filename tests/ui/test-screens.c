@@ -147,30 +147,7 @@ check_widget (GtkWidget  *widget,
 static void
 shoot (const char *step)
 {
-  const char *dir = g_getenv ("MDG_SCREEN_SHOTS");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (kiosk.window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, screen->width, screen->height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  renderer = gtk_native_get_renderer (GTK_NATIVE (kiosk.window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, screen->width, screen->height));
-  name = g_strdup_printf ("%s-%s-%dx%d.png", step, mdg_i18n_get_language (), screen->width,
-                          screen->height);
-  path = g_build_filename (dir, name, NULL);
-  cr_assert (gdk_texture_save_to_png (texture, path), "could not write %s", path);
+  kiosk_shoot (step, screen->width, screen->height);
 }
 
 static void
