@@ -14,12 +14,14 @@
 #include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
+#include "mdg-figures.h"
 #include "mdg-file.h"
 #include "mdg-followup.h"
 #include "mdg-health.h"
 #include "mdg-i18n.h"
 #include "mdg-introduction.h"
 #include "mdg-orgs.h"
+#include "mdg-period.h"
 #include "mdg-pg-city.h"
 #include "mdg-pin.h"
 #include "mdg-print.h"
@@ -92,17 +94,9 @@ open_store_read_only (GError **error)
 static gboolean
 valid_day (const char *day)
 {
-  int y, m, d;
+  GDate date;
 
-  if (day == NULL || strlen (day) != 10 || day[4] != '-' || day[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (day[i]))
-      return FALSE;
-  y = atoi (day);
-  m = atoi (day + 5);
-  d = atoi (day + 8);
-  return g_date_valid_dmy (d, m, y);
+  return mdg_period_parse_day (day, &date);
 }
 
 static gboolean
@@ -998,6 +992,100 @@ health_run (int argc, char **argv, GError **error)
   return ok;
 }
 
+/* The period from exactly one of --week, --month and --fy. */
+static gboolean
+figures_period (const char *week,
+                const char *month,
+                const char *fiscal_year,
+                MdgPeriod  *period,
+                GError    **error)
+{
+  const char *given[] = { week, month, fiscal_year };
+  static const char *options[] = { "--week", "--month", "--fy" };
+  static const MdgPeriodKind kinds[] = { MDG_PERIOD_WEEK, MDG_PERIOD_MONTH, MDG_PERIOD_FISCAL_YEAR };
+  int chosen = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    if (given[i] != NULL)
+      {
+        if (chosen >= 0)
+          {
+            g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                         "give one period: %s or %s, not both", options[chosen], options[i]);
+            return FALSE;
+          }
+        chosen = i;
+      }
+  if (chosen < 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
+                   "give a period: --week YYYY-MM-DD, --month YYYY-MM or --fy YYYY");
+      return FALSE;
+    }
+  if (mdg_period_parse (kinds[chosen], given[chosen], period, error))
+    return TRUE;
+  g_prefix_error (error, "%s: ", options[chosen]);
+  return FALSE;
+}
+
+static gboolean
+figures_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *week = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *fiscal_year = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *language = g_strdup ("ja");
+  const GOptionEntry entries[] = {
+    { "week", 0, 0, G_OPTION_ARG_STRING, &week, "The week (Monday to Sunday) that holds DAY", "YYYY-MM-DD" },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month, "One month", "YYYY-MM" },
+    { "fy", 0, 0, G_OPTION_ARG_STRING, &fiscal_year, "The fiscal year from April 1 of YYYY to March 31", "YYYY" },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, "Write the figures per week as CSV to FILE", "FILE" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Language of the labels: ja (default), ja-easy or en", "LANG" },
+    { NULL },
+  };
+  g_autoptr (MdgStore) store = NULL;
+  g_autoptr (MdgFlow) flow = NULL;
+  g_autoptr (MdgFigures) figures = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *label = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  MdgPeriod period;
+
+  if (!parse ("--week YYYY-MM-DD | --month YYYY-MM | --fy YYYY [--csv FILE]", entries, &argc,
+              &argv, 0, error)
+      || !figures_period (week, month, fiscal_year, &period, error)
+      || !check_language (language, error))
+    return FALSE;
+  flow = kiosk_flow (error);
+  store = flow != NULL ? open_store_read_only (error) : NULL;
+  figures = store != NULL ? mdg_figures_count (store, flow, &period, language, error) : NULL;
+  if (figures == NULL)
+    return FALSE;
+  if (csv != NULL)
+    return mdg_figures_write_csv_file (figures, store, csv, error);
+
+  label = mdg_period_format_label (&period, language);
+  first = mdg_period_format_day (&period.first);
+  last = mdg_period_format_day (&period.last);
+  g_print ("%s (%s – %s, %u %s)\n", label, first, last, figures->weeks->len,
+           figures->weeks->len == 1 ? "week" : "weeks");
+  g_ptr_array_add (rows, g_strsplit ("FIGURE|ITEM|TOTAL", "|", -1));
+  for (guint i = 0; i < figures->rows->len; i++)
+    {
+      const MdgFiguresRow *line = g_ptr_array_index (figures->rows, i);
+      char **row = g_new0 (char *, 4);
+
+      row[0] = g_strdup (mdg_figures_figure_title (line->figure, language));
+      row[1] = g_strdup (line->item != NULL ? line->label : "-");
+      row[2] = g_strdup_printf ("%u", line->total);
+      g_ptr_array_add (rows, row);
+    }
+  print_table (rows, 3);
+  return TRUE;
+}
+
 static const Command commands[] = {
   { "list", "--date YYYY-MM-DD [--pg CONNINFO]", "List one day's inquiries as a table", list_run },
   { "export", "--date DAY [--to DAY] [--output FILE] [--pg CONNINFO]", "Export inquiries as CSV", export_run },
@@ -1017,6 +1105,8 @@ static const Command commands[] = {
     introduce_run },
   { "suggest", "NUMBER [--area AREA]", "Organisations that fit an inquiry, best first",
     suggest_run },
+  { "figures", "--week DAY | --month YYYY-MM | --fy YYYY [--csv FILE]",
+    "The figures for the city: inquiries, introductions, closings", figures_run },
 };
 
 static void

@@ -8,7 +8,7 @@ packages="
   build-essential meson ninja-build pkg-config gettext
   libgtk-4-dev libglib2.0-dev libglib2.0-dev-bin libsqlite3-dev libqrencode-dev libsodium-dev
   libcairo2-dev libpango1.0-dev libxml2-utils libcriterion-dev
-  desktop-file-utils appstream sqlite3 locales fonts-noto-cjk dconf-gsettings-backend dconf-cli
+  desktop-file-utils appstream sqlite3 tzdata locales fonts-noto-cjk dconf-gsettings-backend dconf-cli
   gsettings-desktop-schemas
   xvfb xauth matchbox-window-manager imagemagick zbar-tools poppler-utils
   libanthy-dev anthy

@@ -12,6 +12,8 @@
 #include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-desk.h"
+#include "mdg-error.h"
+#include "mdg-figures-view.h"
 #include "mdg-i18n.h"
 #include "mdg-inquiry-list.h"
 #include "mdg-orgs-view.h"
@@ -27,6 +29,7 @@ typedef enum
   EXPORT_DAY_CSV,
   EXPORT_AGENDA_CSV,
   EXPORT_AGENDA_PDF,
+  EXPORT_FIGURES_CSV,
 } ExportKind;
 
 struct _MdgDesk
@@ -51,6 +54,7 @@ struct _MdgDesk
   MdgBarChart *purpose_chart;
   MdgBarChart *area_chart;
   MdgBarChart *hour_chart;
+  GtkBox *figures_box;
 
   /* owned references */
   MdgStore *store;
@@ -58,6 +62,7 @@ struct _MdgDesk
   GSettings *settings;
   MdgInquiryDetail *detail;
   MdgOrgsView *orgs;
+  MdgFiguresView *figures;
   MdgInquiryList *list;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -611,7 +616,17 @@ export_response_cb (MdgDesk              *self,
            TRUE);
       goto done;
     }
-  if (self->export_kind == EXPORT_DAY_CSV)
+  if (self->export_kind == EXPORT_FIGURES_CSV)
+    {
+      MdgFigures *figures = mdg_figures_view_get_figures (self->figures);
+
+      if (figures != NULL)
+        ok = mdg_figures_write_csv_file (figures, store, path, &error);
+      else
+        g_set_error_literal (&error, MDG_ERROR, MDG_ERROR_STORE_UNREADABLE,
+                             _("the figures could not be counted"));
+    }
+  else if (self->export_kind == EXPORT_DAY_CSV)
     ok = mdg_csv_export_days_to_file (store, flow, mdg_inquiry_list_get_day (self->list),
                                       mdg_inquiry_list_get_day (self->list), language, path, &error);
   else
@@ -674,6 +689,15 @@ export_day_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autofree char *file = g_strdup_printf ("madoguchi-%s.csv", mdg_inquiry_list_get_day (self->list));
 
   start_export (self, EXPORT_DAY_CSV, _("Save the day's inquiries"), file);
+}
+
+static void
+export_figures_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  MdgDesk *self = MDG_DESK (widget);
+  g_autofree char *file = mdg_figures_view_dup_file_name (self->figures);
+
+  start_export (self, EXPORT_FIGURES_CSV, _("Save the figures"), file);
 }
 
 /* madoguchi-admin beside this program (installed or in the build tree), else on the PATH. */
@@ -872,6 +896,7 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, purpose_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, area_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, hour_chart);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, figures_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
@@ -888,6 +913,8 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.export-agenda-pdf", NULL,
                                    export_agenda_pdf_action);
   gtk_widget_class_install_action (widget_class, "desk.city-day", NULL, city_day_action);
+  gtk_widget_class_install_action (widget_class, "desk.export-figures", NULL,
+                                   export_figures_action);
 }
 
 static void
@@ -1129,6 +1156,10 @@ mdg_desk_constructed (GObject *object)
   gtk_box_append (self->orgs_box, GTK_WIDGET (self->orgs));
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_shown_cb), self,
                            G_CONNECT_SWAPPED);
+  self->figures = mdg_figures_view_new (self->store, self->flow);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->figures), TRUE);
+  g_object_bind_property (self, "language", self->figures, "language", G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->figures_box, GTK_WIDGET (self->figures));
 
   self->list = mdg_inquiry_list_new (self->store, today, &error);
   if (self->list == NULL)
@@ -1191,6 +1222,13 @@ mdg_desk_get_rows (MdgDesk *self)
 {
   g_return_val_if_fail (MDG_IS_DESK (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+MdgFiguresView *
+mdg_desk_get_figures (MdgDesk *self)
+{
+  g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  return self->figures;
 }
 
 MdgInquiryDetail *

@@ -1,10 +1,11 @@
-/* mdg-desk.h: the staff desk: the day's inquiries, one inquiry's detail, the day's summary and
- * the exports, the organisations directory, behind the PIN. */
+/* mdg-desk.h: the staff desk: the day's inquiries, one inquiry's detail, the day's summary, the
+ * figures over a period, the exports and the organisations directory, behind the PIN. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "mdg-figures-view.h"
 #include "mdg-flow.h"
 #include "mdg-inquiry-detail.h"
 #include "mdg-orgs-view.h"
@@ -21,6 +22,7 @@ MdgDesk          *mdg_desk_new        (MdgStore       *store,
 GListModel       *mdg_desk_get_rows   (MdgDesk        *self);
 MdgInquiryDetail *mdg_desk_get_detail (MdgDesk        *self);
 MdgOrgsView      *mdg_desk_get_orgs   (MdgDesk        *self);
+MdgFiguresView   *mdg_desk_get_figures (MdgDesk       *self);
 gboolean          mdg_desk_set_day    (MdgDesk        *self,
                                        const char     *day);
 void              mdg_desk_show       (MdgDesk        *self,

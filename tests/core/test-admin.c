@@ -126,6 +126,15 @@ Test (admin, bad_arguments_exit_1_with_one_line)
     { { "purge", "--days", "many", NULL }, "many" },
     { { "check", "extra", NULL }, "usage" },
     { { "frobnicate", NULL }, "frobnicate" },
+    { { "figures", NULL }, "--fy YYYY" },
+    { { "figures", "--fy", "26", NULL }, "“26”" },
+    { { "figures", "--fy", "2026-04", NULL }, "YYYY" },
+    { { "figures", "--month", "2026-13", NULL }, "2026-13" },
+    { { "figures", "--month", "2026-4", NULL }, "YYYY-MM" },
+    { { "figures", "--week", "2026-02-30", NULL }, "2026-02-30" },
+    { { "figures", "--fy", "2026", "--month", "2026-04", NULL }, "not both" },
+    { { "figures", "--fy", "2026", "--language", "fr", NULL }, "fr" },
+    { { "figures", "--fy", "2026", "extra", NULL }, "usage" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -667,4 +676,29 @@ Test (admin, read_only_commands_do_not_wait_for_a_writer)
   }
   sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (writer);
+}
+
+/* The year's figures as a table, and as a CSV that appears whole. */
+Test (admin, figures_for_a_fiscal_year_print_and_save)
+{
+  g_auto (Run) table = { 0 };
+  g_auto (Run) saved = { 0 };
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
+  g_autofree char *fy = g_strdup_printf ("%d", year);
+  g_autofree char *heading = g_strdup_printf ("FY%d (%d-04-01 – %d-03-31, ", year, year, year + 1);
+  g_autofree char *csv = g_build_filename (dir, "figures.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GRegex) total = g_regex_new ("^Number of inquiries +- +1$", G_REGEX_MULTILINE, 0, NULL);
+
+  admin (&table, "figures", "--db", db, "--fy", fy, "--language", "en", NULL);
+  cr_assert_eq (table.status, 0, "%s", table.err);
+  cr_assert (g_str_has_prefix (table.out, heading), "%s", table.out);
+  cr_assert (g_regex_match (total, table.out, 0, NULL), "%s", table.out);
+
+  admin (&saved, "figures", "--db", db, "--fy", fy, "--csv", csv, NULL);
+  cr_assert_eq (saved.status, 0, "%s", saved.err);
+  cr_assert_str_eq (saved.out, "");
+  cr_assert (g_file_get_contents (csv, &contents, NULL, NULL));
+  cr_assert (g_str_has_prefix (contents, MDG_CSV_BOM "\"期間\",\"区分\",\"項目\",\"合計\","), "%.80s", contents);
 }

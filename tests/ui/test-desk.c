@@ -9,6 +9,7 @@
 #include "fixtures.h"
 #include "kiosk-fixture.h"
 #include "mdg-application.h"
+#include "mdg-bar-chart.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
 #include "mdg-introduction.h"
@@ -103,6 +104,19 @@ type_pin (GtkWidget  *pad,
       act (pad, "pin.digit", digit);
     }
   act (pad, "pin.enter", NULL);
+}
+
+/* The desk, opened with the staff PIN as a coordinator does. */
+static MdgDesk *
+open_desk (void)
+{
+  MdgDesk *desk;
+
+  act (kiosk.window, "staff.open", NULL);
+  type_pin (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL), "4826153");
+  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
+  cr_assert_not_null (desk, "the right PIN opens the desk");
+  return desk;
 }
 
 static char *
@@ -392,7 +406,7 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
   g_autoptr (GDateTime) april = g_date_time_new_local (2026, 4, 10, 15, 30, 0);
   const char *csv = "団体名,種別,分野\nみなと子育てネット,npo,children\nみどりの居場所,npo,children\n";
   g_autofree char *state = NULL;
-  GtkWidget *pad, *view;
+  GtkWidget *view;
   MdgDesk *desk;
   MdgInquiryDetail *detail;
 
@@ -403,11 +417,7 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
                                    NULL));
   cr_assert (mdg_introduction_set (store, inquiry, org, "talks", g_date_time_to_unix (april), NULL,
                                    NULL));
-  act (kiosk.window, "staff.open", NULL);
-  pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
-  type_pin (pad, "4826153");
-  desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
-  cr_assert_not_null (desk);
+  desk = open_desk ();
   view = find (GTK_WIDGET (desk), GTK_TYPE_COLUMN_VIEW, NULL);
   g_signal_emit_by_name (view, "activate", 0);
   kiosk_iterate ();
@@ -437,4 +447,151 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
   g_free (state);
   state = query_text ("SELECT state FROM introduction WHERE organisation_id = 2");
   cr_assert_str_eq (state, "joined;");
+}
+
+/* An inquiry with its purpose, taken at a moment of local time. */
+static void
+record_at (const char *day,
+           int         seq,
+           const char *time,
+           const char *purpose)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO inquiry (number, day, seq, token, created_at, language, flow_version)"
+    " VALUES (substr (replace ('%s', '-', ''), 3) || '-%03d', '%s', %d, 'token-%s-%d',"
+    " CAST (strftime ('%%s', '%s %s', 'utc') AS INTEGER), 'ja', '1');"
+    "INSERT INTO answer (inquiry_id, step, choice, position) VALUES (last_insert_rowid (), '%s', '%s', 0);",
+    day, seq, day, seq, day, seq, day, time,
+    mdg_flow_get_role_id (mdg_application_get_flow (kiosk.app), MDG_ROLE_PURPOSE), purpose);
+
+  fixture_sqlite_exec (db, sql);
+}
+
+static guint
+chart_value (GtkWidget  *root,
+             const char *name,
+             guint       index)
+{
+  MdgBarChart *chart = MDG_BAR_CHART (find (root, MDG_TYPE_BAR_CHART, name));
+
+  cr_assert_not_null (chart, "the %s chart is shown", name);
+  cr_assert_lt (index, mdg_bar_chart_get_n_bars (chart));
+  return mdg_bar_chart_get_value (chart, index);
+}
+
+static guint
+purpose_index (const char *purpose)
+{
+  MdgStep *step = mdg_flow_lookup_role (mdg_application_get_flow (kiosk.app), MDG_ROLE_PURPOSE);
+  GListModel *choices = mdg_step_get_choices (step);
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr (MdgChoice) choice = g_list_model_get_item (choices, i);
+
+      if (g_str_equal (mdg_choice_get_id (choice), purpose))
+        return i;
+    }
+  cr_assert_fail ("no purpose %s", purpose);
+  return 0;
+}
+
+static const int *shot_size;
+
+static gboolean
+window_has_shot_size (void)
+{
+  return gtk_widget_get_width (GTK_WIDGET (kiosk.window)) == shot_size[0]
+         && gtk_widget_get_height (GTK_WIDGET (kiosk.window)) == shot_size[1];
+}
+
+/* With MDG_SCREEN_SHOTS=DIR, the figures at the largest and smallest screens, in both languages. */
+static void
+shoot_figures (void)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1024, 768 } };
+  static const char *languages[] = { "ja", "en" };
+
+  if (g_getenv ("MDG_SCREEN_SHOTS") == NULL)
+    return;
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      act (kiosk.window, "visit.language", languages[l]);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          shot_size = sizes[s];
+          gtk_widget_set_visible (GTK_WIDGET (kiosk.window), FALSE);
+          gtk_window_set_default_size (GTK_WINDOW (kiosk.window), sizes[s][0], sizes[s][1]);
+          gtk_window_present (GTK_WINDOW (kiosk.window));
+          /* The desk's header is wider than 1024 px today: then the window keeps its least width,
+           * and the picture shows that. */
+          kiosk_wait_until (window_has_shot_size, 2000);
+          kiosk_iterate ();
+          {
+            int width = gtk_widget_get_width (GTK_WIDGET (kiosk.window));
+            int height = gtk_widget_get_height (GTK_WIDGET (kiosk.window));
+            g_autofree char *name = g_strdup_printf ("desk-figures-%s-%dx%d",
+                                                     mdg_i18n_get_language (), width, height);
+
+            kiosk_shoot (GTK_WIDGET (kiosk.window), width, height, name);
+          }
+        }
+    }
+  act (kiosk.window, "visit.language", "ja");
+}
+
+/* The figures page: a day chosen, then its fiscal year, the one before and a month of it, each
+ * counted from the file in local time (the year turns at midnight on April 1). */
+Test (ui_desk, the_period_chooser_shows_a_fiscal_years_figures)
+{
+  GtkWidget *stack, *view;
+  MdgDesk *desk;
+  MdgPeriod day;
+  guint offer = purpose_index ("offer");
+  guint start = purpose_index ("start");
+
+  record_at ("2026-03-31", 1, "23:59:00", "start");
+  record_at ("2026-04-01", 1, "00:00:00", "offer");
+  record_at ("2026-04-03", 1, "12:00:00", "offer");
+  record_at ("2026-06-15", 1, "10:00:00", "start");
+  record_at ("2027-03-31", 1, "18:00:00", "offer");
+
+  desk = open_desk ();
+  stack = find (GTK_WIDGET (desk), GTK_TYPE_STACK, NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "figures");
+  kiosk_iterate ();
+  view = GTK_WIDGET (mdg_desk_get_figures (desk));
+  cr_assert (gtk_widget_get_mapped (view), "the figures are on screen");
+  cr_assert_not_null (find_action_button (view, "figures.previous"));
+  cr_assert_not_null (find_action_button (view, "desk.export-figures"));
+
+  cr_assert (mdg_period_parse (MDG_PERIOD_DAY, "2026-04-01", &day, NULL));
+  mdg_figures_view_show_period (MDG_FIGURES_VIEW (view), &day);
+  kiosk_iterate ();
+  cr_assert_eq (chart_value (view, "weeks", 0), 1, "the day's one inquiry");
+
+  act (view, "figures.kind", "fiscal-year");
+  cr_assert_not_null (kiosk_find_label (view, "2026年度 (2026-04-01 – 2027-03-31)"));
+  cr_assert_eq (mdg_bar_chart_get_n_bars (MDG_BAR_CHART (find (view, MDG_TYPE_BAR_CHART, "weeks"))), 53);
+  cr_assert_eq (chart_value (view, "weeks", 0), 2, "April 1 to 5, from midnight on");
+  cr_assert_eq (chart_value (view, "weeks", 52), 1, "March 29 to 31");
+  cr_assert_eq (chart_value (view, "purpose", offer), 3);
+  cr_assert_eq (chart_value (view, "purpose", start), 1);
+  cr_assert_eq (chart_value (view, "channel", 0), 4, "every inquiry came by the kiosk");
+  cr_assert_not_null (kiosk_find_label (view, "相談件数"));
+  shoot_figures ();
+
+  act (view, "figures.previous", NULL);
+  cr_assert_not_null (kiosk_find_label (view, "2025年度 (2025-04-01 – 2026-03-31)"));
+  cr_assert_eq (chart_value (view, "purpose", start), 1, "the minute before midnight");
+  cr_assert_eq (chart_value (view, "purpose", offer), 0);
+
+  act (view, "figures.next", NULL);
+  act (view, "figures.kind", "month");
+  cr_assert_not_null (kiosk_find_label (view, "2026年4月"));
+  cr_assert_eq (chart_value (view, "purpose", offer), 2);
+
+  /* A tap on a tile shows that measure per week. */
+  act (view, "figures.weekly", "closed");
+  cr_assert_not_null (kiosk_find_label (view, "週ごとの完了件数"));
 }
