@@ -187,7 +187,19 @@ role_label (MdgFlow    *flow,
   return *text != '\0' ? g_steal_pointer (&text) : g_strdup ("-");
 }
 
-enum { COL_NUMBER, COL_TIME, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE, N_COLS };
+enum { COL_NUMBER, COL_TIME, COL_CHANNEL, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE,
+       N_COLS };
+
+/* "kiosk", or the channel and who typed it: "phone (Sato)". */
+static char *
+channel_cell (MdgInquiry *inquiry)
+{
+  const char *by = mdg_inquiry_get_entered_by (inquiry);
+
+  if (by == NULL)
+    return g_strdup (mdg_inquiry_get_channel (inquiry));
+  return g_strdup_printf ("%s (%s)", mdg_inquiry_get_channel (inquiry), by);
+}
 
 static void
 print_table (GPtrArray *rows,
@@ -264,7 +276,7 @@ city_list (MdgFlow    *flow,
 
   if (found == NULL)
     return FALSE;
-  g_ptr_array_add (rows, g_strsplit ("CENTER|NUMBER|TIME|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE",
+  g_ptr_array_add (rows, g_strsplit ("CENTER|NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE",
                                      "|", -1));
   for (guint i = 0; i < found->len; i++)
     {
@@ -277,6 +289,7 @@ city_list (MdgFlow    *flow,
       row[0] = g_strdup (city->center);
       row[1 + COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
       row[1 + COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+      row[1 + COL_CHANNEL] = channel_cell (inquiry);
       row[1 + COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[1 + COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
       row[1 + COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
@@ -359,7 +372,7 @@ list_run (int argc, char **argv, GError **error)
   if (inquiries == NULL)
     return FALSE;
 
-  g_ptr_array_add (rows, g_strsplit ("NUMBER|TIME|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE", "|", -1));
+  g_ptr_array_add (rows, g_strsplit ("NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE", "|", -1));
   for (guint i = 0; i < inquiries->len; i++)
     {
       MdgInquiry *inquiry = g_ptr_array_index (inquiries, i);
@@ -367,6 +380,7 @@ list_run (int argc, char **argv, GError **error)
 
       row[COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
       row[COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+      row[COL_CHANNEL] = channel_cell (inquiry);
       row[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[COL_FOLLOWUP] = g_strdup (mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-");
       row[COL_COORDINATOR] = g_strdup (mdg_inquiry_get_coordinator (inquiry) ? mdg_inquiry_get_coordinator (inquiry) : "-");

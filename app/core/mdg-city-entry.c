@@ -10,8 +10,9 @@
 #include "mdg-error.h"
 #include "mdg-inquiry-list.h"
 
-enum { COL_CENTER, COL_NUMBER, COL_RECEIVED, COL_STATUS = 5, COL_COORDINATOR, COL_ANSWERS = 8,
-       N_COLUMNS = 11 };
+/* As mdg_pg_city_export writes them: … meeting, channel, entered by, answers, details, contact. */
+enum { COL_CENTER, COL_NUMBER, COL_RECEIVED, COL_STATUS = 5, COL_COORDINATOR, COL_ANSWERS = 10,
+       N_COLUMNS = 13 };
 
 struct _MdgCityEntry
 {

@@ -123,6 +123,7 @@ append_header (Export  *export,
   static const char *before[] = {
     N_("Inquiry number"), N_("Received at"), N_("Visitor's language"), N_("Flow version"),
     N_("Inquiry status"), N_("Assigned coordinator"), N_("For the regular meeting"),
+    N_("Channel"), N_("Entered by"),
   };
   static const char *after[] = {
     N_("Answers to earlier questions"), N_("Details (free text)"), N_("Contact consent given at"),
@@ -251,6 +252,8 @@ append_inquiry (Export     *export,
   mdg_csv_append_field (row, mdg_inquiry_get_status (inquiry));
   mdg_csv_append_field (row, mdg_inquiry_get_coordinator (inquiry));
   mdg_csv_append_field (row, mdg_inquiry_get_meeting (inquiry) ? "1" : "0");
+  mdg_csv_append_field (row, mdg_inquiry_get_channel (inquiry));
+  mdg_csv_append_field (row, mdg_inquiry_get_entered_by (inquiry));
   for (guint i = 0; i < export->steps->len; i++)
     append_answer (export, row, inquiry, g_ptr_array_index (export->steps, i));
   append_other_answers (export, row, inquiry);

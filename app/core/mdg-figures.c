@@ -11,6 +11,7 @@
 #include "mdg-error.h"
 #include "mdg-figures.h"
 #include "mdg-i18n.h"
+#include "mdg-inquiry.h"
 #include "mdg-store-private.h"
 
 typedef struct
@@ -19,13 +20,10 @@ typedef struct
   const char *label;
 } Item;
 
-/* How an inquiry reached the center. */
-static const Item channels[] = {
-  { "kiosk", N_("At the kiosk") },
-  { "counter", N_("At the counter") },
-  { "telephone", N_("By telephone") },
-  { "email", N_("By e-mail") },
-  { NULL, NULL },
+/* How an inquiry reached the center, in the order the figures list them; the labels are the
+ * inquiry's own (mdg_inquiry_channel_label). */
+static const char *const channels[] = {
+  MDG_CHANNEL_KIOSK, MDG_CHANNEL_COUNTER, MDG_CHANNEL_PHONE, MDG_CHANNEL_EMAIL, NULL,
 };
 
 /* A breakdown counts either the answers to the flow's step with `role`, or the values of one
@@ -37,7 +35,7 @@ typedef struct
   const char *title;
   MdgRole role;
   const char *column;
-  const Item *items;
+  const char *const *items;
   const char *missing;
 } Breakdown;
 
@@ -45,7 +43,7 @@ static const Breakdown breakdowns[] = {
   { "purpose", N_("Purpose"), MDG_ROLE_PURPOSE, NULL, NULL, NULL },
   { "themes", N_("Areas"), MDG_ROLE_THEMES, NULL, NULL, NULL },
   { "who", N_("Who"), MDG_ROLE_WHO, NULL, NULL, NULL },
-  { "channel", N_("Channel"), MDG_ROLE_NONE, "channel", channels, "kiosk" },
+  { "channel", N_("Channel"), MDG_ROLE_NONE, "channel", channels, MDG_CHANNEL_KIOSK },
 };
 
 static const char *const breakdown_ids[] = { "purpose", "themes", "who", "channel", NULL };
@@ -292,8 +290,8 @@ count_breakdown (Count           *count,
 
       if (!has_column (count, breakdown->column, &present, error))
         return FALSE;
-      for (const Item *item = breakdown->items; item->id != NULL; item++)
-        add_row (count, breakdown->id, item->id, mdg_i18n_translate_in (language, item->label));
+      for (const char *const *item = breakdown->items; *item != NULL; item++)
+        add_row (count, breakdown->id, *item, mdg_inquiry_channel_label (*item, language));
       /* The column's name comes from the table above, never from outside. */
       sql = present ? g_strdup_printf ("SELECT day, COALESCE (%s, ?3), COUNT (*) FROM inquiry"
                                        " WHERE day BETWEEN ?1 AND ?2 GROUP BY 1, 2",

@@ -325,6 +325,24 @@ mdg_inquiry_list_count_answers (GListModel *inquiries,
   return counts;
 }
 
+/* channel id (MDG_CHANNEL_*) → number of inquiries that came in by it. */
+GHashTable *
+mdg_inquiry_list_count_channels (GListModel *inquiries)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (inquiries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MdgInquiry) inquiry = g_list_model_get_item (inquiries, i);
+      const char *channel = mdg_inquiry_get_channel (inquiry);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, channel));
+
+      g_hash_table_insert (counts, g_strdup (channel), GUINT_TO_POINTER (count + 1));
+    }
+  return counts;
+}
+
 void
 mdg_inquiry_list_count_hours (GListModel *inquiries,
                               guint       counts[24])

@@ -32,6 +32,7 @@ void            mdg_inquiry_list_set_polling (MdgInquiryList *self,
 /* Counting, for the desk's summary. */
 GHashTable     *mdg_inquiry_list_count_answers (GListModel *inquiries,
                                                 const char *step_id);
+GHashTable     *mdg_inquiry_list_count_channels (GListModel *inquiries);
 void            mdg_inquiry_list_count_hours   (GListModel *inquiries,
                                                 guint       counts[24]);
 

@@ -26,6 +26,8 @@ struct _MdgInquiry
   gboolean meeting;
   gboolean printed;
   gboolean has_contact; /* contact details kept, with consent, and not yet erased */
+  char *channel;       /* MDG_CHANNEL_*, never NULL */
+  char *entered_by;    /* the staff member who typed it, or NULL */
   GPtrArray *steps;   /* step ids in the order answered */
   GHashTable *answers; /* step id → GPtrArray of choice ids */
 };
@@ -50,6 +52,8 @@ mdg_inquiry_finalize (GObject *object)
   g_free (self->followup_url);
   g_free (self->status);
   g_free (self->coordinator);
+  g_free (self->channel);
+  g_free (self->entered_by);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->answers, g_hash_table_unref);
   G_OBJECT_CLASS (mdg_inquiry_parent_class)->finalize (object);
@@ -219,6 +223,54 @@ mdg_inquiry_get_printed (MdgInquiry *self)
 {
   g_return_val_if_fail (MDG_IS_INQUIRY (self), FALSE);
   return self->printed;
+}
+
+const char *
+mdg_inquiry_get_channel (MdgInquiry *self)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY (self), NULL);
+  return self->channel != NULL ? self->channel : MDG_CHANNEL_KIOSK;
+}
+
+const char *
+mdg_inquiry_get_entered_by (MdgInquiry *self)
+{
+  g_return_val_if_fail (MDG_IS_INQUIRY (self), NULL);
+  return self->entered_by;
+}
+
+gboolean
+mdg_inquiry_is_staff_entered (MdgInquiry *self)
+{
+  return !g_str_equal (mdg_inquiry_get_channel (self), MDG_CHANNEL_KIOSK);
+}
+
+void
+mdg_inquiry_set_channel (MdgInquiry *self,
+                         const char *channel,
+                         const char *entered_by)
+{
+  g_return_if_fail (MDG_IS_INQUIRY (self));
+
+  g_free (self->channel);
+  self->channel = g_strdup (channel != NULL ? channel : MDG_CHANNEL_KIOSK);
+  g_free (self->entered_by);
+  self->entered_by = entered_by != NULL && *entered_by != '\0' ? g_strdup (entered_by) : NULL;
+}
+
+const char *const *
+mdg_inquiry_channels (void)
+{
+  static const char *const channels[] = { MDG_CHANNEL_KIOSK, MDG_CHANNEL_COUNTER, MDG_CHANNEL_PHONE,
+                                          MDG_CHANNEL_EMAIL, NULL };
+
+  return channels;
+}
+
+gboolean
+mdg_inquiry_channel_is_known (const char *channel)
+{
+  return channel != NULL && g_strv_contains (mdg_inquiry_channels (), channel);
 }
 
 const GPtrArray *
@@ -603,4 +655,33 @@ mdg_inquiry_status_label (const char *status,
   else if (g_strcmp0 (status, "closed") == 0)
     source = N_("Closed");
   return mdg_i18n_translate_in (language, source);
+}
+
+/* 窓口 / 電話 / メール for what staff typed; the kiosk's own are 端末. */
+const char *
+mdg_inquiry_channel_label (const char *channel,
+                           const char *language)
+{
+  const char *source = channel;
+
+  if (g_strcmp0 (channel, MDG_CHANNEL_KIOSK) == 0)
+    source = N_("At the kiosk");
+  else if (g_strcmp0 (channel, MDG_CHANNEL_COUNTER) == 0)
+    source = N_("At the counter");
+  else if (g_strcmp0 (channel, MDG_CHANNEL_PHONE) == 0)
+    source = N_("By telephone");
+  else if (g_strcmp0 (channel, MDG_CHANNEL_EMAIL) == 0)
+    source = N_("By e-mail");
+  return mdg_i18n_translate_in (language, source);
+}
+
+/* The channel and, for one typed by staff, who typed it: "By telephone · Sato". */
+char *
+mdg_inquiry_describe_channel (MdgInquiry *inquiry,
+                              const char *language)
+{
+  const char *label = mdg_inquiry_channel_label (mdg_inquiry_get_channel (inquiry), language);
+  const char *by = mdg_inquiry_get_entered_by (inquiry);
+
+  return by != NULL ? g_strdup_printf ("%s · %s", label, by) : g_strdup (label);
 }

@@ -20,6 +20,16 @@ typedef enum
   MDG_INQUIRY_KEY_MEETING,
 } MdgInquiryKey;
 
+/* The channels an inquiry arrives by: the kiosk itself, or staff typing at the desk. */
+#define MDG_CHANNEL_KIOSK "kiosk"
+#define MDG_CHANNEL_COUNTER "counter"
+#define MDG_CHANNEL_PHONE "phone"
+#define MDG_CHANNEL_EMAIL "email"
+
+/* Every channel, the kiosk first, then the ones staff choose from, in the desk's order. */
+const char *const *mdg_inquiry_channels (void);
+gboolean           mdg_inquiry_channel_is_known (const char *channel);
+
 #define MDG_TYPE_INQUIRY (mdg_inquiry_get_type ())
 G_DECLARE_FINAL_TYPE (MdgInquiry, mdg_inquiry, MDG, INQUIRY, GObject)
 
@@ -45,6 +55,13 @@ gboolean         mdg_inquiry_get_printed      (MdgInquiry *self);
 gboolean         mdg_inquiry_get_has_contact  (MdgInquiry *self);
 void             mdg_inquiry_set_has_contact  (MdgInquiry *self,
                                                gboolean    has_contact);
+/* How the inquiry came in (MDG_CHANNEL_*) and, when staff typed it, who did. */
+const char      *mdg_inquiry_get_channel      (MdgInquiry *self);
+const char      *mdg_inquiry_get_entered_by   (MdgInquiry *self);
+gboolean         mdg_inquiry_is_staff_entered (MdgInquiry *self);
+void             mdg_inquiry_set_channel      (MdgInquiry *self,
+                                               const char *channel,
+                                               const char *entered_by);
 const GPtrArray *mdg_inquiry_get_answer       (MdgInquiry *self,
                                                const char *step_id);
 GStrv            mdg_inquiry_dup_answered_steps (MdgInquiry *self);
@@ -104,6 +121,10 @@ char            *mdg_inquiry_describe_for_desk (MdgInquiry *inquiry,
 const char      *mdg_inquiry_role_title       (MdgRole       role,
                                                const char   *language);
 const char      *mdg_inquiry_status_label     (const char   *status,
+                                               const char   *language);
+const char      *mdg_inquiry_channel_label    (const char   *channel,
+                                               const char   *language);
+char            *mdg_inquiry_describe_channel (MdgInquiry   *inquiry,
                                                const char   *language);
 
 G_END_DECLS

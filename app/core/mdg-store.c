@@ -158,7 +158,14 @@ static const char schema_v5[] =
   ");"
   "CREATE INDEX introduction_organisation ON introduction (organisation_id);";
 
-static const char *migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
+/* How each inquiry came in: the kiosk's own, or typed by staff for a visitor at the counter,
+ * a caller or an e-mail (書かない窓口), with who typed it. Older inquiries are the kiosk's. */
+static const char schema_v6[] =
+  "ALTER TABLE inquiry ADD COLUMN channel TEXT NOT NULL DEFAULT 'kiosk';"
+  "ALTER TABLE inquiry ADD COLUMN entered_by TEXT;";
+
+static const char *migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+                                    schema_v6 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_STORE_SCHEMA_VERSION);
 
 static void
@@ -981,6 +988,11 @@ mdg_store_record_answers (MdgStore         *self,
   followup = answers->followup;
   details = answers->details;
   flow_version = answers->flow_version;
+  if (answers->channel != NULL && !mdg_inquiry_channel_is_known (answers->channel))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT, "Unknown channel “%s”", answers->channel);
+      return NULL;
+    }
   token = mdg_token_new (error);
   if (token == NULL)
     return NULL;
@@ -1003,7 +1015,7 @@ mdg_store_record_answers (MdgStore         *self,
 
   stmt = mdg_store_prepare (self,
                   "INSERT INTO inquiry (number, day, seq, token, created_at, language, flow_version,"
-                  " details, followup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " details, followup, channel, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     goto rollback;
@@ -1017,6 +1029,9 @@ mdg_store_record_answers (MdgStore         *self,
   sqlite3_bind_text (stmt, 8, details != NULL ? details : "", -1, SQLITE_TRANSIENT);
   if (followup != NULL)
     sqlite3_bind_text (stmt, 9, followup, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, answers->channel != NULL ? answers->channel : MDG_CHANNEL_KIOSK, -1,
+                     SQLITE_TRANSIENT);
+  mdg_store_bind_text_or_null (stmt, 11, answers->entered_by);
   if (!mdg_store_step_done (self, stmt, "saving the inquiry", error))
     goto rollback;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -1025,6 +1040,7 @@ mdg_store_record_answers (MdgStore         *self,
                              g_date_time_to_unix (now));
   mdg_inquiry_set_fields (inquiry, answers->language, flow_version,
                           details != NULL ? details : "", followup, "new", NULL, FALSE, FALSE);
+  mdg_inquiry_set_channel (inquiry, answers->channel, answers->entered_by);
   attach_url (self, inquiry);
   if (!insert_answers (self, inquiry, answers, error)
       || !insert_contact (self, inquiry, g_date_time_to_unix (now), answers, error))
@@ -1071,6 +1087,8 @@ inquiry_from_row (MdgStore     *self,
                           (const char *) sqlite3_column_text (stmt, 9),
                           sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
   mdg_inquiry_set_has_contact (inquiry, sqlite3_column_int (stmt, 12));
+  mdg_inquiry_set_channel (inquiry, (const char *) sqlite3_column_text (stmt, 13),
+                           (const char *) sqlite3_column_text (stmt, 14));
   attach_url (self, inquiry);
   return inquiry;
 }
@@ -1078,7 +1096,7 @@ inquiry_from_row (MdgStore     *self,
 #define INQUIRY_COLUMNS                                                                    \
   "i.id, i.number, i.token, i.created_at, i.language, i.flow_version, i.details, "        \
   "i.followup, i.status, i.coordinator, i.meeting, i.printed, "                          \
-  "EXISTS (SELECT 1 FROM contact c WHERE c.inquiry_id = i.id)"
+  "EXISTS (SELECT 1 FROM contact c WHERE c.inquiry_id = i.id), i.channel, i.entered_by"
 
 /* The inquiries matching `where` (with one or two text parameters) and their answers, in order
  * of arrival. */

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define MDG_STORE_SCHEMA_VERSION 5
+#define MDG_STORE_SCHEMA_VERSION 6
 
 #define MDG_TYPE_STORE (mdg_store_get_type ())
 G_DECLARE_FINAL_TYPE (MdgStore, mdg_store, MDG, STORE, GObject)

@@ -19,6 +19,8 @@ sync_inquiry_free (MdgSyncInquiry *inquiry)
   g_free (inquiry->followup);
   g_free (inquiry->status);
   g_free (inquiry->coordinator);
+  g_free (inquiry->channel);
+  g_free (inquiry->entered_by);
   for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
     g_free (inquiry->contact[i]);
   g_free (inquiry);
@@ -125,8 +127,8 @@ read_inquiries (MdgStore     *store,
     "SELECT o.seq, i.id, i.number, i.day, i.seq, i.token, i.created_at, i.language,"
     " i.flow_version, i.details, i.followup, i.status, " FIELD_AT ("status") ","
     " i.coordinator, " FIELD_AT ("coordinator") ", i.meeting, " FIELD_AT ("meeting") ","
-    " i.printed, c.consent_at, c.name, c.phone, c.email, c.preferred_time"
-    " FROM sync_outbox o LEFT JOIN inquiry i ON i.id = o.inquiry_id"
+    " i.printed, c.consent_at, c.name, c.phone, c.email, c.preferred_time, i.channel,"
+    " i.entered_by FROM sync_outbox o LEFT JOIN inquiry i ON i.id = o.inquiry_id"
     " LEFT JOIN contact c ON c.inquiry_id = i.id ORDER BY o.seq LIMIT ?",
     error);
   int rc;
@@ -168,6 +170,8 @@ read_inquiries (MdgStore     *store,
        * central schema has no column for it. */
       for (guint f = 0; with_contact && f < MDG_CONTACT_READING; f++)
         inquiry->contact[f] = column_dup (stmt, 19 + f);
+      inquiry->channel = column_dup (stmt, 23);
+      inquiry->entered_by = column_dup (stmt, 24);
       g_ptr_array_add (batch->inquiries, inquiry);
     }
   return rc == SQLITE_DONE || mdg_store_fail (store, rc, "reading the change log", error);

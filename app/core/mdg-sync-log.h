@@ -34,6 +34,8 @@ typedef struct
   gboolean printed;
   gboolean has_contact;
   gint64 consent_at;
+  char *channel;    /* MDG_CHANNEL_*: how it came in */
+  char *entered_by; /* the staff member who typed it, or NULL */
   char *contact[MDG_CONTACT_N_FIELDS]; /* only when the batch was read with contact details */
 } MdgSyncInquiry;
 

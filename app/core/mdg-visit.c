@@ -18,6 +18,8 @@ struct _MdgVisit
   GHashTable *texts;   /* step id → text */
   MdgContact contact;
   gboolean reviewing;  /* a change from the review page returns there */
+  char *channel;       /* NULL at the kiosk; how staff are taking it down otherwise */
+  char *entered_by;    /* who among staff is typing, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MdgVisit, mdg_visit, G_TYPE_OBJECT)
@@ -57,6 +59,8 @@ mdg_visit_finalize (GObject *object)
   MdgVisit *self = MDG_VISIT (object);
 
   g_free (self->language);
+  g_free (self->channel);
+  g_free (self->entered_by);
   g_clear_pointer (&self->path, g_ptr_array_unref);
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
@@ -612,6 +616,8 @@ mdg_answers_free (MdgAnswers *answers)
   g_free (answers->language);
   g_free (answers->flow_version);
   g_free (answers->followup);
+  g_free (answers->channel);
+  g_free (answers->entered_by);
   wipe_string (answers->details);
   g_ptr_array_unref (answers->answers);
   if (answers->contact != NULL)
@@ -651,6 +657,8 @@ mdg_visit_snapshot (MdgVisit *self)
   steps = mdg_visit_list_answered (self);
   answers = g_new0 (MdgAnswers, 1);
   answers->language = g_strdup (self->language);
+  answers->channel = g_strdup (self->channel);
+  answers->entered_by = g_strdup (self->entered_by);
   answers->flow_version = g_strdup (mdg_flow_get_version (self->flow));
   answers->details = g_strdup (snapshot_details (self, steps));
   answers->answers = g_ptr_array_new_with_free_func (answer_free);
@@ -680,4 +688,38 @@ mdg_visit_snapshot (MdgVisit *self)
       g_ptr_array_add (answers->answers, answer);
     }
   return answers;
+}
+
+/* Staff taking an inquiry down (代理入力): how it came in and who types it. Both outlive Start
+ * over, for the next inquiry the same person takes; a kiosk's visit never sets them. */
+void
+mdg_visit_set_taken_by (MdgVisit   *self,
+                        const char *channel,
+                        const char *entered_by)
+{
+  char *new_channel, *new_by;
+
+  g_return_if_fail (MDG_IS_VISIT (self));
+
+  /* Either may be the visit's own string: copy both before letting the old ones go. */
+  new_channel = g_strdup (channel);
+  new_by = entered_by != NULL && *entered_by != '\0' ? g_strdup (entered_by) : NULL;
+  g_free (self->channel);
+  self->channel = new_channel;
+  g_free (self->entered_by);
+  self->entered_by = new_by;
+}
+
+const char *
+mdg_visit_get_channel (MdgVisit *self)
+{
+  g_return_val_if_fail (MDG_IS_VISIT (self), NULL);
+  return self->channel;
+}
+
+const char *
+mdg_visit_get_entered_by (MdgVisit *self)
+{
+  g_return_val_if_fail (MDG_IS_VISIT (self), NULL);
+  return self->entered_by;
 }

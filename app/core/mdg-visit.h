@@ -22,6 +22,8 @@ typedef struct
   char *details;       /* the free text (the details step, else the first text step), or NULL */
   GPtrArray *answers;  /* MdgAnswer, in the order the steps were answered */
   MdgContact *contact; /* NULL unless the contact step was passed with details that may be kept */
+  char *channel;       /* MDG_CHANNEL_*; NULL is the kiosk, the visitor at the screen */
+  char *entered_by;    /* who typed it, when staff did; else NULL */
 } MdgAnswers;
 
 void mdg_answers_free (MdgAnswers *answers);
@@ -72,5 +74,10 @@ double            mdg_visit_get_progress      (MdgVisit        *self);
 GPtrArray        *mdg_visit_list_answered     (MdgVisit        *self);
 gboolean          mdg_visit_is_untouched      (MdgVisit        *self);
 MdgAnswers       *mdg_visit_snapshot          (MdgVisit        *self);
+void              mdg_visit_set_taken_by      (MdgVisit        *self,
+                                               const char      *channel,
+                                               const char      *entered_by);
+const char       *mdg_visit_get_channel       (MdgVisit        *self);
+const char       *mdg_visit_get_entered_by    (MdgVisit        *self);
 
 G_END_DECLS

@@ -48,7 +48,8 @@ mdg_pg_city_read (const char *pg,
     return NULL;
   inquiries = mdg_pg_query (conn,
                             "SELECT center, number, token, created_at, language, flow_version,"
-                            " details, followup, status, coordinator, meeting, printed, has_contact"
+                            " details, followup, status, coordinator, meeting, printed, has_contact, channel,"
+                            " entered_by"
                             " FROM inquiry WHERE day BETWEEN $1::date AND $2::date"
                             " AND ($3::text IS NULL OR center = $3) ORDER BY day, center, seq",
                             3, params, "reading inquiries", error);
@@ -80,6 +81,8 @@ mdg_pg_city_read (const char *pg,
                               g_str_equal (PQgetvalue (inquiries, r, 10), "t"),
                               g_str_equal (PQgetvalue (inquiries, r, 11), "t"));
       mdg_inquiry_set_has_contact (row->inquiry, g_str_equal (PQgetvalue (inquiries, r, 12), "t"));
+      mdg_inquiry_set_channel (row->inquiry, PQgetvalue (inquiries, r, 13),
+                               PQgetisnull (inquiries, r, 14) ? NULL : PQgetvalue (inquiries, r, 14));
       g_hash_table_insert (by_key, g_strconcat (row->center, "/", PQgetvalue (inquiries, r, 1), NULL),
                            row->inquiry);
       g_ptr_array_add (rows, row);
@@ -140,7 +143,7 @@ mdg_pg_city_export (GPtrArray     *rows,
   static const char *headers[] = {
     N_("Center"), N_("Inquiry number"), N_("Received at"), N_("Visitor's language"),
     N_("Flow version"), N_("Inquiry status"), N_("Assigned coordinator"),
-    N_("For the regular meeting"), N_("Answers"), N_("Details (free text)"),
+    N_("For the regular meeting"), N_("Channel"), N_("Entered by"), N_("Answers"), N_("Details (free text)"),
     N_("Contact consent given"),
   };
   g_autoptr (GString) csv = g_string_new (NULL);
@@ -163,6 +166,8 @@ mdg_pg_city_export (GPtrArray     *rows,
       mdg_csv_append_field (csv, mdg_inquiry_get_status (row->inquiry));
       mdg_csv_append_field (csv, mdg_inquiry_get_coordinator (row->inquiry));
       mdg_csv_append_field (csv, mdg_inquiry_get_meeting (row->inquiry) ? "1" : "0");
+      mdg_csv_append_field (csv, mdg_inquiry_get_channel (row->inquiry));
+      mdg_csv_append_field (csv, mdg_inquiry_get_entered_by (row->inquiry));
       mdg_csv_append_field (csv, answers);
       mdg_csv_append_field (csv, mdg_inquiry_get_details (row->inquiry));
       mdg_csv_append_field (csv, mdg_inquiry_get_has_contact (row->inquiry) ? "1" : "0");

@@ -153,7 +153,14 @@ static const char central_v1[] =
   "                               change::text);"
   " END $f$;";
 
-static const char *central_migrations[] = { central_v1 };
+/* Version 2: how each inquiry came in (kiosk, counter, phone, email) and which staff member typed
+ * it; rows already there are the kiosks' own. IF NOT EXISTS: a database someone altered by hand
+ * takes the update too. */
+static const char central_v2[] =
+  "ALTER TABLE inquiry ADD COLUMN IF NOT EXISTS channel text NOT NULL DEFAULT 'kiosk';"
+  "ALTER TABLE inquiry ADD COLUMN IF NOT EXISTS entered_by text;";
+
+static const char *central_migrations[] = { central_v1, central_v2 };
 G_STATIC_ASSERT (G_N_ELEMENTS (central_migrations) == MDG_PG_SCHEMA_VERSION);
 
 /* libpq's messages span lines; ours are one. */

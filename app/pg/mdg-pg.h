@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define MDG_PG_SCHEMA_VERSION 1
+#define MDG_PG_SCHEMA_VERSION 2
 
 /* Taken by every central staff change and, shared, by each pull: changes commit in the order
  * of their numbers, so a pull never skips one that was still in flight. */

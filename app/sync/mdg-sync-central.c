@@ -89,7 +89,7 @@ enum
 {
   I_NUMBER, I_DAY, I_SEQ, I_TOKEN, I_CREATED, I_LANGUAGE, I_FLOW, I_DETAILS, I_FOLLOWUP,
   I_STATUS, I_STATUS_AT, I_COORDINATOR, I_COORDINATOR_AT, I_MEETING, I_MEETING_AT, I_PRINTED,
-  I_HAS_CONTACT, I_CONSENT_AT, N_I
+  I_HAS_CONTACT, I_CONSENT_AT, I_CHANNEL, I_ENTERED_BY, N_I
 };
 
 /* A field keeps the kiosk's value unless central staff changed it later than the kiosk did. */
@@ -104,11 +104,13 @@ enum
 static const char upsert_inquiries[] =
   "INSERT INTO inquiry (center, number, day, seq, token, created_at, language, flow_version,"
   " details, followup, status, status_at, coordinator, coordinator_at, meeting, meeting_at,"
-  " printed, has_contact, consent_at)"
+  " printed, has_contact, consent_at, channel, entered_by)"
   " SELECT $1, * FROM unnest ($2::text[], $3::date[], $4::integer[], $5::text[], $6::bigint[],"
   " $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[],"
-  " $14::bigint[], $15::boolean[], $16::bigint[], $17::boolean[], $18::boolean[], $19::bigint[])"
+  " $14::bigint[], $15::boolean[], $16::bigint[], $17::boolean[], $18::boolean[], $19::bigint[],"
+  " $20::text[], $21::text[])"
   " ON CONFLICT (center, number) DO UPDATE SET details = excluded.details,"
+  " channel = excluded.channel, entered_by = excluded.entered_by,"
   " followup = excluded.followup, printed = excluded.printed,"
   " has_contact = excluded.has_contact, consent_at = excluded.consent_at, "
   LATER ("status") ", " LATER ("coordinator") ", " LATER ("meeting");
@@ -152,6 +154,8 @@ push_inquiries (PGconn        *conn,
         add_int (&columns, I_CONSENT_AT, q->consent_at);
       else
         add (&columns, I_CONSENT_AT, NULL);
+      add (&columns, I_CHANNEL, q->channel);
+      add (&columns, I_ENTERED_BY, q->entered_by);
       add (&numbers, 0, q->number);
       /* The log reader fills the details in only when this kiosk may send them. */
       if (q->has_contact && (q->contact[MDG_CONTACT_PHONE] != NULL

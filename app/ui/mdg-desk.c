@@ -18,6 +18,7 @@
 #include "mdg-inquiry-list.h"
 #include "mdg-orgs-view.h"
 #include "mdg-print.h"
+#include "mdg-staff-entry.h"
 #include "mdg-translatable.h"
 
 /* The printer's state in the header: asked every minute, each answer awaited 5 s at most. */
@@ -55,6 +56,8 @@ struct _MdgDesk
   MdgBarChart *area_chart;
   MdgBarChart *hour_chart;
   GtkBox *figures_box;
+  MdgBarChart *channel_chart;
+  GtkBox *entry_box;
 
   /* owned references */
   MdgStore *store;
@@ -63,6 +66,8 @@ struct _MdgDesk
   MdgInquiryDetail *detail;
   MdgOrgsView *orgs;
   MdgFiguresView *figures;
+  MdgVisit *staff_visit; /* the inquiry staff are typing: handed in to outlive a lock */
+  MdgStaffEntry *entry;  /* shows it; NULL without a flow */
   MdgInquiryList *list;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -86,7 +91,7 @@ G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
 
 static void show_printer_state (MdgDesk *self);
 
-enum { PROP_0, PROP_LANGUAGE, PROP_STORE, PROP_FLOW, PROP_SETTINGS, N_PROPS };
+enum { PROP_0, PROP_LANGUAGE, PROP_STORE, PROP_FLOW, PROP_SETTINGS, PROP_STAFF_VISIT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { LOCKED, N_SIGNALS };
@@ -162,6 +167,7 @@ typedef struct
 static const Column columns[] = {
   { N_("Number"), "number", MDG_ROLE_NONE, MDG_INQUIRY_KEY_NUMBER, FALSE, 11 },
   { N_("Time"), "time", MDG_ROLE_NONE, MDG_INQUIRY_KEY_TIME, FALSE, 6 },
+  { N_("Channel"), "channel", MDG_ROLE_NONE, -1, FALSE, 18 },
   { NULL, "answer", MDG_ROLE_PURPOSE, MDG_INQUIRY_KEY_PURPOSE, TRUE, 20 },
   { NULL, "answer", MDG_ROLE_THEMES, -1, TRUE, 24 },
   { NULL, "answer", MDG_ROLE_WHO, MDG_INQUIRY_KEY_WHO, FALSE, 18 },
@@ -191,6 +197,8 @@ cell_text (MdgDesk      *self,
     return g_strdup (mdg_inquiry_get_number (inquiry));
   if (g_str_equal (key, "time"))
     return g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+  if (g_str_equal (key, "channel"))
+    return mdg_inquiry_describe_channel (inquiry, language);
   if (g_str_equal (key, "status"))
     return g_strdup (mdg_inquiry_status_label (mdg_inquiry_get_status (inquiry), language));
   if (g_str_equal (key, "coordinator"))
@@ -223,6 +231,11 @@ update_cell (GtkListItem *item)
     return;
   text = cell_text (self, inquiry, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  /* Typed by staff: the channel cell says so in a badge. */
+  if (g_str_equal (column->key, "channel") && mdg_inquiry_is_staff_entered (inquiry))
+    gtk_widget_add_css_class (label, "staff-entered");
+  else
+    gtk_widget_remove_css_class (label, "staff-entered");
   /* A visitor waiting at the desk whom nobody has taken: the whole row is one band. GTK 4.8
    * has no row object for a column view (GtkColumnViewRow is 4.12), so the row is the cell's
    * parent widget; every cell of the row sets the same class. */
@@ -438,6 +451,18 @@ add_role_bars (MdgDesk     *self,
 }
 
 static void
+add_channel_bars (MdgDesk *self)
+{
+  g_autoptr (GHashTable) counts = mdg_inquiry_list_count_channels (G_LIST_MODEL (self->list));
+  const char *const *channels = mdg_inquiry_channels ();
+
+  mdg_bar_chart_clear (self->channel_chart);
+  for (guint i = 0; channels[i] != NULL; i++)
+    mdg_bar_chart_add (self->channel_chart, mdg_inquiry_channel_label (channels[i], self->language),
+                       GPOINTER_TO_UINT (g_hash_table_lookup (counts, channels[i])));
+}
+
+static void
 update_summary (MdgDesk *self)
 {
   guint hours[24];
@@ -445,6 +470,7 @@ update_summary (MdgDesk *self)
 
   add_role_bars (self, self->purpose_chart, MDG_ROLE_PURPOSE);
   add_role_bars (self, self->area_chart, MDG_ROLE_THEMES);
+  add_channel_bars (self);
 
   /* Opening hours, widened to any inquiry outside them. */
   mdg_inquiry_list_count_hours (G_LIST_MODEL (self->list), hours);
@@ -768,6 +794,7 @@ mdg_desk_dispose (GObject *object)
       mdg_inquiry_list_set_polling (self->list, 0);
       g_signal_handlers_disconnect_by_data (self->list, self);
     }
+  self->entry = NULL; /* the entry box's own */
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_DESK);
   /* The template's outer box is not bound to a field, so unparent what is left by hand. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -782,6 +809,7 @@ mdg_desk_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->flow);
   g_clear_object (&self->settings);
+  g_clear_object (&self->staff_visit);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   G_OBJECT_CLASS (mdg_desk_parent_class)->dispose (object);
 }
@@ -839,6 +867,9 @@ mdg_desk_set_property (GObject *object, guint prop_id, const GValue *value, GPar
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_STAFF_VISIT:
+      self->staff_visit = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -871,6 +902,10 @@ mdg_desk_class_init (MdgDeskClass *klass)
   properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                                                    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
                                                      | G_PARAM_STATIC_STRINGS);
+  /* The staff entry's visit, kept by whoever outlives the desk (the window, across locks). */
+  properties[PROP_STAFF_VISIT] = g_param_spec_object ("staff-visit", NULL, NULL, MDG_TYPE_VISIT,
+                                                G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY
+                                                  | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The desk asks to be closed: idle too long, or the lock button. */
@@ -897,6 +932,8 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, area_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, hour_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, channel_chart);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, entry_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
@@ -1132,6 +1169,38 @@ show_all_rows_cb (GtkWidget     *widget,
 }
 
 static void
+entry_finished_cb (MdgDesk *self)
+{
+  gtk_stack_set_visible_child_name (self->pages, "list");
+}
+
+/* 代理入力: the kiosk's pages on the desk. An entry left when the desk locked comes back as it was. */
+static void
+add_entry (MdgDesk *self)
+{
+  if (self->flow == NULL)
+    {
+      gtk_stack_page_set_visible (gtk_stack_get_page (self->pages,
+                                                      GTK_WIDGET (self->entry_box)), FALSE);
+      return;
+    }
+  if (self->staff_visit == NULL)
+    self->staff_visit = mdg_visit_new (self->flow);
+  self->entry = mdg_staff_entry_new (self->store, self->settings, self->staff_visit);
+  g_object_bind_property (self, "language", self->entry, "language", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->entry), TRUE);
+  gtk_box_append (self->entry_box, GTK_WIDGET (self->entry));
+  g_signal_connect_object (self->entry, "finished", G_CALLBACK (entry_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (mdg_staff_entry_in_progress (self->entry))
+    {
+      gtk_stack_set_visible_child_name (self->pages, "entry");
+      say (self, _("The inquiry you were entering when the desk locked is kept here; send it or "
+                   "discard it."), FALSE);
+    }
+}
+
+static void
 mdg_desk_constructed (GObject *object)
 {
   MdgDesk *self = MDG_DESK (object);
@@ -1160,6 +1229,7 @@ mdg_desk_constructed (GObject *object)
   gtk_widget_set_vexpand (GTK_WIDGET (self->figures), TRUE);
   g_object_bind_property (self, "language", self->figures, "language", G_BINDING_SYNC_CREATE);
   gtk_box_append (self->figures_box, GTK_WIDGET (self->figures));
+  add_entry (self);
 
   self->list = mdg_inquiry_list_new (self->store, today, &error);
   if (self->list == NULL)

@@ -125,7 +125,11 @@ load_timeline (MdgInquiryDetail *self)
   g_auto (GStrv) strv = NULL;
   g_autofree char *created = g_date_time_format (mdg_inquiry_get_created (self->inquiry),
                                                  "%Y-%m-%d %H:%M");
-  g_autofree char *received = g_strdup_printf ("%s   %s", created, _("Received at the kiosk"));
+  g_autofree char *channel = mdg_inquiry_describe_channel (self->inquiry, self->language);
+  g_autofree char *how = mdg_inquiry_is_staff_entered (self->inquiry)
+                           ? g_strdup_printf (_("Taken down by staff (%s)"), channel)
+                           : g_strdup (_("Received at the kiosk"));
+  g_autofree char *received = g_strdup_printf ("%s   %s", created, how);
 
   g_strv_builder_add (lines, received);
   events = mdg_desk_store_list_timeline (self->store, self->inquiry, &error);

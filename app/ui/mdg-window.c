@@ -16,6 +16,7 @@
 #include "mdg-settings.h"
 #include "mdg-slip-printer.h"
 #include "mdg-translatable.h"
+#include "mdg-visit-actions.h"
 #include "mdg-window.h"
 
 struct _MdgWindow
@@ -52,6 +53,7 @@ struct _MdgWindow
   GSettings *a11y_settings; /* the session's org.gnome.desktop.a11y.interface, if it has one */
   MdgPinPad *pin_pad;   /* the staff's way in; only while open */
   MdgDesk *desk;        /* only while unlocked */
+  MdgVisit *staff_visit; /* an inquiry staff are typing on the desk: kept across its locks */
   guint logo_press_id;  /* the 3-second press on the logo */
   guint finish_guard_id; /* Finish stands where Send stood: ignore it for a moment */
   guint keep_visible_id; /* scrolls the focused field above the keyboard */
@@ -367,12 +369,18 @@ desk_locked_cb (MdgWindow *self)
   close_staff (self);
 }
 
+/* What staff are typing lives here, so that a lock (which drops the desk) loses none of it. */
 static MdgDesk *
 new_desk (MdgWindow *self)
 {
-  return mdg_desk_new (mdg_application_get_store (self->application),
-                       mdg_application_get_flow (self->application),
-                       mdg_application_get_settings (self->application));
+  MdgStore *store = mdg_application_get_store (self->application);
+  MdgFlow *flow = mdg_application_get_flow (self->application);
+  GSettings *settings = mdg_application_get_settings (self->application);
+
+  if (self->staff_visit == NULL && flow != NULL)
+    self->staff_visit = mdg_visit_new (flow);
+  return g_object_new (MDG_TYPE_DESK, "store", store, "flow", flow, "settings", settings,
+                       "staff-visit", self->staff_visit, NULL);
 }
 
 static void
@@ -508,44 +516,6 @@ add_language_buttons (MdgWindow *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].id);
       gtk_box_append (self->language_switch, button);
     }
-}
-
-static void
-choose_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  MdgWindow *self = MDG_WINDOW (widget);
-
-  mdg_visit_choose (self->visit, g_variant_get_string (param, NULL));
-}
-
-static void
-toggle_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  MdgWindow *self = MDG_WINDOW (widget);
-
-  if (!mdg_visit_toggle (self->visit, g_variant_get_string (param, NULL)))
-    mdg_page_refresh (self->page); /* the maximum is reached: undo the button's own toggle */
-}
-
-static void
-next_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  MdgWindow *self = MDG_WINDOW (widget);
-
-  if (!mdg_visit_advance (self->visit) && self->page != NULL)
-    mdg_page_explain_blocked (self->page);
-}
-
-static void
-back_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  mdg_visit_go_back (MDG_WINDOW (widget)->visit);
-}
-
-static void
-change_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  mdg_visit_revisit (MDG_WINDOW (widget)->visit, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -876,6 +846,7 @@ mdg_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->visit, self);
   g_clear_object (&self->visit);
   g_clear_object (&self->inquiry);
+  g_clear_object (&self->staff_visit);
   g_clear_handle_id (&self->logo_press_id, g_source_remove);
   g_clear_handle_id (&self->finish_guard_id, g_source_remove);
   g_clear_handle_id (&self->keep_visible_id, g_source_remove);
@@ -1014,11 +985,8 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "visit.language", "language");
   gtk_widget_class_install_property_action (widget_class, "visit.large-text", "large-text");
   gtk_widget_class_install_property_action (widget_class, "visit.high-contrast", "high-contrast");
-  gtk_widget_class_install_action (widget_class, "visit.choose", "s", choose_action);
-  gtk_widget_class_install_action (widget_class, "visit.toggle", "s", toggle_action);
-  gtk_widget_class_install_action (widget_class, "visit.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "visit.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "visit.change", "s", change_action);
+  mdg_visit_actions_install (widget_class, G_STRUCT_OFFSET (MdgWindow, visit),
+                             G_STRUCT_OFFSET (MdgWindow, page));
   gtk_widget_class_install_action (widget_class, "visit.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "visit.ask-restart", NULL, ask_restart_action);
   gtk_widget_class_install_action (widget_class, "visit.keep-going", NULL, keep_going_action);

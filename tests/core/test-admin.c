@@ -702,3 +702,35 @@ Test (admin, figures_for_a_fiscal_year_print_and_save)
   cr_assert (g_file_get_contents (csv, &contents, NULL, NULL));
   cr_assert (g_str_has_prefix (contents, MDG_CSV_BOM "\"期間\",\"区分\",\"項目\",\"合計\","), "%.80s", contents);
 }
+
+/* list: the kiosk's own inquiry says kiosk; one typed by staff names the channel and the typist. */
+Test (admin, list_shows_how_each_inquiry_came_in)
+{
+  g_auto (Run) list = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = mdg_store_open (db, &error);
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgInquiry) called = NULL;
+  g_autofree char *kiosk_row = NULL;
+  g_autofree char *phone_row = NULL;
+
+  cr_assert_not_null (store, "%s", error != NULL ? error->message : "");
+  fixture_answer_default (visit, "partners");
+  mdg_visit_set_taken_by (visit, MDG_CHANNEL_PHONE, "佐藤");
+  called = mdg_store_record (store, visit, &error);
+  cr_assert_not_null (called, "%s", error != NULL ? error->message : "");
+  g_clear_object (&store);
+
+  admin (&list, "list", "--db", db, "--date", today, NULL);
+  cr_assert_eq (list.status, 0, "%s", list.err);
+  cr_assert (strstr (list.out, "CHANNEL") != NULL, "%s", list.out);
+  kiosk_row = g_strdup (strstr (list.out, number));
+  phone_row = g_strdup (strstr (list.out, mdg_inquiry_get_number (called)));
+  cr_assert_not_null (kiosk_row);
+  cr_assert_not_null (phone_row);
+  *strchr (kiosk_row, '\n') = '\0';
+  *strchr (phone_row, '\n') = '\0';
+  cr_assert (strstr (kiosk_row, " kiosk ") != NULL, "%s", kiosk_row);
+  cr_assert (strstr (phone_row, " phone (佐藤) ") != NULL, "%s", phone_row);
+}

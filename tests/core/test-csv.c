@@ -445,3 +445,59 @@ Test (csv, exports_the_visitors_language_and_speaks_easy_japanese)
   cr_assert_str_eq (row[column (easy, "まちの ために なにを したいですか？")],
                     "ばしょ・わざ・お金を 出したい");
 }
+
+/* An inquiry staff typed for a caller says so in its own columns; the kiosk's say "kiosk" with no
+ * one named. Who typed it is free text, so a formula there is defused too. */
+Test (csv, names_the_channel_and_who_entered_it)
+{
+  g_autoptr (MdgInquiry) kiosk = record_plain ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgAnswers) answers = NULL;
+  g_autoptr (MdgInquiry) called = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  char **first, **second;
+
+  fixture_answer_default (visit, "partners");
+  answers = mdg_visit_snapshot (visit);
+  answers->channel = g_strdup (MDG_CHANNEL_PHONE);
+  answers->entered_by = g_strdup ("=佐藤");
+  called = mdg_store_record_answers (store, answers, &error);
+  cr_assert_not_null (called, "%s", error != NULL ? error->message : "");
+  cr_assert_str_eq (mdg_inquiry_get_channel (called), "phone");
+
+  path = export_file ("en");
+  records = read_back (path);
+  cr_assert_eq (records->len, 3);
+  first = g_ptr_array_index (records, 1);
+  second = g_ptr_array_index (records, 2);
+  cr_assert_str_eq (first[column (records, "Channel")], "kiosk");
+  cr_assert_str_eq (first[column (records, "Entered by")], "");
+  cr_assert_str_eq (second[column (records, "Channel")], "phone");
+  cr_assert_str_eq (second[column (records, "Entered by")], "'=佐藤");
+
+  g_clear_pointer (&records, g_ptr_array_unref);
+  g_free (path);
+  path = export_file ("ja");
+  records = read_back (path);
+  cr_assert_str_eq (((char **) g_ptr_array_index (records, 2))[column (records, "受付経路")], "phone");
+  cr_assert_str_eq (((char **) g_ptr_array_index (records, 2))[column (records, "入力者")], "'=佐藤");
+}
+
+/* A channel the store does not know is refused before anything is numbered or written. */
+Test (csv, an_unknown_channel_is_refused_and_nothing_is_written)
+{
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgAnswers) answers = NULL;
+  g_autoptr (MdgInquiry) inquiry = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fixture_answer_default (visit, "partners");
+  answers = mdg_visit_snapshot (visit);
+  answers->channel = g_strdup ("fax");
+  inquiry = mdg_store_record_answers (store, answers, &error);
+  cr_assert_null (inquiry);
+  cr_assert (g_error_matches (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT));
+  cr_assert_str_eq (fixture_query_text (db, "SELECT count (*) FROM inquiry"), "0;");
+}

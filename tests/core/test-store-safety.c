@@ -650,9 +650,11 @@ Test (store_failures, a_version_3_database_gains_the_name_reading)
   g_autoptr (MdgStore) store = open_store ();
 
   g_clear_object (&store);
-  /* What a version 3 file lacks: the name reading (v4) and the organisations (v5). */
+  /* What a version 3 file lacks: the name reading (v4), the organisations (v5) and the
+   * channel (v6). */
   fixture_sqlite_exec (db, "ALTER TABLE contact DROP COLUMN name_reading; DROP TABLE introduction;"
-                           " DROP TABLE organisation; PRAGMA user_version = 3");
+                           " DROP TABLE organisation; ALTER TABLE inquiry DROP COLUMN channel;"
+                           " ALTER TABLE inquiry DROP COLUMN entered_by; PRAGMA user_version = 3");
   store = open_store ();
   cr_assert_eq (count (store, "PRAGMA user_version"), MDG_STORE_SCHEMA_VERSION);
   cr_assert_eq (count (store, "SELECT COUNT (*) FROM pragma_table_info ('contact')"

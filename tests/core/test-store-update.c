@@ -115,7 +115,15 @@ Test (store_update, an_unwritable_backups_folder_fails_before_anything_changes)
   cr_assert (strstr (error->message, "backups") != NULL, "%s", error->message);
 }
 
-/* A file as the kiosk wrote it before the sync update (schema 2): undoes schemas 5, 4 and 3. */
+/* A file as the kiosk wrote it before inquiries taken by staff (schema 5): undoes schema 6. */
+static void
+make_schema_5 (void)
+{
+  fixture_sqlite_exec (db, "ALTER TABLE inquiry DROP COLUMN channel;"
+                           "ALTER TABLE inquiry DROP COLUMN entered_by; PRAGMA user_version = 5");
+}
+
+/* A file as the kiosk wrote it before the sync update (schema 2): undoes schemas 6 to 3. */
 static void
 make_schema_2 (void)
 {
@@ -124,6 +132,7 @@ make_schema_2 (void)
         " WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'");
   g_autofree char *drop = g_strndup (triggers, strlen (triggers) - 1); /* the row's ';' */
 
+  make_schema_5 ();
   fixture_sqlite_exec (db, "DROP TABLE introduction; DROP TABLE organisation");
   fixture_sqlite_exec (db, "ALTER TABLE contact DROP COLUMN name_reading");
   if (*drop != '\0')
@@ -145,7 +154,7 @@ Test (store_update, an_update_of_an_existing_file_backs_it_up_first)
   g_autofree char *count = NULL;
   const char *name;
 
-  cr_assert_eq (MDG_STORE_SCHEMA_VERSION, 5, "make_schema_2 undoes only schemas 5, 4 and 3");
+  cr_assert_eq (MDG_STORE_SCHEMA_VERSION, 6, "make_schema_2 undoes only schemas 6 to 3");
   store = store_with_one_inquiry ();
   g_clear_object (&store);
   make_schema_2 ();
@@ -155,7 +164,7 @@ Test (store_update, an_update_of_an_existing_file_backs_it_up_first)
   cr_assert_not_null (store, "%s", error ? error->message : "");
   g_clear_object (&store);
   version = fixture_query_text (db, "PRAGMA user_version");
-  cr_assert_str_eq (version, "5;");
+  cr_assert_str_eq (version, "6;");
 
   listing = g_dir_open (folder, 0, NULL);
   cr_assert_not_null (listing, "no backups/ after the update");
@@ -192,4 +201,46 @@ Test (store_update, no_backup_no_update)
   cr_assert (strstr (error->message, "backup") != NULL, "%s", error->message);
   version = fixture_query_text (db, "PRAGMA user_version");
   cr_assert_str_eq (version, "2;", "the file changed without its backup");
+}
+
+/* Schema 5 to 6: the file is backed up, keeps every inquiry, and each of them is the kiosk's own
+ * with nobody named as having typed it. */
+Test (store_update, a_schema_5_file_keeps_its_inquiries_as_the_kiosks)
+{
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = store_with_one_inquiry ();
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (GDir) listing = NULL;
+  g_autofree char *number = fixture_query_text (db, "SELECT number FROM inquiry");
+  g_autofree char *rows = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *expected = NULL;
+  MdgInquiry *inquiry;
+  const char *name;
+
+  g_clear_object (&store);
+  make_schema_5 ();
+  store = mdg_store_open (db, &error);
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  rows = fixture_query_text (db, "SELECT number, channel, entered_by FROM inquiry");
+  expected = g_strdup_printf ("%.*s|kiosk|NULL;", (int) strlen (number) - 1, number);
+  cr_assert_str_eq (rows, expected);
+  listed = mdg_store_list_days (store, "2000-01-01", "2999-12-31", &error);
+  cr_assert_not_null (listed, "%s", error ? error->message : "");
+  cr_assert_eq (listed->len, 1);
+  inquiry = g_ptr_array_index (listed, 0);
+  cr_assert_str_eq (mdg_inquiry_get_channel (inquiry), MDG_CHANNEL_KIOSK);
+  cr_assert_null (mdg_inquiry_get_entered_by (inquiry));
+  cr_assert_not (mdg_inquiry_is_staff_entered (inquiry));
+
+  listing = g_dir_open (folder, 0, NULL);
+  cr_assert_not_null (listing, "no backups/ before the update to schema 6");
+  name = g_dir_read_name (listing);
+  cr_assert (name != NULL && g_str_has_suffix (name, "-schema5.db"), "%s", name);
+  backup = g_build_filename (folder, name, NULL);
+  columns = fixture_query_text (backup, "SELECT count (*) FROM pragma_table_info ('inquiry')"
+                                        " WHERE name IN ('channel', 'entered_by')");
+  cr_assert_str_eq (columns, "0;", "the backup is the schema 5 file as it was");
 }

@@ -214,7 +214,7 @@ kill_and_reap (GSubprocess *process)
 /* The kiosk's inquiries as the central database must hold them, column for column. */
 #define LOCAL_INQUIRIES                                                                    \
   "SELECT number, day, seq, token, created_at, language, flow_version, details, followup," \
-  " status, coordinator, meeting, printed FROM inquiry ORDER BY number"
+  " status, coordinator, meeting, printed, channel, entered_by FROM inquiry ORDER BY number"
 #define LOCAL_ANSWERS                                                                      \
   "SELECT i.number, a.step, a.choice, a.position FROM answer a"                           \
   " JOIN inquiry i ON i.id = a.inquiry_id ORDER BY 1, 2, 3"
@@ -226,7 +226,8 @@ assert_same_contents (Kiosk *kiosk)
   g_autofree char *local_answers = fixture_query_text (kiosk->db, LOCAL_ANSWERS);
   g_autofree char *sql = g_strdup_printf (
     "SELECT number, day, seq, token, created_at, language, flow_version, details, followup,"
-    " status, coordinator, meeting::int, printed::int FROM inquiry WHERE center = '%s'"
+    " status, coordinator, meeting::int, printed::int, channel, entered_by FROM inquiry"
+    " WHERE center = '%s'"
     " ORDER BY number", kiosk->center);
   g_autofree char *answers_sql = g_strdup_printf (
     "SELECT number, step, choice, position FROM answer WHERE center = '%s' ORDER BY 1, 2, 3",
@@ -611,7 +612,7 @@ Test (sync, refuses_newer_schema_and_passwords_in_sight)
 
     g_free (err);
     cr_assert_eq (run_program (NULL, args, NULL, &err), 1);
-    cr_assert (strstr (err, "schema 99, newer than this Madoguchi knows (1)") != NULL, "%s", err);
+    cr_assert (strstr (err, "schema 99, newer than this Madoguchi knows (2)") != NULL, "%s", err);
   }
   {
     const char *args[] = { sync, "--db", naka->db, "--pg", pg->conninfo, "--once", NULL };
@@ -620,6 +621,52 @@ Test (sync, refuses_newer_schema_and_passwords_in_sight)
     cr_assert_eq (run_program (naka->env, args, NULL, &err), 1);
     cr_assert (strstr (err, "newer than this Madoguchi") != NULL, "%s", err);
   }
+}
+
+/* An inquiry staff typed arrives centrally with its channel and who typed it; a central
+ * database made before channels existed refuses the sync until --init adds the columns, and
+ * keeps its rows as the kiosks' own. */
+Test (sync, carries_the_channel_and_brings_an_old_central_schema_up)
+{
+  g_autoptr (Kiosk) naka = kiosk_new ("naka", FALSE);
+  g_autoptr (MdgStore) store = kiosk_store (naka);
+  g_autoptr (MdgInquiry) walked_in = record (store, FALSE);
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+  g_autoptr (MdgAnswers) answers = NULL;
+  g_autoptr (MdgInquiry) called = NULL;
+  g_autofree char *sync = program ("app/sync/madoguchi-sync");
+  g_autofree char *err = NULL;
+  g_autofree char *central = NULL;
+  g_autofree char *expected = NULL;
+
+  sync_init ();
+  sync_once (naka);
+  /* The central database as version 1 left it. */
+  fixture_pg_exec (pg, "ALTER TABLE inquiry DROP COLUMN channel, DROP COLUMN entered_by;"
+                       " DELETE FROM madoguchi_schema WHERE version = 2");
+  {
+    const char *args[] = { sync, "--db", naka->db, "--pg", pg->conninfo, "--once", NULL };
+
+    cr_assert_eq (run_program (naka->env, args, NULL, &err), 1);
+    cr_assert (strstr (err, "older schema") != NULL, "%s", err);
+  }
+  sync_init ();
+  central = fixture_pg_query (pg, "SELECT number, channel, entered_by FROM inquiry");
+  expected = g_strdup_printf ("%s|kiosk|NULL;", mdg_inquiry_get_number (walked_in));
+  cr_assert_str_eq (central, expected, "the rows already there are the kiosk's own");
+
+  fixture_answer_default (visit, "offer");
+  answers = mdg_visit_snapshot (visit);
+  answers->channel = g_strdup (MDG_CHANNEL_PHONE);
+  answers->entered_by = g_strdup ("佐藤");
+  called = mdg_store_record_answers (store, answers, NULL);
+  cr_assert_not_null (called);
+  sync_once (naka);
+  g_free (central);
+  central = fixture_pg_query (pg, "SELECT channel, entered_by FROM inquiry WHERE channel <> 'kiosk'");
+  cr_assert_str_eq (central, "phone|佐藤;");
+  assert_same_contents (naka);
 }
 
 /* Without a server: the kiosk itself must never load libpq. */

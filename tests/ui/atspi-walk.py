@@ -194,13 +194,28 @@ class Kiosk:
                 action = self.find(name, role).queryAction()
         else:
             # GTK 4.8 gives check buttons no Action: touch them where they are drawn, as a
-            # visitor would (the kiosk's window sits at the screen's origin).
+            # visitor would (the kiosk's window sits at the screen's origin). Another page of a
+            # stack (the desk's organisations form) may hold a box of the same name, undrawn.
+            node = self.drawn(name, role) or node
             box = self.scroll_into_view(node)
             if box.width <= 0 or box.height <= 0:
                 fail("“%s” has no place on the screen" % name)
             pyatspi.Registry.generateMouseEvent(box.x + box.height // 2, box.y + box.height // 2,
                                                 "b1c")
         time.sleep(0.15)
+
+    def drawn(self, name, role=None):
+        """Of the nodes called name, one that has a place on the screen, or None."""
+        for node in self.nodes():
+            try:
+                if node.name != name or (role is not None and node.getRole() != role):
+                    continue
+                box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+                if box.width > 0 and box.height > 0:
+                    return node
+            except Exception:
+                continue
+        return None
 
     def scroll_into_view(self, node):
         """A box low on the page (large text on a small screen) may sit under the navigation

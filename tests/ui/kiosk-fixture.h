@@ -42,6 +42,12 @@ GtkWidget  *kiosk_search       (GtkWidget    *root,
                                 gboolean      shown_only,
                                 KioskMatch    match,
                                 gconstpointer data);
+void        kiosk_act          (gpointer    widget,
+                                const char *action,
+                                const char *target);
+char       *kiosk_run_atspi    (const char         *script_path,
+                                const char         *db,
+                                const char * const *extra);
 GtkWidget  *kiosk_find_type    (GtkWidget  *root,
                                 GType       type);
 void        kiosk_shoot        (GtkWidget  *window,

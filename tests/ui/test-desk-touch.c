@@ -51,16 +51,6 @@ send (const char *purpose,
   return inquiry;
 }
 
-static void
-act (gpointer    widget,
-     const char *action,
-     const char *target)
-{
-  cr_assert (gtk_widget_activate_action (GTK_WIDGET (widget), action, target ? "s" : NULL, target),
-             "action %s", action);
-  kiosk_iterate ();
-}
-
 static int want_width, want_height;
 
 static gboolean
@@ -90,16 +80,16 @@ open_desk (int width,
   gtk_window_set_default_size (GTK_WINDOW (kiosk.window), width, height);
   gtk_window_present (GTK_WINDOW (kiosk.window));
   cr_assert (kiosk_wait_until (window_has_size, 5000), "the window never became %d × %d", width, height);
-  act (kiosk.window, "staff.open", NULL);
+  kiosk_act (kiosk.window, "staff.open", NULL);
   pad = kiosk_find_type (GTK_WIDGET (kiosk.window), g_type_from_name ("MdgPinPad"));
   cr_assert_not_null (pad);
   for (const char *p = pin; *p != '\0'; p++)
     {
       char digit[2] = { *p, '\0' };
 
-      act (pad, "pin.digit", digit);
+      kiosk_act (pad, "pin.digit", digit);
     }
-  act (pad, "pin.enter", NULL);
+  kiosk_act (pad, "pin.enter", NULL);
   for (int i = 0; i < 5; i++)
     kiosk_iterate (); /* the desk's second frame shows every row */
   return MDG_DESK (kiosk_search (GTK_WIDGET (kiosk.window), TRUE, is_desk, NULL));
@@ -339,7 +329,7 @@ Test (ui_desk_touch, rows_text_drop_downs_waiting_band_and_labels)
   cr_assert (has_title (titles, "今後の連絡"));
 
   /* In English: the same, and cells without the visitor's "I" and "me". */
-  act (kiosk.window, "visit.language", "en");
+  kiosk_act (kiosk.window, "visit.language", "en");
   show_page (desk, "list");
   cr_assert_str_eq (filter_shows (desk, "status_filter"), "All statuses");
   cr_assert_str_eq (filter_shows (desk, "purpose_filter"), "All purposes");
@@ -424,7 +414,7 @@ Test (ui_desk_touch, screenshots_at_1920x1080_and_1366x768)
 
       for (guint l = 0; l < 2; l++)
         {
-          act (kiosk.window, "visit.language", l == 0 ? "ja" : "en");
+          kiosk_act (kiosk.window, "visit.language", l == 0 ? "ja" : "en");
           show_page (desk, "list");
           shoot ("list");
           mdg_desk_show (desk, waiting);
@@ -436,8 +426,8 @@ Test (ui_desk_touch, screenshots_at_1920x1080_and_1366x768)
           kiosk_iterate ();
           shoot ("organisations");
         }
-      act (desk, "desk.lock", NULL);
-      act (kiosk.window, "visit.language", "ja");
+      kiosk_act (desk, "desk.lock", NULL);
+      kiosk_act (kiosk.window, "visit.language", "ja");
     }
 }
 
@@ -507,7 +497,7 @@ Test (ui_desk_touch, an_organisation_added_and_edited_on_the_desk)
   message = named (view, "org-message");
   cr_assert_eq (g_list_model_get_n_items (rows), 0);
 
-  act (view, "orgs.new", NULL);
+  kiosk_act (view, "orgs.new", NULL);
   type_into (view, "org-name", "みなと子育てネット");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (named (view, "org-kind")), 2); /* NPO */
   gtk_check_button_set_active (choice_check (named (view, "org-themes"), "子育て・子ども"), TRUE);
@@ -516,7 +506,7 @@ Test (ui_desk_touch, an_organisation_added_and_edited_on_the_desk)
   type_into (view, "org-contact", "山本");
   type_into (view, "org-phone", "045-000-1111");
   type_into (view, "org-email", "info minato.example");
-  act (view, "orgs.save", NULL);
+  kiosk_act (view, "orgs.save", NULL);
   cr_assert_str_eq (gtk_label_get_label (GTK_LABEL (message)),
                     "保存されていません: メールアドレス「info minato.example」の形が正しくありません");
   cr_assert (gtk_widget_has_css_class (named (view, "org-email"), "error"), "the field is marked");
@@ -526,7 +516,7 @@ Test (ui_desk_touch, an_organisation_added_and_edited_on_the_desk)
   cr_assert_str_eq (stored, "0;", "nothing is saved");
 
   type_into (view, "org-email", "info@minato.example");
-  act (view, "orgs.save", NULL);
+  kiosk_act (view, "orgs.save", NULL);
   cr_assert_str_eq (gtk_label_get_label (GTK_LABEL (message)), "「みなと子育てネット」を保存しました。");
   cr_assert_not (gtk_widget_has_css_class (named (view, "org-email"), "error"));
   cr_assert_eq (g_list_model_get_n_items (rows), 1);
@@ -545,9 +535,9 @@ Test (ui_desk_touch, an_organisation_added_and_edited_on_the_desk)
   cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (named (view, "org-area"))), "中区");
   gtk_check_button_set_active (choice_check (named (view, "org-themes"), "地域の居場所・つながり"), TRUE);
   type_into (view, "org-area", "西区");
-  act (view, "orgs.save", NULL);
+  kiosk_act (view, "orgs.save", NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (named (view, "org-active")), FALSE);
-  act (view, "orgs.save", NULL);
+  kiosk_act (view, "orgs.save", NULL);
   g_free (stored);
   stored = fixture_query_text (db, "SELECT count(*), name, themes, area, active FROM organisation");
   cr_assert_str_eq (stored, "1|みなと子育てネット|children;belonging|西区|0;", "edited in place");
@@ -571,9 +561,9 @@ Test (ui_desk_touch, an_organisation_added_and_edited_on_the_desk)
   cr_assert_not (mdg_org_item_get_org (item)->active);
 
   /* A second one of the same name is refused, named at its field. */
-  act (view, "orgs.new", NULL);
+  kiosk_act (view, "orgs.new", NULL);
   type_into (view, "org-name", "みなと子育てネット");
-  act (view, "orgs.save", NULL);
+  kiosk_act (view, "orgs.save", NULL);
   cr_assert_str_eq (gtk_label_get_label (GTK_LABEL (message)),
                     "保存されていません: 「みなと子育てネット」という団体はすでに名簿にあります");
   cr_assert (gtk_widget_has_css_class (named (view, "org-name"), "error"));

@@ -84,16 +84,6 @@ find (GtkWidget  *root,
 }
 
 static void
-act (gpointer    widget,
-     const char *action,
-     const char *target)
-{
-  cr_assert (gtk_widget_activate_action (GTK_WIDGET (widget), action, target ? "s" : NULL, target),
-             "action %s", action);
-  kiosk_iterate ();
-}
-
-static void
 type_pin (GtkWidget  *pad,
           const char *pin)
 {
@@ -101,9 +91,9 @@ type_pin (GtkWidget  *pad,
     {
       char digit[2] = { *p, '\0' };
 
-      act (pad, "pin.digit", digit);
+      kiosk_act (pad, "pin.digit", digit);
     }
-  act (pad, "pin.enter", NULL);
+  kiosk_act (pad, "pin.enter", NULL);
 }
 
 /* The desk, opened with the staff PIN as a coordinator does. */
@@ -112,7 +102,7 @@ open_desk (void)
 {
   MdgDesk *desk;
 
-  act (kiosk.window, "staff.open", NULL);
+  kiosk_act (kiosk.window, "staff.open", NULL);
   type_pin (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL), "4826153");
   desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   cr_assert_not_null (desk, "the right PIN opens the desk");
@@ -143,7 +133,7 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   g_autoptr (MdgInquiry) later = NULL;
 
   cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL), "no pad for visitors");
-  act (kiosk.window, "staff.open", NULL);
+  kiosk_act (kiosk.window, "staff.open", NULL);
   pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   cr_assert_not_null (pad, "the pad is on screen");
 
@@ -171,13 +161,13 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (detail)),
                     mdg_inquiry_get_number (waiting));
 
-  act (detail, "detail.status", "in-progress");
-  act (detail, "detail.coordinator", "山田");
-  act (detail, "detail.meeting", NULL);
+  kiosk_act (detail, "detail.status", "in-progress");
+  kiosk_act (detail, "detail.coordinator", "山田");
+  kiosk_act (detail, "detail.meeting", NULL);
   entry = find (GTK_WIDGET (detail), GTK_TYPE_ENTRY, "note-entry");
   cr_assert_not_null (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "区社協につないだ");
-  act (detail, "detail.add-note", NULL);
+  kiosk_act (detail, "detail.add-note", NULL);
   cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "", "the entry is emptied");
 
   row = query_text ("SELECT number, status, coordinator, meeting FROM inquiry WHERE followup = 'now'");
@@ -191,14 +181,14 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   entry = find (GTK_WIDGET (detail), GTK_TYPE_ENTRY, "message-entry");
   cr_assert_not_null (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "区社協をご紹介します");
-  act (detail, "detail.add-message", NULL);
+  kiosk_act (detail, "detail.add-message", NULL);
   cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "", "the entry is emptied");
   g_free (notes);
   notes = query_text ("SELECT kind, body FROM note ORDER BY id");
   cr_assert_str_eq (notes, "internal|区社協につないだ;visitor|区社協をご紹介します;");
 
   /* Reprint with no printer configured says so instead of pretending. */
-  act (detail, "detail.reprint", NULL);
+  kiosk_act (detail, "detail.reprint", NULL);
   {
     GtkWidget *print = find (GTK_WIDGET (detail), GTK_TYPE_LABEL, "print-label");
 
@@ -208,7 +198,7 @@ Test (ui_desk, pin_then_every_change_lands_in_the_database)
   }
 
   /* Lock: the desk is gone and the visitor's welcome page is back. */
-  act (desk, "desk.lock", NULL);
+  kiosk_act (desk, "desk.lock", NULL);
   cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
   cr_assert_str_eq (current_step (), "welcome");
 }
@@ -225,14 +215,14 @@ Test (ui_desk, without_a_pin_the_pad_says_how_to_set_one)
                 SQLITE_OK);
   sqlite3_close (handle);
 
-  act (kiosk.window, "staff.open", NULL);
+  kiosk_act (kiosk.window, "staff.open", NULL);
   pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   cr_assert_not_null (pad);
   for (label = find (pad, GTK_TYPE_LABEL, NULL); label != NULL; label = gtk_widget_get_next_sibling (label))
     if (GTK_IS_LABEL (label) && strstr (gtk_label_get_label (GTK_LABEL (label)), "madoguchi-admin set-pin"))
       mentions = TRUE;
   cr_assert (mentions, "the pad names the command");
-  act (pad, "pin.cancel", NULL);
+  kiosk_act (pad, "pin.cancel", NULL);
   cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL));
   cr_assert_str_eq (current_step (), "welcome");
 }
@@ -247,7 +237,7 @@ Test (ui_desk, filters_and_sorting_in_the_desk)
   MdgDesk *desk;
   g_autoptr (MdgInquiry) first = NULL;
 
-  act (kiosk.window, "staff.open", NULL);
+  kiosk_act (kiosk.window, "staff.open", NULL);
   pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   type_pin (pad, "4826153");
   desk = MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL));
@@ -299,11 +289,11 @@ Test (ui_desk, language_switch_relabels_pad_and_desk_in_place)
   GtkWidget *pad, *lock, *cancel;
   MdgDesk *desk;
 
-  act (kiosk.window, "staff.open", NULL);
+  kiosk_act (kiosk.window, "staff.open", NULL);
   pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   cancel = find_action_button (pad, "pin.cancel");
-  act (pad, "pin.digit", "4");
-  act (kiosk.window, "visit.language", "en");
+  kiosk_act (pad, "pin.digit", "4");
+  kiosk_act (kiosk.window, "visit.language", "en");
   cr_assert_eq (find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL), pad, "the same pad");
   cr_assert_eq (find_action_button (pad, "pin.cancel"), cancel, "the same button, re-labelled");
   cr_assert_str_eq (gtk_button_get_label (GTK_BUTTON (cancel)), "Back to the kiosk");
@@ -316,7 +306,7 @@ Test (ui_desk, language_switch_relabels_pad_and_desk_in_place)
   kiosk_iterate ();
   lock = find_action_button (GTK_WIDGET (desk), "desk.lock");
 
-  act (kiosk.window, "visit.language", "ja");
+  kiosk_act (kiosk.window, "visit.language", "ja");
   cr_assert_eq (MDG_DESK (find (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK, NULL)), desk, "the same desk");
   cr_assert_str_eq (mdg_inquiry_get_number (mdg_inquiry_detail_get_inquiry (mdg_desk_get_detail (desk))),
                     mdg_inquiry_get_number (inquiry), "the same inquiry is open");
@@ -347,7 +337,7 @@ Test (ui_desk, the_on_screen_keyboard_types_a_note)
   g_autofree char *notes = NULL;
   const char *keys[] = { "そ", "う", "た" };
 
-  act (kiosk.window, "staff.open", NULL);
+  kiosk_act (kiosk.window, "staff.open", NULL);
   pad = find (GTK_WIDGET (kiosk.window), MDG_TYPE_PIN_PAD, NULL);
   cr_assert_null (find (GTK_WIDGET (kiosk.window), MDG_TYPE_KEYBOARD, NULL), "no keyboard on the pad");
   type_pin (pad, "4826153");
@@ -357,7 +347,7 @@ Test (ui_desk, the_on_screen_keyboard_types_a_note)
   g_signal_emit_by_name (view, "activate", 0);
   kiosk_iterate ();
   detail = mdg_desk_get_detail (desk);
-  act (detail, "detail.coordinator", "山田");
+  kiosk_act (detail, "detail.coordinator", "山田");
 
   entry = find (GTK_WIDGET (detail), GTK_TYPE_ENTRY, "note-entry");
   cr_assert_not_null (entry);
@@ -366,18 +356,18 @@ Test (ui_desk, the_on_screen_keyboard_types_a_note)
   keyboard = find (GTK_WIDGET (kiosk.window), MDG_TYPE_KEYBOARD, NULL);
   cr_assert_str_eq (mdg_keyboard_get_layout (MDG_KEYBOARD (keyboard)), "kana");
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    act (keyboard, "keyboard.key", keys[i]);
-  act (keyboard, "keyboard.mark", "voiced");
-  act (keyboard, "keyboard.key", "ん");
+    kiosk_act (keyboard, "keyboard.key", keys[i]);
+  kiosk_act (keyboard, "keyboard.mark", "voiced");
+  kiosk_act (keyboard, "keyboard.key", "ん");
   cr_assert_str_eq (mdg_keyboard_get_composition (MDG_KEYBOARD (keyboard)), "そうだん");
-  act (keyboard, "keyboard.convert", NULL);
-  act (keyboard, "keyboard.candidate", "相談");
+  kiosk_act (keyboard, "keyboard.convert", NULL);
+  kiosk_act (keyboard, "keyboard.candidate", "相談");
   cr_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "相談");
-  act (detail, "detail.add-note", NULL);
+  kiosk_act (detail, "detail.add-note", NULL);
   notes = query_text ("SELECT author, body FROM note");
   cr_assert_str_eq (notes, "山田|相談;");
 
-  act (desk, "desk.lock", NULL);
+  kiosk_act (desk, "desk.lock", NULL);
   cr_assert (kiosk_wait_until (keyboard_away, 2000), "the keyboard is gone with the desk");
   cr_assert_str_eq (current_step (), "welcome");
 }
@@ -434,7 +424,7 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
   /* The one not yet approached is suggested, with why; one tap introduces it. */
   cr_assert (has_label (GTK_WIDGET (detail), "みどりの居場所 — 子育て・子ども / 場所・スペースを提供"),
              "the fitting organisation is suggested");
-  act (detail, "detail.introduce", "2");
+  kiosk_act (detail, "detail.introduce", "2");
   state = query_text ("SELECT o.name, i.state FROM introduction i JOIN organisation o"
                       " ON o.id = i.organisation_id ORDER BY i.id");
   cr_assert_str_eq (state, "みなと子育てネット|talks;みどりの居場所|approached;");
@@ -443,7 +433,7 @@ Test (ui_desk, introductions_and_their_states_show_in_the_detail_timeline)
   cr_assert (has_label (GTK_WIDGET (detail), "No active organisation in the directory fits this inquiry.")
                || has_label (GTK_WIDGET (detail), "団体名簿に、この相談に合う有効な団体がありません。"),
              "the empty suggestions say so");
-  act (detail, "detail.introduction-state", "2:joined");
+  kiosk_act (detail, "detail.introduction-state", "2:joined");
   g_free (state);
   state = query_text ("SELECT state FROM introduction WHERE organisation_id = 2");
   cr_assert_str_eq (state, "joined;");
@@ -516,7 +506,7 @@ shoot_figures (void)
     return;
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      act (kiosk.window, "visit.language", languages[l]);
+      kiosk_act (kiosk.window, "visit.language", languages[l]);
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         {
           shot_size = sizes[s];
@@ -537,7 +527,7 @@ shoot_figures (void)
           }
         }
     }
-  act (kiosk.window, "visit.language", "ja");
+  kiosk_act (kiosk.window, "visit.language", "ja");
 }
 
 /* The figures page: a day chosen, then its fiscal year, the one before and a month of it, each
@@ -570,7 +560,7 @@ Test (ui_desk, the_period_chooser_shows_a_fiscal_years_figures)
   kiosk_iterate ();
   cr_assert_eq (chart_value (view, "weeks", 0), 1, "the day's one inquiry");
 
-  act (view, "figures.kind", "fiscal-year");
+  kiosk_act (view, "figures.kind", "fiscal-year");
   cr_assert_not_null (kiosk_find_label (view, "2026年度 (2026-04-01 – 2027-03-31)"));
   cr_assert_eq (mdg_bar_chart_get_n_bars (MDG_BAR_CHART (find (view, MDG_TYPE_BAR_CHART, "weeks"))), 53);
   cr_assert_eq (chart_value (view, "weeks", 0), 2, "April 1 to 5, from midnight on");
@@ -581,17 +571,17 @@ Test (ui_desk, the_period_chooser_shows_a_fiscal_years_figures)
   cr_assert_not_null (kiosk_find_label (view, "相談件数"));
   shoot_figures ();
 
-  act (view, "figures.previous", NULL);
+  kiosk_act (view, "figures.previous", NULL);
   cr_assert_not_null (kiosk_find_label (view, "2025年度 (2025-04-01 – 2026-03-31)"));
   cr_assert_eq (chart_value (view, "purpose", start), 1, "the minute before midnight");
   cr_assert_eq (chart_value (view, "purpose", offer), 0);
 
-  act (view, "figures.next", NULL);
-  act (view, "figures.kind", "month");
+  kiosk_act (view, "figures.next", NULL);
+  kiosk_act (view, "figures.kind", "month");
   cr_assert_not_null (kiosk_find_label (view, "2026年4月"));
   cr_assert_eq (chart_value (view, "purpose", offer), 2);
 
   /* A tap on a tile shows that measure per week. */
-  act (view, "figures.weekly", "closed");
+  kiosk_act (view, "figures.weekly", "closed");
   cr_assert_not_null (kiosk_find_label (view, "週ごとの完了件数"));
 }

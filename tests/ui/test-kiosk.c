@@ -479,50 +479,13 @@ Test (ui_problem, unusable_database_takes_no_visit)
   fixture_rmdir (dir);
 }
 
-/* Runs atspi-walk.py on a display of its own with the given extra arguments; returns the
- * inquiry number it printed. The walk touches the screen (GTK 4.8 check boxes have no
- * accessible action), and on the shared display that touch would reach the other suites'
- * windows. */
-static char *
-walk_through_atspi (const char         *db,
-                    const char * const *extra)
-{
-  g_autofree char *script = fixture_source_path ("tests/ui/atspi-walk.py");
-  g_autofree char *kiosk_path = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi",
-                                                  NULL);
-  const char *fixed[] = { "xvfb-run", "-a", "-s", "-screen 0 1920x1080x24 -noreset",
-                          "dbus-run-session", "--", "/usr/bin/python3", script, "--kiosk",
-                          kiosk_path, "--db", db, "--windowed" };
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *number;
-  int status = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-    g_ptr_array_add (argv, (char *) fixed[i]);
-  for (guint i = 0; extra[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) extra[i]);
-  g_ptr_array_add (argv, NULL);
-  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                           &out, &err, &status, &error),
-             "%s", error ? error->message : "");
-  cr_assert (g_spawn_check_wait_status (status, NULL), "atspi-walk.py failed:\n%s", err);
-  /* The number is the walk's last line; the session bus may have said things before it. */
-  g_strstrip (out);
-  number = strrchr (out, '\n') != NULL ? strrchr (out, '\n') + 1 : out;
-  cr_assert (g_regex_match_simple ("^[0-9]{6}-[0-9]{3}$", number, 0, 0), "printed “%s”", out);
-  return g_strdup (number);
-}
-
 /* The whole path through the accessibility tree, as a screen-reader user walks it. */
 Test (ui_atspi, walks_to_done_through_the_accessibility_tree, .timeout = 240)
 {
   g_autofree char *dir = fixture_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "atspi.db", NULL);
   const char *extra[] = { "--purpose", "propose", NULL };
-  g_autofree char *number = walk_through_atspi (db, extra);
+  g_autofree char *number = kiosk_run_atspi ("tests/ui/atspi-walk.py", db, extra);
   g_autoptr (GError) error = NULL;
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgInquiry) inquiry = NULL;
@@ -548,7 +511,7 @@ Test (ui_atspi, passes_contact_with_a_phone_alone_and_survives_continue, .timeou
   g_autofree char *dir = fixture_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "phone.db", NULL);
   const char *extra[] = { "--phone-only", "--ask-restart", NULL };
-  g_autofree char *number = walk_through_atspi (db, extra);
+  g_autofree char *number = kiosk_run_atspi ("tests/ui/atspi-walk.py", db, extra);
   g_autoptr (GError) error = NULL;
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgInquiry) inquiry = NULL;
@@ -583,7 +546,7 @@ Test (ui_atspi, walks_in_easy_japanese_to_an_easy_slip, .timeout = 240)
   g_autofree char *pdf = g_build_filename (dir, "slip.pdf", NULL);
   const char *extra[] = { "--walk-in", "ja-easy", "--view", "large", "--done-shot", done_png,
                           NULL };
-  g_autofree char *number = walk_through_atspi (db, extra);
+  g_autofree char *number = kiosk_run_atspi ("tests/ui/atspi-walk.py", db, extra);
   g_autoptr (GSettings) settings = NULL;
   g_autofree char *url_template = NULL;
   g_autoptr (MdgFlow) flow = fixture_default_flow ();
