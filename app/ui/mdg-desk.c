@@ -10,6 +10,7 @@
 #include "mdg-bar-chart.h"
 #include "mdg-city-window.h"
 #include "mdg-csv.h"
+#include "mdg-desk-cell.h"
 #include "mdg-desk-store.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
@@ -151,9 +152,8 @@ typedef struct
   guint chars;  /* the width the column asks for, in characters */
 } Column;
 
-/* The cells are GtkInscriptions, which take their size from here instead of measuring their
- * text: GTK 4.8 keeps some 200 rows of cells, and measuring 1,800 labels cost most of the
- * desk's first frame. */
+/* The cells (MdgDeskCell) take their size from here instead of measuring their text: GTK 4.8
+ * keeps some 200 rows of cells, and measuring 1,800 labels cost most of the desk's first frame. */
 static const Column columns[] = {
   { N_("Number"), "number", MDG_ROLE_NONE, MDG_INQUIRY_KEY_NUMBER, FALSE, 11 },
   { N_("Time"), "time", MDG_ROLE_NONE, MDG_INQUIRY_KEY_TIME, FALSE, 6 },
@@ -217,7 +217,7 @@ update_cell (GtkListItem *item)
   if (inquiry == NULL)
     return;
   text = cell_text (self, inquiry, column);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  mdg_desk_cell_set_text (MDG_DESK_CELL (label), text);
   /* A visitor waiting at the desk whom nobody has taken: the whole row is one band. GTK 4.8
    * has no row object for a column view (GtkColumnViewRow is 4.12), so the row is the cell's
    * parent widget; every cell of the row sets the same class. */
@@ -236,16 +236,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                MdgDesk                  *self)
 {
   const Column *column = g_object_get_data (G_OBJECT (factory), "column");
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), MIN (column->chars, 6));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->chars);
   /* One line, centred in the 56 px row: a text too long for the column is cut with "…"
    * rather than wrapped above the middle. */
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
+  GtkWidget *label = mdg_desk_cell_new (MIN (column->chars, 6), column->chars);
+
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "desk", self);
