@@ -24,24 +24,27 @@ G_DEFINE_FINAL_TYPE (MdgDeskCell, mdg_desk_cell, GTK_TYPE_WIDGET)
 
 typedef struct
 {
-  int char_width; /* Pango units: the wider of an average character and a digit */
-  int line_height; /* pixels */
+  int char_width;    /* Pango units: the wider of an average character and a digit */
+  int line_height;   /* pixels */
+  double resolution; /* the screen's, which the metrics were taken at */
 } CellMetrics;
 
 static const CellMetrics *
 cell_metrics (MdgDeskCell *self)
 {
-  static GHashTable *known = NULL; /* font and resolution → CellMetrics */
+  static GHashTable *known = NULL; /* PangoFontDescription → CellMetrics */
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
-  g_autofree char *key = g_strdup_printf ("%s@%g", font, pango_cairo_context_get_resolution (context));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
   CellMetrics *metrics;
   PangoFontMetrics *font_metrics;
 
   if (known == NULL)
-    known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  metrics = g_hash_table_lookup (known, key);
-  if (metrics != NULL)
+    known = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                   (GEqualFunc) pango_font_description_equal,
+                                   (GDestroyNotify) pango_font_description_free, g_free);
+  metrics = g_hash_table_lookup (known, font);
+  if (metrics != NULL && metrics->resolution == resolution)
     return metrics;
   font_metrics = pango_context_get_metrics (context, NULL, NULL);
   metrics = g_new (CellMetrics, 1);
@@ -49,8 +52,9 @@ cell_metrics (MdgDeskCell *self)
                              pango_font_metrics_get_approximate_digit_width (font_metrics));
   metrics->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (font_metrics)
                                             + pango_font_metrics_get_descent (font_metrics));
+  metrics->resolution = resolution;
   pango_font_metrics_unref (font_metrics);
-  g_hash_table_insert (known, g_steal_pointer (&key), metrics);
+  g_hash_table_insert (known, pango_font_description_copy (font), metrics);
   return metrics;
 }
 
