@@ -10,6 +10,7 @@
 #include "mdg-bar-chart.h"
 #include "mdg-city-window.h"
 #include "mdg-csv.h"
+#include "mdg-desk-cell.h"
 #include "mdg-desk-store.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
@@ -72,7 +73,7 @@ struct _MdgDesk
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
-  GtkSliceListModel *shown; /* the first screenful until the first frame, then all */
+  GtkSliceListModel *shown; /* a screenful on the first frame, more on each next one, then all */
   GtkSingleSelection *selection;
   GPtrArray *purpose_ids; /* "" (all) first, then the flow's purposes, like the dropdown */
   GtkFileChooserNative *chooser;
@@ -84,7 +85,7 @@ struct _MdgDesk
   GCancellable *printer_query; /* the --status run under way, if any */
   MdgPrinterState printer_state; /* the last answer; shown again after a language switch */
   gboolean printer_known;         /* an answer has come */
-  gint64 first_frame; /* the frame clock's count at the desk's first tick, or -1 */
+  gint64 grown_frame; /* the frame clock's count when the rows shown last grew, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
@@ -161,9 +162,8 @@ typedef struct
   guint chars;  /* the width the column asks for, in characters */
 } Column;
 
-/* The cells are GtkInscriptions, which take their size from here instead of measuring their
- * text: GTK 4.8 keeps some 200 rows of cells, and measuring 1,800 labels cost most of the
- * desk's first frame. */
+/* The cells (MdgDeskCell) take their size from here instead of measuring their text: GTK 4.8
+ * keeps some 200 rows of cells, and measuring 1,800 labels cost most of the desk's first frame. */
 static const Column columns[] = {
   { N_("Number"), "number", MDG_ROLE_NONE, MDG_INQUIRY_KEY_NUMBER, FALSE, 11 },
   { N_("Time"), "time", MDG_ROLE_NONE, MDG_INQUIRY_KEY_TIME, FALSE, 6 },
@@ -230,7 +230,7 @@ update_cell (GtkListItem *item)
   if (inquiry == NULL)
     return;
   text = cell_text (self, inquiry, column);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  mdg_desk_cell_set_text (MDG_DESK_CELL (label), text);
   /* Typed by staff: the channel cell says so in a badge. */
   if (g_str_equal (column->key, "channel") && mdg_inquiry_is_staff_entered (inquiry))
     gtk_widget_add_css_class (label, "staff-entered");
@@ -254,16 +254,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                MdgDesk                  *self)
 {
   const Column *column = g_object_get_data (G_OBJECT (factory), "column");
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), MIN (column->chars, 6));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column->chars);
   /* One line, centred in the 56 px row: a text too long for the column is cut with "…"
    * rather than wrapped above the middle. */
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
+  GtkWidget *label = mdg_desk_cell_new (MIN (column->chars, 6), column->chars);
+
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "desk", self);
@@ -960,7 +954,7 @@ mdg_desk_init (MdgDesk *self)
   self->purpose_ids = g_ptr_array_new_with_free_func (g_free);
   self->bound_cells = g_hash_table_new (NULL, NULL);
   self->language = g_strdup (mdg_i18n_get_language ());
-  self->first_frame = -1;
+  self->grown_frame = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   mdg_translatable_adopt (GTK_WIDGET (self));
 }
@@ -1146,22 +1140,32 @@ static const char *list_actions[] = {
   "desk.export-agenda-pdf", "desk.city-day",
 };
 
-/* GTK 4.8's column view keeps cells for some 200 rows whatever is visible: the first frame gets
- * a screenful, the next one the whole day. */
-#define FIRST_FRAME_ROWS 40
+/* GTK 4.8's column view keeps cells for some 200 rows whatever is visible, and building a row
+ * of cells costs about a millisecond. The first frame gets a screenful (1,080 px of 56 px rows);
+ * each later frame doubles that until the view holds all the cells it keeps, then the whole day
+ * comes at once, so no frame builds more than some 80 rows. */
+#define FIRST_FRAME_ROWS 20
+#define ROWS_WITH_CELLS 200
 
 static gboolean
-show_all_rows_cb (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       data)
+show_more_rows_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
 {
   MdgDesk *self = MDG_DESK (widget);
+  guint size = gtk_slice_list_model_get_size (self->shown);
 
-  if (gdk_frame_clock_get_frame_counter (clock) == self->first_frame)
+  if (gdk_frame_clock_get_frame_counter (clock) == self->grown_frame)
     return G_SOURCE_CONTINUE;
-  if (self->first_frame < 0)
+  if (self->grown_frame < 0)
     {
-      self->first_frame = gdk_frame_clock_get_frame_counter (clock);
+      self->grown_frame = gdk_frame_clock_get_frame_counter (clock);
+      return G_SOURCE_CONTINUE;
+    }
+  self->grown_frame = gdk_frame_clock_get_frame_counter (clock);
+  if (size < ROWS_WITH_CELLS && size < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    {
+      gtk_slice_list_model_set_size (self->shown, size * 2);
       return G_SOURCE_CONTINUE;
     }
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
@@ -1264,7 +1268,7 @@ mdg_desk_constructed (GObject *object)
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0,
                                           FIRST_FRAME_ROWS);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), show_all_rows_cb, NULL, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), show_more_rows_cb, NULL, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));

@@ -174,6 +174,16 @@ after_paint_cb (GdkFrameClock *clock, gpointer data)
   frame_done = TRUE;
 }
 
+/* The rows of the desk's day that its filters let through, shown or not yet. */
+static guint
+n_rows (MdgDesk *desk)
+{
+  GtkSliceListModel *shown = GTK_SLICE_LIST_MODEL (
+    gtk_single_selection_get_model (GTK_SINGLE_SELECTION (mdg_desk_get_rows (desk))));
+
+  return g_list_model_get_n_items (gtk_slice_list_model_get_model (shown));
+}
+
 /* The desk inside a window, from construction to its first painted frame. */
 static double
 time_first_frame (const char *path)
@@ -197,8 +207,19 @@ time_first_frame (const char *path)
   /* The first build also pays for fonts and styles; the second shows the desk's own cost. */
   for (int round = 0; round < 2; round++)
     {
-      double cpu = cpu_ms ();
+      double cpu, frame_cpu, longest = 0;
+      guint frames = 0;
 
+      if (round > 0)
+        {
+          /* Taking the first desk down is not part of opening the second. */
+          cpu = cpu_ms ();
+          gtk_window_set_child (GTK_WINDOW (window), NULL);
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+          g_print ("  the first desk taken down: %.1f ms CPU\n", cpu_ms () - cpu);
+        }
+      cpu = cpu_ms ();
       start = g_get_monotonic_time ();
       desk = mdg_desk_new (mdg_application_get_store (app), mdg_application_get_flow (app),
                            mdg_application_get_settings (app));
@@ -213,13 +234,20 @@ time_first_frame (const char *path)
       g_print ("desk rows: %u; built and first frame painted (%s): %.1f ms wall, %.1f ms CPU\n",
                g_list_model_get_n_items (mdg_desk_get_rows (desk)), round == 0 ? "cold" : "warm", ms,
                cpu_ms () - cpu);
-      /* The desk binds the rest of the day on its next frame: time that frame too. */
-      frame_done = FALSE;
-      while (!frame_done)
-        g_main_context_iteration (NULL, TRUE);
-      g_print ("  then all %u rows bound and painted: %.1f ms wall after the start\n",
-               g_list_model_get_n_items (mdg_desk_get_rows (desk)),
-               (g_get_monotonic_time () - start) / 1000.0);
+      /* The desk binds the rest of the day over its next frames: time those too. */
+      while (g_list_model_get_n_items (mdg_desk_get_rows (desk)) < n_rows (desk) || frames == 0)
+        {
+          frame_cpu = cpu_ms ();
+          frame_done = FALSE;
+          while (!frame_done)
+            g_main_context_iteration (NULL, TRUE);
+          longest = MAX (longest, cpu_ms () - frame_cpu);
+          frames++;
+        }
+      g_print ("  then all %u rows bound and painted: %.1f ms wall after the start, in %u more frames,"
+               " the longest %.1f ms CPU\n",
+               g_list_model_get_n_items (mdg_desk_get_rows (desk)), (g_get_monotonic_time () - start) / 1000.0,
+               frames, longest);
       g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), after_paint_cb, NULL);
     }
   gtk_window_destroy (GTK_WINDOW (window));

@@ -8,6 +8,7 @@
 
 #include "fixtures.h"
 #include "kiosk-fixture.h"
+#include "mdg-desk-cell.h"
 #include "mdg-desk.h"
 #include "mdg-idle-dialog.h"
 #include "mdg-inquiry-detail.h"
@@ -211,8 +212,8 @@ static void
 collect_attention (GtkWidget *root,
                    GPtrArray *labels)
 {
-  /* The cells of a row marked as one band: inscription → cell → row. */
-  GtkWidget *cell = GTK_IS_INSCRIPTION (root) ? gtk_widget_get_parent (root) : NULL;
+  /* The cells of a row marked as one band: desk cell → column view cell → row. */
+  GtkWidget *cell = MDG_IS_DESK_CELL (root) ? gtk_widget_get_parent (root) : NULL;
   GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
 
   if (row != NULL && gtk_widget_has_css_class (row, "attention") && gtk_widget_get_mapped (root))
@@ -234,7 +235,7 @@ assert_readable_on_yellow (GtkWidget *label)
   gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
   ratio = contrast (&color, &yellow);
   cr_assert_geq (ratio, 4.5, "“%s” in state %#x: %s, contrast %.2f:1 on the yellow",
-                 gtk_inscription_get_text (GTK_INSCRIPTION (label)), gtk_widget_get_state_flags (label),
+                 mdg_desk_cell_get_text (MDG_DESK_CELL (label)), gtk_widget_get_state_flags (label),
                  shown = gdk_rgba_to_string (&color), ratio);
 }
 

@@ -10,6 +10,7 @@
 #include "fixtures.h"
 #include "kiosk-fixture.h"
 #include "mdg-application.h"
+#include "mdg-desk-cell.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
 #include "mdg-org-item.h"
@@ -287,11 +288,11 @@ Test (ui_desk_touch, rows_text_drop_downs_waiting_band_and_labels)
   collect_nodes (GTK_WIDGET (desk), "row", "listview", rows);
   cr_assert_eq (rows->len, 3, "%u rows", rows->len);
   assert_rows_at_least (rows, 56, "list row");
-  collect_type (GTK_WIDGET (desk), GTK_TYPE_INSCRIPTION, cells);
+  collect_type (GTK_WIDGET (desk), MDG_TYPE_DESK_CELL, cells);
   cr_assert_geq (cells->len, 3 * 10);
   for (guint i = 0; i < cells->len; i++)
     cr_assert_geq (text_px (cells->pdata[i]), 20.0, "“%s” is set in %.1f px",
-                   gtk_inscription_get_text (cells->pdata[i]), text_px (cells->pdata[i]));
+                   mdg_desk_cell_get_text (cells->pdata[i]), text_px (cells->pdata[i]));
 
   /* The waiting visitor: one band across the row, and a large count under the header. */
   for (guint i = 0; i < rows->len; i++)
@@ -334,10 +335,10 @@ Test (ui_desk_touch, rows_text_drop_downs_waiting_band_and_labels)
   cr_assert_str_eq (filter_shows (desk, "status_filter"), "All statuses");
   cr_assert_str_eq (filter_shows (desk, "purpose_filter"), "All purposes");
   g_ptr_array_set_size (cells, 0);
-  collect_type (GTK_WIDGET (desk), GTK_TYPE_INSCRIPTION, cells);
+  collect_type (GTK_WIDGET (desk), MDG_TYPE_DESK_CELL, cells);
   for (guint i = 0; i < cells->len; i++)
     {
-      const char *text = gtk_inscription_get_text (cells->pdata[i]);
+      const char *text = mdg_desk_cell_get_text (cells->pdata[i]);
       g_autofree char *spaced = g_strdup_printf (" %s ", text != NULL ? text : "");
 
       cr_assert_null (strstr (spaced, " I "), "“%s” speaks as the visitor", text);
@@ -349,7 +350,7 @@ Test (ui_desk_touch, rows_text_drop_downs_waiting_band_and_labels)
     GtkWidget *offer_cell = NULL;
 
     for (guint i = 0; i < cells->len; i++)
-      if (g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), "Offer") == 0)
+      if (g_strcmp0 (mdg_desk_cell_get_text (cells->pdata[i]), "Offer") == 0)
         offer_cell = cells->pdata[i];
     cr_assert_not_null (offer_cell, "“Offer space, skills or funds” is “Offer” at the desk");
   }

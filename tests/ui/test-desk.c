@@ -10,6 +10,7 @@
 #include "kiosk-fixture.h"
 #include "mdg-application.h"
 #include "mdg-bar-chart.h"
+#include "mdg-desk-cell.h"
 #include "mdg-desk.h"
 #include "mdg-i18n.h"
 #include "mdg-introduction.h"
@@ -268,12 +269,12 @@ is_button_for (GtkWidget *widget, gconstpointer action)
          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
-/* The desk's cells are inscriptions, not labels. */
+/* The desk's cells are MdgDeskCells, not labels. */
 static gboolean
 is_cell_showing (GtkWidget *widget, gconstpointer text)
 {
-  return GTK_IS_INSCRIPTION (widget)
-         && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+  return MDG_IS_DESK_CELL (widget)
+         && g_strcmp0 (mdg_desk_cell_get_text (MDG_DESK_CELL (widget)), text) == 0;
 }
 
 static GtkWidget *
