@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mdg-admin-module.h"
 #include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
@@ -24,9 +25,8 @@
 #include "mdg-period.h"
 #include "mdg-pg-city.h"
 #include "mdg-pin.h"
-#include "mdg-print.h"
+#include "mdg-print-helper.h"
 #include "mdg-settings.h"
-#include "mdg-slip.h"
 #include "mdg-store.h"
 #include "mdg-store-maintenance.h"
 #include "mdg-store-slip.h"
@@ -258,11 +258,12 @@ city_wanted (GError **error)
 }
 
 static GPtrArray *
-city_read (const char *from,
-           const char *to,
-           GError    **error)
+city_read (const MdgAdminCity *city,
+           const char         *from,
+           const char         *to,
+           GError            **error)
 {
-  return mdg_pg_city_read (pg_conninfo, pg_file, from, to, city_center, error);
+  return city->read (pg_conninfo, pg_file, from, to, city_center, error);
 }
 
 static gboolean
@@ -271,7 +272,8 @@ city_list (MdgFlow    *flow,
            const char *language,
            GError    **error)
 {
-  g_autoptr (GPtrArray) found = city_read (day, day, error);
+  const MdgAdminCity *module = mdg_admin_city_load (error);
+  g_autoptr (GPtrArray) found = module != NULL ? city_read (module, day, day, error) : NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (found == NULL)
@@ -310,7 +312,8 @@ city_export (MdgFlow    *flow,
              const char *output,
              GError    **error)
 {
-  g_autoptr (GPtrArray) found = city_read (from, to, error);
+  const MdgAdminCity *module = mdg_admin_city_load (error);
+  g_autoptr (GPtrArray) found = module != NULL ? city_read (module, from, to, error) : NULL;
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) local = NULL;
   g_autofree char *temp = NULL;
@@ -321,13 +324,13 @@ city_export (MdgFlow    *flow,
   if (output == NULL)
     {
       out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return mdg_pg_city_export (found, flow, language, out, error);
+      return module->export (found, flow, language, out, error);
     }
   temp = mdg_file_open_temp (output, &fd, error);
   if (temp == NULL)
     return FALSE;
   out = g_unix_output_stream_new (fd, TRUE);
-  if (!mdg_pg_city_export (found, flow, language, out, error)
+  if (!module->export (found, flow, language, out, error)
       || !g_output_stream_close (out, NULL, &local))
     {
       if (local != NULL)
@@ -581,9 +584,9 @@ slip_run (int argc, char **argv, GError **error)
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgInquiry) inquiry = NULL;
   g_autoptr (MdgFlow) flow = NULL;
-  g_autoptr (MdgSlipData) data = NULL;
   g_autofree char *url_template = NULL;
-  MdgSlipPaper paper;
+  const MdgAdminSlip *module = NULL;
+  int paper;
 
   if (!parse ("NUMBER --pdf FILE|--print QUEUE [--paper 80mm|a6|a4]", entries, &argc, &argv, 1,
               error))
@@ -595,7 +598,10 @@ slip_run (int argc, char **argv, GError **error)
                            "or --print QUEUE (the printer)");
       return FALSE;
     }
-  if (paper_name != NULL && !mdg_slip_paper_from_string (paper_name, &paper))
+  module = mdg_admin_slip_load (error);
+  if (module == NULL)
+    return FALSE;
+  if (paper_name != NULL && !module->paper_from_string (paper_name, &paper))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID_ARGUMENT,
                    "unknown paper “%s”: use 80mm, a6 or a4", paper_name);
@@ -626,21 +632,8 @@ slip_run (int argc, char **argv, GError **error)
   flow = kiosk_flow (error);
   if (flow == NULL)
     return FALSE;
-  data = mdg_slip_data_new (inquiry, flow, settings);
-  if (queue != NULL)
-    {
-      /* The same helper and deadline as the kiosk; a printed slip is marked as the kiosk does. */
-      if (!mdg_print_slip_sync (queue, data, paper,
-                                g_settings_get_uint (settings, "print-timeout-seconds"), error)
-          || !mdg_store_set_printed (store, data->number, TRUE, error))
-        return FALSE;
-      g_print ("%s: printed the slip for %s\n", queue, data->number);
-      return TRUE;
-    }
-  if (!mdg_slip_write_pdf (data, paper, pdf, error))
-    return FALSE;
-  g_print ("%s: the slip for %s\n", pdf, mdg_inquiry_get_number (inquiry));
-  return TRUE;
+  return module->output (store, inquiry, flow, settings, paper, queue != NULL ? NULL : pdf, queue,
+                         error);
 }
 
 /* The words staff type, mapped onto the store's statuses. */

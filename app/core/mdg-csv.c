@@ -53,6 +53,7 @@ typedef struct
   GHashTable *labels;  /* "step\x1fchoice" → label in the export's language */
   sqlite3_stmt *contact;
   sqlite3_stmt *erased;
+  GTimeZone *zone;     /* looked up once: GLib 2.74 rereads /etc/localtime per lookup */
 } Export;
 
 static void
@@ -62,6 +63,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->labels, g_hash_table_unref);
   g_clear_pointer (&export->contact, sqlite3_finalize);
   g_clear_pointer (&export->erased, sqlite3_finalize);
+  g_clear_pointer (&export->zone, g_time_zone_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
@@ -109,9 +111,11 @@ tr (Export     *export,
 }
 
 static char *
-format_time (gint64 unix_time)
+format_time (Export *export,
+             gint64  unix_time)
 {
-  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr (GDateTime) time = utc != NULL ? g_date_time_to_timezone (utc, export->zone) : NULL;
 
   return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z") : g_strdup ("");
 }
@@ -209,7 +213,7 @@ append_contact (Export     *export,
   rc = sqlite3_step (export->contact);
   if (rc == SQLITE_ROW)
     {
-      g_autofree char *consent = format_time (sqlite3_column_int64 (export->contact, 0));
+      g_autofree char *consent = format_time (export, sqlite3_column_int64 (export->contact, 0));
 
       mdg_csv_append_field (row, consent);
       for (int i = 1; i <= 5; i++)
@@ -230,7 +234,7 @@ append_contact (Export     *export,
     mdg_csv_append_field (row, "");
   else
     {
-      g_autofree char *erased = format_time (sqlite3_column_int64 (export->erased, 0));
+      g_autofree char *erased = format_time (export, sqlite3_column_int64 (export->erased, 0));
 
       mdg_csv_append_field (row, erased);
     }
@@ -243,7 +247,7 @@ append_inquiry (Export     *export,
                 MdgInquiry *inquiry,
                 GError    **error)
 {
-  g_autofree char *received = format_time (g_date_time_to_unix (mdg_inquiry_get_created (inquiry)));
+  g_autofree char *received = format_time (export, g_date_time_to_unix (mdg_inquiry_get_created (inquiry)));
 
   mdg_csv_append_field (row, mdg_inquiry_get_number (inquiry));
   mdg_csv_append_field (row, received);
@@ -317,7 +321,7 @@ mdg_csv_export_days (MdgStore      *store,
                      GOutputStream *out,
                      GError       **error)
 {
-  g_auto (Export) export = { store, language, NULL, NULL, NULL, NULL };
+  g_auto (Export) export = { store, language, NULL, NULL, NULL, NULL, g_time_zone_new_local () };
   g_autoptr (GPtrArray) inquiries = NULL;
   g_autoptr (GString) row = g_string_new (NULL);
 

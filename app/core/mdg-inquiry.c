@@ -110,18 +110,29 @@ mdg_inquiry_init (MdgInquiry *self)
                                          (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* `zone` is the local time zone the caller looked up once for many inquiries (GLib 2.74 reads
+ * /etc/localtime again for every g_date_time_new_from_unix_local when TZ is unset); NULL looks
+ * it up. */
 MdgInquiry *
 mdg_inquiry_new (gint64      id,
                  const char *number,
                  const char *token,
-                 gint64      created_at)
+                 gint64      created_at,
+                 GTimeZone  *zone)
 {
   MdgInquiry *self = g_object_new (MDG_TYPE_INQUIRY, NULL);
 
   self->id = id;
   self->number = g_strdup (number);
   self->token = g_strdup (token);
-  self->created = g_date_time_new_from_unix_local (created_at);
+  if (zone == NULL)
+    self->created = g_date_time_new_from_unix_local (created_at);
+  else
+    {
+      g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (created_at);
+
+      self->created = utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
+    }
   self->status = g_strdup ("new");
   return self;
 }

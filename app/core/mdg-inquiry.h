@@ -36,7 +36,8 @@ G_DECLARE_FINAL_TYPE (MdgInquiry, mdg_inquiry, MDG, INQUIRY, GObject)
 MdgInquiry      *mdg_inquiry_new              (gint64      id,
                                                const char *number,
                                                const char *token,
-                                               gint64      created_at);
+                                               gint64      created_at,
+                                               GTimeZone  *zone);
 gint64           mdg_inquiry_get_id           (MdgInquiry *self);
 const char      *mdg_inquiry_get_number       (MdgInquiry *self);
 const char      *mdg_inquiry_get_token        (MdgInquiry *self);

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "mdg-print-helper.h"
 #include "mdg-slip.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,6 @@ typedef enum
 /* The helper's own deadline is this much shorter than the caller's kill. */
 #define MDG_PRINT_GRACE_SECONDS 1.0
 
-char            *mdg_print_helper_path   (void);
 GSubprocess     *mdg_print_spawn_job     (const char          *queue,
                                           const char          *pdf,
                                           const char          *title,

@@ -1037,7 +1037,7 @@ mdg_store_record_answers (MdgStore         *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   inquiry = mdg_inquiry_new (sqlite3_last_insert_rowid (self->db), number, token,
-                             g_date_time_to_unix (now));
+                             g_date_time_to_unix (now), NULL);
   mdg_inquiry_set_fields (inquiry, answers->language, flow_version,
                           details != NULL ? details : "", followup, "new", NULL, FALSE, FALSE);
   mdg_inquiry_set_channel (inquiry, answers->channel, answers->entered_by);
@@ -1072,12 +1072,13 @@ mdg_store_record (MdgStore *self,
 
 static MdgInquiry *
 inquiry_from_row (MdgStore     *self,
-                  sqlite3_stmt *stmt)
+                  sqlite3_stmt *stmt,
+                  GTimeZone    *zone)
 {
   MdgInquiry *inquiry = mdg_inquiry_new (sqlite3_column_int64 (stmt, 0),
                                          (const char *) sqlite3_column_text (stmt, 1),
                                          (const char *) sqlite3_column_text (stmt, 2),
-                                         sqlite3_column_int64 (stmt, 3));
+                                         sqlite3_column_int64 (stmt, 3), zone);
 
   mdg_inquiry_set_fields (inquiry, (const char *) sqlite3_column_text (stmt, 4),
                           (const char *) sqlite3_column_text (stmt, 5),
@@ -1110,6 +1111,7 @@ list_where (MdgStore   *self,
   g_autofree char *sql = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
   int rc;
 
   sql = g_strdup_printf ("SELECT " INQUIRY_COLUMNS " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
@@ -1121,7 +1123,7 @@ list_where (MdgStore   *self,
   if (value2 != NULL)
     sqlite3_bind_text (stmt, 2, value2, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, inquiry_from_row (self, stmt));
+    g_ptr_array_add (result, inquiry_from_row (self, stmt, zone));
   if (rc != SQLITE_DONE)
     {
       mdg_store_fail (self, rc, "reading inquiries", error);

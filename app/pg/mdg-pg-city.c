@@ -34,6 +34,7 @@ mdg_pg_city_read (const char *pg,
   g_autoptr (PGresult) answers = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) city_row_free);
   g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GTimeZone) zone = NULL;
   const char *params[] = { from, to, center };
 
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
@@ -65,6 +66,7 @@ mdg_pg_city_read (const char *pg,
   if (answers == NULL || !mdg_pg_command (conn, "COMMIT", "ending the transaction", error))
     return NULL;
 
+  zone = g_time_zone_new_local ();
   for (int r = 0; r < PQntuples (inquiries); r++)
     {
       MdgCityRow *row = g_new0 (MdgCityRow, 1);
@@ -72,7 +74,7 @@ mdg_pg_city_read (const char *pg,
       row->center = g_strdup (PQgetvalue (inquiries, r, 0));
       row->inquiry = mdg_inquiry_new (r + 1, PQgetvalue (inquiries, r, 1),
                                       PQgetvalue (inquiries, r, 2),
-                                      g_ascii_strtoll (PQgetvalue (inquiries, r, 3), NULL, 10));
+                                      g_ascii_strtoll (PQgetvalue (inquiries, r, 3), NULL, 10), zone);
       mdg_inquiry_set_fields (row->inquiry, PQgetvalue (inquiries, r, 4),
                               PQgetvalue (inquiries, r, 5), PQgetvalue (inquiries, r, 6),
                               PQgetisnull (inquiries, r, 7) ? NULL : PQgetvalue (inquiries, r, 7),

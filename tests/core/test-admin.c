@@ -579,6 +579,39 @@ Test (admin, no_arguments_give_one_line_and_help_works)
   cr_assert (strstr (help.out, "backup") != NULL);
 }
 
+/* The everyday commands load no drawing library and no libpq (issue 18: they start as fast as
+ * sqlite3); the slip and --pg open their module, and without it say so in one line. */
+Test (admin, only_the_slip_and_pg_need_their_modules)
+{
+  g_autofree char *program = g_build_filename (g_getenv ("MDG_BUILD_DIR"), "app", "madoguchi-admin",
+                                               NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no-modules", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "slip.pdf", NULL);
+  const char *ldd[] = { "ldd", program, NULL };
+  const char *heavy[] = { "libcairo", "libpango", "libpq", "libanthy", "libX11", "libssl" };
+  g_autofree char *libraries = NULL;
+  g_auto (Run) list = { 0 };
+  g_auto (Run) slip = { 0 };
+  g_auto (Run) city = { 0 };
+  int status = 0;
+
+  cr_assert (g_spawn_sync (NULL, (char **) ldd, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &libraries,
+                           NULL, &status, NULL));
+  cr_assert (g_spawn_check_wait_status (status, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (heavy); i++)
+    cr_assert_null (strstr (libraries, heavy[i]), "madoguchi-admin loads %s:\n%s", heavy[i], libraries);
+
+  admin_env = g_environ_setenv (g_get_environ (), "MADOGUCHI_MODULE_DIR", nowhere, TRUE);
+  admin (&list, "list", "--db", db, "--date", today, NULL);
+  cr_assert_eq (list.status, 0, "list needs no module: %s", list.err);
+  cr_assert (strstr (list.out, number) != NULL, "%s", list.out);
+  admin (&slip, "slip", number, "--db", db, "--pdf", pdf, NULL);
+  assert_fails_with_one_line (&slip, "madoguchi-admin-slip.so");
+  cr_assert_not (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  admin (&city, "list", "--pg", "host=127.0.0.1 port=1", "--date", today, NULL);
+  assert_fails_with_one_line (&city, "madoguchi-admin-city.so");
+}
+
 /* Two processes keep recording while every command runs in a loop: none may fail, since each
  * connection waits for the lock instead of giving up, and readers take none. */
 Test (admin, every_command_beside_two_writers_for_30_seconds)

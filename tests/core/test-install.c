@@ -111,6 +111,9 @@ static const char *installed[] = {
   "usr/local/share/glib-2.0/schemas/org.madoguchi.Kiosk.gschema.xml",
 };
 
+/* madoguchi-admin's loadable parts, in MODULEDIR. */
+static const char *modules[] = { "madoguchi-admin-slip.so", "madoguchi-admin-city.so" };
+
 Test (install, twice_the_same_files_then_uninstall_keeps_the_data)
 {
   g_autofree char *first_out = NULL, *second_out = NULL, *out = NULL;
@@ -146,6 +149,25 @@ Test (install, twice_the_same_files_then_uninstall_keeps_the_data)
   cr_assert_neq (st.st_uid, 0, "the data folder belongs to root");
   tables = fixture_query_text (db, "SELECT count (*) FROM sqlite_master WHERE name = 'inquiry'");
   cr_assert_str_eq (tables, "1;", "no database in the data folder");
+
+  /* madoguchi-admin's modules are where the program looks for them (MODULEDIR under the root),
+   * and the installed program opens them: the slip reaches the store, --pg the network. */
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    {
+      g_autofree char *module = g_build_filename (root, MODULEDIR, modules[i], NULL);
+
+      cr_assert (g_file_test (module, G_FILE_TEST_IS_REGULAR), "%s was not installed", module);
+    }
+  command = g_strdup_printf ("cd '%s' && export MADOGUCHI_MODULE_DIR='%s%s' &&"
+                             " usr/local/bin/madoguchi-admin init --db probe.db >/dev/null &&"
+                             " { usr/local/bin/madoguchi-admin slip 240101-001 --db probe.db"
+                             " --pdf slip.pdf 2>&1; usr/local/bin/madoguchi-admin list"
+                             " --pg 'host=127.0.0.1 port=1' --date 2024-01-01 2>&1; }",
+                             root, root, MODULEDIR);
+  out = shell (command, &status);
+  cr_assert (strstr (out, "No inquiry numbered 240101-001") != NULL, "slip: %s", out);
+  cr_assert (strstr (out, "the central database cannot be reached") != NULL, "--pg: %s", out);
+  cr_assert_null (strstr (out, "module"), "%s", out);
 
   /* dconf compile accepts the profile's database, and its locks hold against the session. */
   g_free (out);
