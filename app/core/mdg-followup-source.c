@@ -59,3 +59,13 @@ mdg_followup_source_lookup (MdgFollowupSource *self,
   g_return_val_if_fail (number != NULL, NULL);
   return MDG_FOLLOWUP_SOURCE_GET_IFACE (self)->lookup (self, number, error);
 }
+
+gint64
+mdg_followup_source_get_version (MdgFollowupSource *self)
+{
+  MdgFollowupSourceInterface *iface;
+
+  g_return_val_if_fail (MDG_IS_FOLLOWUP_SOURCE (self), -1);
+  iface = MDG_FOLLOWUP_SOURCE_GET_IFACE (self);
+  return iface->version != NULL ? iface->version (self) : -1;
+}

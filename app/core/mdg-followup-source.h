@@ -42,10 +42,15 @@ struct _MdgFollowupSourceInterface
   MdgFollowupRecord *(*lookup) (MdgFollowupSource *self,
                                 const char        *number,
                                 GError           **error);
+  /* Optional: a number that changes whenever anything the source holds may have changed, or
+   * -1 when the source cannot tell (then nothing read from it may be kept). */
+  gint64 (*version) (MdgFollowupSource *self);
 };
 
 MdgFollowupRecord *mdg_followup_source_lookup (MdgFollowupSource *self,
                                                const char        *number,
                                                GError           **error);
+
+gint64             mdg_followup_source_get_version (MdgFollowupSource *self);
 
 G_END_DECLS

@@ -12,12 +12,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 /* Schema 2 added the note's kind; a newer file only adds to it, so it is read as well. */
 #define MIN_SCHEMA_VERSION 2
 
-enum { STMT_BEGIN, STMT_COMMIT, STMT_INQUIRY, STMT_ANSWERS, STMT_CHANGES, STMT_MESSAGES, N_STMTS };
+enum { STMT_BEGIN, STMT_COMMIT, STMT_VERSION, STMT_INQUIRY, STMT_ANSWERS, STMT_CHANGES, STMT_MESSAGES, N_STMTS };
 
 /* Even BEGIN and COMMIT are prepared once: parsing them took a share of each request. */
 static const char *statements[N_STMTS] = {
   [STMT_BEGIN] = "BEGIN",
   [STMT_COMMIT] = "COMMIT",
+  /* Changes whenever another connection (the kiosk, the desk) has committed. */
+  [STMT_VERSION] = "PRAGMA data_version",
   [STMT_INQUIRY] = "SELECT id, number, token, created_at, status, coordinator, followup"
                    " FROM inquiry WHERE number = ?",
   [STMT_ANSWERS] = "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid",
@@ -137,10 +139,24 @@ sqlite_lookup (MdgFollowupSource *source,
   return ok ? g_steal_pointer (&record) : NULL;
 }
 
+static gint64
+sqlite_version (MdgFollowupSource *source)
+{
+  MdgFollowupSqlite *self = MDG_FOLLOWUP_SQLITE (source);
+  sqlite3_stmt *stmt = self->stmts[STMT_VERSION];
+  gint64 version = -1;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
 static void
 source_iface_init (MdgFollowupSourceInterface *iface)
 {
   iface->lookup = sqlite_lookup;
+  iface->version = sqlite_version;
 }
 
 static void

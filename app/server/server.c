@@ -18,6 +18,7 @@
 #define FAILED_LOOKUPS_PER_MINUTE 30
 #define MAX_TRACKED_CLIENTS 100000
 #define TOKEN_MAX_LENGTH 64
+#define MAX_CACHED_PAGES 10000
 
 typedef struct
 {
@@ -25,7 +26,65 @@ typedef struct
   MdgFollowupPage *page;
   GHashTable *failures; /* client address → GQueue of monotonic times of its failed lookups */
   GBytes *css;
+  /* Pages already drawn, "lang\x1fnumber" → CachedPage, while the source's version stays the
+   * same; emptied every minute too (a page turns to "closed" with time) and when a setting
+   * changes. A cached page is still only served to the right token. */
+  GHashTable *cache;
+  gint64 cache_version;
 } Server;
+
+typedef struct
+{
+  MdgFollowupRecord *record;
+  char *html;
+} CachedPage;
+
+static void
+cached_page_free (CachedPage *cached)
+{
+  mdg_followup_record_free (cached->record);
+  g_free (cached->html);
+  g_free (cached);
+}
+
+static void
+clear_cache (Server *server)
+{
+  g_hash_table_remove_all (server->cache);
+}
+
+/* The cached page for number in lang, or NULL; forgets every page when the source changed. */
+static CachedPage *
+cached_page (Server     *server,
+             const char *number,
+             const char *lang,
+             char      **key)
+{
+  gint64 version = mdg_followup_source_get_version (server->source);
+
+  if (version < 0 || version != server->cache_version)
+    clear_cache (server);
+  server->cache_version = version;
+  if (version < 0)
+    return NULL;
+  *key = g_strconcat (lang, "\x1f", number, NULL);
+  return g_hash_table_lookup (server->cache, *key);
+}
+
+static void
+keep_page (Server             *server,
+           char               *key,
+           MdgFollowupRecord  *record,
+           const char         *html)
+{
+  CachedPage *cached = g_new0 (CachedPage, 1);
+
+  if (g_hash_table_size (server->cache) >= MAX_CACHED_PAGES)
+    clear_cache (server);
+  cached->record = record;
+  cached->html = g_strdup (html);
+  g_hash_table_replace (server->cache, key, cached);
+}
 
 static const char csp[] = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
                           "form-action 'none'; frame-ancestors 'none'";
@@ -139,6 +198,7 @@ prune_cb (gpointer data)
   GHashTableIter iter;
   gpointer key, value;
 
+  clear_cache (server);
   g_hash_table_iter_init (&iter, server->failures);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -195,6 +255,8 @@ followup_cb (SoupServer        *soup,
   g_autoptr (MdgFollowupRecord) record = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *html = NULL;
+  g_autofree char *key = NULL;
+  CachedPage *cached;
   gint64 now = g_get_monotonic_time ();
   const char *number = query != NULL ? g_hash_table_lookup (query, "n") : NULL;
   const char *token = query != NULL ? g_hash_table_lookup (query, "t") : NULL;
@@ -214,6 +276,18 @@ followup_cb (SoupServer        *soup,
   if (g_str_equal (path, "/followup") && valid_number (number) && token != NULL
       && strlen (token) < TOKEN_MAX_LENGTH && mdg_followup_page_language_is_valid (lang))
     {
+      cached = cached_page (server, number, lang, &key);
+      if (cached != NULL)
+        {
+          if (token_matches (cached->record, token))
+            {
+              respond_page (msg, SOUP_STATUS_OK, cached->html);
+              return;
+            }
+          count_failure (server, client, now);
+          respond_page (msg, SOUP_STATUS_NOT_FOUND, mdg_followup_page_not_found ());
+          return;
+        }
       record = mdg_followup_source_lookup (server->source, number, &error);
       if (error != NULL)
         {
@@ -227,6 +301,8 @@ followup_cb (SoupServer        *soup,
           html = mdg_followup_page_render (server->page, record, lang,
                                            g_get_real_time () / G_USEC_PER_SEC);
           respond_page (msg, SOUP_STATUS_OK, html);
+          if (key != NULL)
+            keep_page (server, g_steal_pointer (&key), g_steal_pointer (&record), html);
           return;
         }
     }
@@ -469,7 +545,10 @@ run (int argc, char **argv, GError **error)
 
   failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_queue_free);
   page = mdg_followup_page_new (settings, flow);
-  server = (Server) { source, page, failures, css };
+  server = (Server) { source, page, failures, css,
+                      g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) cached_page_free), -1 };
+  g_signal_connect_swapped (settings, "changed", G_CALLBACK (clear_cache), &server);
   soup = soup_server_new ("server-header", NULL, NULL);
   soup_server_add_handler (soup, NULL, other_cb, &server, NULL);
   soup_server_add_handler (soup, "/followup", followup_cb, &server, NULL);
@@ -491,6 +570,8 @@ run (int argc, char **argv, GError **error)
   g_timeout_add_seconds (60, prune_cb, &server);
   g_main_loop_run (loop);
   soup_server_disconnect (soup);
+  g_signal_handlers_disconnect_by_data (settings, &server);
+  g_hash_table_unref (server.cache);
   return TRUE;
 }
 
