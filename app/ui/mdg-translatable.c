@@ -93,6 +93,9 @@ walk (GtkWidget *widget,
   if ((GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
       && g_object_get_qdata (G_OBJECT (widget), source_quark (0)) != NULL)
     return;
+  /* So does a search entry's text: adopting it too would keep its first language for good. */
+  if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) != NULL)
+    return;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     walk (child, visit);

@@ -334,6 +334,14 @@ Test (ui_desk_touch, rows_text_drop_downs_waiting_band_and_labels)
   show_page (desk, "list");
   cr_assert_str_eq (filter_shows (desk, "status_filter"), "All statuses");
   cr_assert_str_eq (filter_shows (desk, "purpose_filter"), "All purposes");
+  {
+    /* The search field's hint, as drawn by its text inside, follows the language too. */
+    GtkWidget *search = kiosk_find_type (GTK_WIDGET (desk), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *text = kiosk_find_type (search, GTK_TYPE_TEXT);
+
+    cr_assert_str_eq (gtk_text_get_placeholder_text (GTK_TEXT (text)),
+                      "Search number, answers, details, coordinator");
+  }
   g_ptr_array_set_size (cells, 0);
   collect_type (GTK_WIDGET (desk), MDG_TYPE_DESK_CELL, cells);
   for (guint i = 0; i < cells->len; i++)
