@@ -1034,8 +1034,6 @@ retranslate (MdgDesk *self)
   mdg_translatable_update (GTK_WIDGET (self));
   say (self, NULL, FALSE);
   show_printer_state (self);
-  g_object_set (self->detail, "language", self->language, NULL);
-  g_object_set (self->orgs, "language", self->language, NULL);
   if (self->list == NULL)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (view_columns) && i < G_N_ELEMENTS (columns); i++)
@@ -1216,6 +1214,7 @@ mdg_desk_constructed (GObject *object)
   g_assert (MDG_IS_STORE (self->store) && G_IS_SETTINGS (self->settings));
 
   self->detail = mdg_inquiry_detail_new (self->store, self->flow, self->settings);
+  g_object_bind_property (self, "language", self->detail, "language", G_BINDING_SYNC_CREATE);
   show_printer_state (self);
   refresh_printer_cb (self);
   self->printer_id = g_timeout_add_seconds (MDG_DESK_PRINTER_SECONDS, refresh_printer_cb, self);
@@ -1224,7 +1223,7 @@ mdg_desk_constructed (GObject *object)
   g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->orgs = mdg_orgs_view_new (self->store, self->flow);
-  g_object_set (self->orgs, "language", self->language, NULL);
+  g_object_bind_property (self, "language", self->orgs, "language", G_BINDING_SYNC_CREATE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->orgs), TRUE);
   gtk_box_append (self->orgs_box, GTK_WIDGET (self->orgs));
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_shown_cb), self,
