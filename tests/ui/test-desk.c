@@ -522,24 +522,6 @@ fit_and_shoot_figures (void)
               gtk_window_present (GTK_WINDOW (kiosk.window));
               kiosk_wait_until (window_has_shot_size, 3000);
             }
-          if (!window_has_shot_size ())
-            {
-              GtkWidget *desk = kiosk_find_type (GTK_WIDGET (kiosk.window), MDG_TYPE_DESK);
-              GtkWidget *st = kiosk_find_type (desk, GTK_TYPE_STACK);
-              for (GtkWidget *c = gtk_widget_get_first_child (st); c; c = gtk_widget_get_next_sibling (c))
-                {
-                  int m, n;
-                  gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &m, &n, NULL, NULL);
-                  fprintf (stderr, "PAGE %s min %d\n", gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (st), c)), m);
-                }
-              for (GtkWidget *c = gtk_widget_get_first_child (desk); c; c = gtk_widget_get_next_sibling (c))
-                for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
-                {
-                  int m, n;
-                  gtk_widget_measure (d, GTK_ORIENTATION_HORIZONTAL, -1, &m, &n, NULL, NULL);
-                  fprintf (stderr, "DESKCHILD %s min %d\n", G_OBJECT_TYPE_NAME (d), m);
-                }
-            }
           cr_assert (window_has_shot_size (),
                      "%s: the desk does not fit %d × %d; it takes %d × %d", languages[l],
                      sizes[s][0], sizes[s][1], gtk_widget_get_width (GTK_WIDGET (kiosk.window)),
