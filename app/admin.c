@@ -83,11 +83,22 @@ open_store (GError **error)
 /* The commands that only read open the file read-only: no lock a writer would wait for, no
  * migration, not a byte changed, and a copy in a read-only folder can be examined. */
 static MdgStore *
-open_store_read_only (GError **error)
+open_store_as_it_is (GError **error)
 {
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : mdg_store_default_path ();
 
   return mdg_store_open_read_only (path, error);
+}
+
+/* Those that read inquiries also need the current schema, which a reader never makes. */
+static MdgStore *
+open_store_read_only (GError **error)
+{
+  g_autoptr (MdgStore) store = open_store_as_it_is (error);
+
+  if (store == NULL || !mdg_store_require_current (store, error))
+    return NULL;
+  return g_steal_pointer (&store);
 }
 
 /* Exactly YYYY-MM-DD in ASCII digits: no sign, no space, no other width. */
@@ -444,7 +455,7 @@ check_run (int argc, char **argv, GError **error)
 
   if (!parse ("", NULL, &argc, &argv, 0, error))
     return FALSE;
-  store = open_store_read_only (error);
+  store = open_store_as_it_is (error);
   if (store == NULL || !mdg_store_check (store, error))
     return FALSE;
   g_print ("%s: ok\n", mdg_store_get_path (store));
@@ -524,7 +535,7 @@ backup_run (int argc, char **argv, GError **error)
 
   if (!parse ("FILE", NULL, &argc, &argv, 1, error))
     return FALSE;
-  store = open_store_read_only (error);
+  store = open_store_as_it_is (error);
   if (store == NULL || !mdg_store_backup (store, argv[2], error))
     return FALSE;
   g_print ("%s: backed up to %s\n", mdg_store_get_path (store), argv[2]);

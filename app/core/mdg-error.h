@@ -15,6 +15,7 @@ typedef enum
   MDG_ERROR_STORE_READ_ONLY,  /* the database or its folder cannot be written */
   MDG_ERROR_STORE_UNREADABLE, /* the database cannot be opened or read */
   MDG_ERROR_STORE_TOO_NEW,    /* written by a newer Madoguchi */
+  MDG_ERROR_STORE_TOO_OLD,    /* not yet updated to this Madoguchi's schema */
   MDG_ERROR_STORE_FULL,       /* the disk is full */
   MDG_ERROR_STORE_FAILED,     /* any other database failure */
   MDG_ERROR_NOT_FOUND,        /* no such inquiry, date or file */

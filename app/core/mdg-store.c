@@ -26,6 +26,7 @@ struct _MdgStore
   sqlite3 *db;
   gboolean guarded; /* registered with mdg_file_guard_database */
   char *followup_url; /* the followup-url template, NULL unless valid */
+  gint64 schema_version; /* the file's, as found at open (a reader never migrates) */
 };
 
 G_DEFINE_FINAL_TYPE (MdgStore, mdg_store, G_TYPE_OBJECT)
@@ -717,6 +718,7 @@ store_open_checked (const char *path,
     }
   if (!check_ours (self, version, mode == OPEN_CREATE, error))
     return NULL;
+  self->schema_version = version;
   /* Only a writer would build on pages nobody has checked; `check` reads everything. */
   if (mode != OPEN_READ && !empty && has_pending_log (path) && !check_integrity (self, error))
     return NULL;
@@ -743,6 +745,7 @@ store_open_checked (const char *path,
     return NULL;
   if (version < MDG_STORE_SCHEMA_VERSION && !migrate (self, error))
     return NULL;
+  self->schema_version = MDG_STORE_SCHEMA_VERSION;
   /* Accepted: a clean close now folds the log back into the file and removes it. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return g_steal_pointer (&self);
@@ -821,6 +824,24 @@ mdg_store_open_read_only (const char *path,
                           GError    **error)
 {
   return store_open (path, OPEN_READ, error);
+}
+
+/* A reader of an older file (a backup from before an update, or a kiosk not yet restarted
+ * on the new version) can check or copy it, but not query what the old schema lacks. */
+gboolean
+mdg_store_require_current (MdgStore *self,
+                           GError  **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
+
+  if (self->schema_version >= MDG_STORE_SCHEMA_VERSION)
+    return TRUE;
+  g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_TOO_OLD,
+               "%s: written by an earlier Madoguchi (schema %" G_GINT64_FORMAT
+               ", this program reads %d); the kiosk updates it at its next start, after a backup, "
+               "and “check” and “backup” work on it as it is",
+               self->path, self->schema_version, MDG_STORE_SCHEMA_VERSION);
+  return FALSE;
 }
 
 /* Closes the connection (a writer's last close folds its log into the file); every later call

@@ -21,6 +21,8 @@ MdgStore   *mdg_store_open_existing (const char  *path,
                                      GError     **error);
 MdgStore   *mdg_store_open_read_only (const char  *path,
                                       GError     **error);
+gboolean    mdg_store_require_current (MdgStore *self,
+                                       GError  **error);
 void        mdg_store_close        (MdgStore    *self);
 const char *mdg_store_get_path     (MdgStore    *self);
 void        mdg_store_set_followup_url (MdgStore   *self,

@@ -535,6 +535,50 @@ Test (admin, read_only_commands_change_no_byte_of_a_backup)
   g_chmod (folder, 0700);
 }
 
+/* A backup from before an update is older than the program: it can be checked and copied as it
+ * is, and a command that would query what it lacks says so instead of failing in SQL. */
+Test (admin, an_older_file_is_read_as_it_is_or_named_as_older)
+{
+  g_autofree char *old = g_build_filename (dir, "schema5.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "schema5-copy.db", NULL);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_auto (Run) backup = { 0 };
+  g_auto (Run) check = { 0 };
+  g_auto (Run) copied = { 0 };
+
+  admin (&backup, "backup", "--db", db, old, NULL);
+  cr_assert_eq (backup.status, 0, "%s", backup.err);
+  fixture_sqlite_exec (old, "ALTER TABLE inquiry DROP COLUMN channel;"
+                            "ALTER TABLE inquiry DROP COLUMN entered_by; PRAGMA user_version = 5");
+  before = bytes_of (old);
+
+  admin (&check, "check", "--db", old, NULL);
+  cr_assert_eq (check.status, 0, "check: %s", check.err);
+  admin (&copied, "backup", "--db", old, copy, NULL);
+  cr_assert_eq (copied.status, 0, "backup: %s", copied.err);
+  {
+    const char *const commands[][6] = {
+      { "list", "--date", today, NULL },
+      { "export", "--date", today, NULL },
+      { "slip", number, "--pdf", "-", NULL },
+      { "figures", "--fy", "2026", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_auto (Run) run = { 0 };
+
+        admin (&run, commands[i][0], "--db", old, commands[i][1], commands[i][2], commands[i][3],
+               NULL);
+        assert_fails_with_one_line (&run, "earlier Madoguchi (schema 5");
+        cr_assert (strstr (run.err, "no such column") == NULL, "%s: %s", commands[i][0], run.err);
+      }
+  }
+  after = bytes_of (old);
+  cr_assert (g_bytes_equal (before, after), "the older file is byte for byte as it was");
+}
+
 Test (admin, dates_with_signs_or_spaces_are_refused)
 {
   const char *days[] = { "+026-01-01", "2026- 1-05", "2026-+1-05", "2026-01-+5", " 2026-1-05",
