@@ -1,14 +1,14 @@
-/* mdg-page.c: one page class for every step; the step's kind decides which parts show. */
+/* mdg-page.c: one page class for every step; a page is made once for a kind of step and bound
+ * to each step of that kind as the visitor reaches it. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "mdg-followup.h"
+#include "mdg-contact-form.h"
+#include "mdg-done-view.h"
 #include "mdg-page.h"
-#include "mdg-qr-paintable.h"
-#include "mdg-settings.h"
-#include "mdg-number.h"
+#include "mdg-text-answer.h"
 #include "mdg-translatable.h"
 
 struct _MdgPage
@@ -19,7 +19,8 @@ struct _MdgPage
   GtkWidget *progress_box;
   GtkProgressBar *progress;
   GtkLabel *progress_label;
-  GtkWidget *content;
+  GtkScrolledWindow *scrolled;
+  GtkWidget *top_space;
   GtkLabel *question;
   GtkLabel *choose_hint;
   GtkWidget *welcome_intro;
@@ -28,49 +29,38 @@ struct _MdgPage
   GtkBox *info_paras;
   GtkFlowBox *choices;
   GtkLabel *limit_label;
-  GtkWidget *text_box;
-  GtkTextView *text_view;
-  GtkLabel *counter;
-  GtkWidget *contact_box;
-  GtkLabel *contact_notice;
-  GtkToggleButton *consent;
-  GtkEntry *name_entry;
-  GtkEntry *phone_entry;
-  GtkEntry *email_entry;
-  GtkEntry *time_entry;
-  GtkWidget *reading_label;
-  GtkEntry *reading_entry;
-  GtkLabel *phone_error;
-  GtkLabel *email_error;
-  GtkLabel *contact_error;
-  GtkLabel *consent_error;
+  GtkBox *part_slot;
   GtkListBox *review_list;
-  GtkWidget *done_box;
-  GtkLabel *call_number;
-  GtkLabel *full_number;
-  GtkLabel *next_step;
-  GtkLabel *print_status;
-  GtkPicture *qr_picture;
-  GtkLabel *qr_unavailable;
-  GtkLabel *qr_hint;
   GtkLabel *error_label;
   GtkButton *start_button;
+  GtkWidget *bottom_space;
   GtkWidget *nav;
   GtkWidget *back_button;
   GtkWidget *restart_button;
   GtkLabel *next_reason;
   GtkButton *next_button;
 
-  /* the visitor has tapped Next on a contact page that cannot be passed yet */
-  gboolean next_tried;
+  /* the kind's own part, in part_slot: only the one the kind needs is made */
+  MdgTextAnswer *text_answer;
+  MdgContactForm *contact_form;
+  MdgDoneView *done_view;
+
+  MdgStepKind kind;
 
   /* owned references */
   MdgVisit *visit;
   GSettings *settings;
-  MdgInquiry *inquiry;
+  MdgStep *step; /* the step shown, while bound; else NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MdgPage, mdg_page, GTK_TYPE_WIDGET)
+
+/* The page shows the visit's current step: a page that is not on show ignores the visit. */
+static gboolean
+is_current (MdgPage *self)
+{
+  return self->step != NULL && mdg_visit_get_step (self->visit) == self->step;
+}
 
 static GtkWidget *
 create_choice_cb (gpointer item,
@@ -78,13 +68,12 @@ create_choice_cb (gpointer item,
 {
   MdgPage *self = user_data;
   MdgChoice *choice = item;
-  MdgStep *step = mdg_visit_get_step (self->visit);
   GtkWidget *button;
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  if (mdg_step_get_kind (step) == MDG_STEP_MULTI)
+  if (self->kind == MDG_STEP_MULTI)
     {
       button = gtk_toggle_button_new ();
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "visit.toggle");
@@ -104,15 +93,15 @@ create_choice_cb (gpointer item,
 
 /* The choices' labels in the current language, on the buttons already there. */
 static void
-label_choices (MdgPage *self,
-               MdgStep *step)
+label_choices (MdgPage *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      MdgChoice *choice = mdg_step_lookup_choice (step, g_object_get_data (G_OBJECT (button),
-                                                                          "choice-id"));
+      MdgChoice *choice = mdg_step_lookup_choice (self->step,
+                                                  g_object_get_data (G_OBJECT (button),
+                                                                     "choice-id"));
       const char *label = mdg_choice_get_label (choice);
 
       gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), label);
@@ -122,16 +111,15 @@ label_choices (MdgPage *self,
     }
   /* The group of choices is read out as the question it answers. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mdg_step_get_question (step), -1);
+                                  mdg_step_get_question (self->step), -1);
 }
 
 /* At the maximum, say so gently before a fourth tap seems to do nothing. */
 static void
-update_limit (MdgPage *self,
-              MdgStep *step)
+update_limit (MdgPage *self)
 {
-  const GPtrArray *answer = mdg_visit_get_answer (self->visit, mdg_step_get_id (step));
-  guint max = mdg_step_get_max (step);
+  const GPtrArray *answer = mdg_visit_get_answer (self->visit, mdg_step_get_id (self->step));
+  guint max = mdg_step_get_max (self->step);
   g_autofree char *hint = NULL;
 
   if (max == 0 || answer == NULL || answer->len < max)
@@ -153,20 +141,17 @@ update_limit (MdgPage *self,
 static void
 sync_toggles (MdgPage *self)
 {
-  MdgStep *step = mdg_visit_get_step (self->visit);
-  MdgStepKind kind = mdg_step_get_kind (step);
-
-  if (kind != MDG_STEP_MULTI && kind != MDG_STEP_SINGLE)
+  if (self->kind != MDG_STEP_MULTI && self->kind != MDG_STEP_SINGLE)
     return;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
       const char *id = g_object_get_data (G_OBJECT (button), "choice-id");
-      gboolean chosen = mdg_visit_has_choice (self->visit, mdg_step_get_id (step), id);
+      gboolean chosen = mdg_visit_has_choice (self->visit, mdg_step_get_id (self->step), id);
 
       /* A single-choice page shown again (Back, Change) marks the answer already given. */
-      if (kind == MDG_STEP_MULTI)
+      if (self->kind == MDG_STEP_MULTI)
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
       else if (chosen)
         gtk_widget_add_css_class (button, "chosen");
@@ -175,68 +160,18 @@ sync_toggles (MdgPage *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, chosen,
                                    -1);
     }
-  if (kind == MDG_STEP_MULTI)
-    update_limit (self, step);
-}
-
-static void
-update_counter (MdgPage *self)
-{
-  MdgStep *step = mdg_visit_get_step (self->visit);
-  const char *text = mdg_visit_get_text (self->visit, mdg_step_get_id (step));
-  glong used = text != NULL ? g_utf8_strlen (text, -1) : 0;
-  g_autofree char *label = g_strdup_printf ("%ld / %u", used, mdg_step_get_max (step));
-
-  gtk_label_set_label (self->counter, label);
-  if (used > (glong) mdg_step_get_max (step))
-    gtk_widget_add_css_class (GTK_WIDGET (self->counter), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->counter), "error");
-}
-
-/* Nothing is red before the visitor taps Next: a first keystroke is not a mistake, and an
- * error appearing mid-typing would move the fields under the finger. */
-static void
-update_contact_errors (MdgPage *self)
-{
-  const MdgContact *contact = mdg_visit_get_contact (self->visit);
-  const char *phone = contact->fields[MDG_CONTACT_PHONE];
-  const char *email = contact->fields[MDG_CONTACT_EMAIL];
-  gboolean bad_phone = phone != NULL && !mdg_contact_phone_is_valid (phone);
-  gboolean bad_email = email != NULL && !mdg_contact_email_is_valid (email);
-  gboolean tried = self->next_tried;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->phone_error), tried && bad_phone);
-  gtk_widget_set_visible (GTK_WIDGET (self->email_error), tried && bad_email);
-  gtk_widget_set_visible (GTK_WIDGET (self->contact_error),
-                          tried && contact->consent && phone == NULL && email == NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->consent_error),
-                          tried && !contact->consent && mdg_contact_has_any (contact));
-}
-
-/* What stops the contact page, in the words said next to Next. */
-static const char *
-contact_reason (const MdgContact *contact)
-{
-  const char *phone = contact->fields[MDG_CONTACT_PHONE];
-  const char *email = contact->fields[MDG_CONTACT_EMAIL];
-
-  if (!contact->consent)
-    return _("Agree to the use of your details, or clear them.");
-  if (phone == NULL && email == NULL)
-    return _("Give a phone number or an e-mail address.");
-  return _("Please check the field marked in red.");
+  if (self->kind == MDG_STEP_MULTI)
+    update_limit (self);
 }
 
 /* Next is never greyed without a word beside it saying why. */
 static void
 update_next_reason (MdgPage *self)
 {
-  MdgStep *step = mdg_visit_get_step (self->visit);
   const char *reason = NULL;
 
   if (!mdg_visit_can_advance (self->visit))
-    switch (mdg_step_get_kind (step))
+    switch (self->kind)
       {
       case MDG_STEP_MULTI:
         reason = _("Choose at least one to go on.");
@@ -245,8 +180,7 @@ update_next_reason (MdgPage *self)
         reason = _("Please shorten the text to go on.");
         break;
       case MDG_STEP_CONTACT:
-        if (self->next_tried)
-          reason = contact_reason (mdg_visit_get_contact (self->visit));
+        reason = mdg_contact_form_get_reason (self->contact_form);
         break;
       default:
         break;
@@ -261,7 +195,8 @@ mdg_page_explain_blocked (MdgPage *self)
 {
   g_return_if_fail (MDG_IS_PAGE (self));
 
-  self->next_tried = TRUE;
+  if (self->contact_form != NULL)
+    mdg_contact_form_show_errors (self->contact_form, TRUE);
   mdg_page_refresh (self);
 }
 
@@ -271,18 +206,9 @@ mdg_page_refresh (MdgPage *self)
 {
   g_return_if_fail (MDG_IS_PAGE (self));
 
+  if (!is_current (self))
+    return;
   sync_toggles (self);
-  switch (mdg_step_get_kind (mdg_visit_get_step (self->visit)))
-    {
-    case MDG_STEP_TEXT:
-      update_counter (self);
-      break;
-    case MDG_STEP_CONTACT:
-      update_contact_errors (self);
-      break;
-    default:
-      break;
-    }
   update_next_reason (self);
 }
 
@@ -300,7 +226,7 @@ gboolean
 mdg_page_shows_code (MdgPage *self)
 {
   g_return_val_if_fail (MDG_IS_PAGE (self), FALSE);
-  return gtk_widget_get_visible (GTK_WIDGET (self->qr_picture));
+  return self->done_view != NULL && mdg_done_view_shows_code (self->done_view);
 }
 
 /* The done page's line about the printed slip; NULL hides it. */
@@ -311,55 +237,12 @@ mdg_page_set_print_status (MdgPage    *self,
 {
   g_return_if_fail (MDG_IS_PAGE (self));
 
-  gtk_label_set_label (self->print_status, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->print_status), message != NULL);
-  if (failed)
-    gtk_widget_add_css_class (GTK_WIDGET (self->print_status), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->print_status), "error");
+  if (self->done_view != NULL)
+    mdg_done_view_set_print_status (self->done_view, message, failed);
 }
 
 static void
-text_changed_cb (MdgPage       *self,
-                 GtkTextBuffer *buffer)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  mdg_visit_set_text (self->visit, mdg_step_get_id (mdg_visit_get_step (self->visit)), text);
-  update_counter (self);
-}
-
-static void
-contact_changed_cb (MdgPage  *self,
-                    GtkEntry *entry)
-{
-  GtkEntry *entries[MDG_CONTACT_N_FIELDS] = { self->name_entry, self->phone_entry,
-                                              self->email_entry, self->time_entry,
-                                              self->reading_entry };
-
-  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
-    if (entries[i] == entry)
-      mdg_visit_set_contact_field (self->visit, i,
-                                   gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_contact_errors (self);
-}
-
-static void
-consent_toggled_cb (MdgPage         *self,
-                    GtkToggleButton *toggle)
-{
-  gboolean active = gtk_toggle_button_get_active (toggle);
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_CHECKED, active, -1);
-  mdg_visit_set_consent (self->visit, active);
-  update_contact_errors (self);
-}
-
-static void
-build_progress (MdgPage *self)
+label_progress (MdgPage *self)
 {
   guint position = mdg_visit_get_position (self->visit, NULL);
   /* No "of N": the total grows when an answer opens a branch, and a promise that moves would
@@ -372,17 +255,21 @@ build_progress (MdgPage *self)
                                   label, -1);
 }
 
+/* The step's info card, as many paragraphs as it has; hidden when it has none. */
 static void
-build_info (MdgPage *self,
-            MdgStep *step)
+bind_info (MdgPage *self)
 {
-  if (mdg_step_get_info_title (step) == NULL && mdg_step_get_n_info_paras (step) == 0)
-    return;
-  gtk_widget_set_visible (self->info_card, TRUE);
-  for (guint i = 0; i < mdg_step_get_n_info_paras (step); i++)
-    {
-      GtkWidget *para = gtk_label_new (NULL);
+  GtkWidget *para;
+  guint n = self->step != NULL ? mdg_step_get_n_info_paras (self->step) : 0;
 
+  while ((para = gtk_widget_get_first_child (GTK_WIDGET (self->info_paras))) != NULL)
+    gtk_box_remove (self->info_paras, para);
+  gtk_widget_set_visible (self->info_card,
+                          self->step != NULL
+                            && (mdg_step_get_info_title (self->step) != NULL || n > 0));
+  for (guint i = 0; i < n; i++)
+    {
+      para = gtk_label_new (NULL);
       gtk_label_set_wrap (GTK_LABEL (para), TRUE);
       gtk_label_set_xalign (GTK_LABEL (para), 0);
       gtk_box_append (self->info_paras, para);
@@ -390,77 +277,34 @@ build_info (MdgPage *self,
 }
 
 static void
-label_info (MdgPage *self,
-            MdgStep *step)
+label_info (MdgPage *self)
 {
   guint i = 0;
 
   if (!gtk_widget_get_visible (self->info_card))
     return;
-  gtk_label_set_label (self->info_title, mdg_step_get_info_title (step));
+  gtk_label_set_label (self->info_title, mdg_step_get_info_title (self->step));
   for (GtkWidget *para = gtk_widget_get_first_child (GTK_WIDGET (self->info_paras)); para != NULL;
        para = gtk_widget_get_next_sibling (para))
-    gtk_label_set_label (GTK_LABEL (para), mdg_step_get_info_para (step, i++));
+    gtk_label_set_label (GTK_LABEL (para), mdg_step_get_info_para (self->step, i++));
 }
 
+/* Long lists go three abreast so they fit a 1080-line screen without scrolling, and so do
+ * shorter ones under an info card, which takes their room; always so: a narrow screen wraps
+ * their labels rather than stacking them. */
 static void
-build_text (MdgPage *self,
-            MdgStep *step)
+bind_choices (MdgPage *self)
 {
-  const char *text = mdg_visit_get_text (self->visit, mdg_step_get_id (step));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  guint n = g_list_model_get_n_items (mdg_step_get_choices (self->step));
+  guint per_line = n > 6 || (gtk_widget_get_visible (self->info_card) && n > 4) ? 3 : 2;
 
-  gtk_widget_set_visible (self->text_box, TRUE);
-  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  update_counter (self);
-}
-
-/* What the details are for, that all is optional, how long they stay and whom to ask. */
-static void
-build_contact_notice (MdgPage *self)
-{
-  g_autofree char *who = mdg_settings_dup_text (self->settings, "privacy-contact",
-                                                mdg_visit_get_language (self->visit));
-  guint days = g_settings_get_uint (self->settings, "contact-retention-days");
-  g_autofree char *notice = NULL;
-
-  notice = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE,
-                 "A coordinator will use these details only to contact you about this inquiry. "
-                 "Your details are kept for %u day and then erased. "
-                 "To see or delete them, ask %s.",
-                 "A coordinator will use these details only to contact you about this inquiry. "
-                 "Your details are kept for %u days and then erased. "
-                 "To see or delete them, ask %s.",
-                 days),
-    days, who);
-  gtk_label_set_label (self->contact_notice, notice);
-}
-
-static void
-build_contact (MdgPage *self)
-{
-  const MdgContact *contact = mdg_visit_get_contact (self->visit);
-  GtkEntry *entries[MDG_CONTACT_N_FIELDS] = { self->name_entry, self->phone_entry,
-                                              self->email_entry, self->time_entry,
-                                              self->reading_entry };
-
-  gtk_widget_set_visible (self->contact_box, TRUE);
-  gtk_toggle_button_set_active (self->consent, contact->consent);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->consent), GTK_ACCESSIBLE_STATE_CHECKED,
-                               contact->consent, -1);
-  for (guint i = 0; i < MDG_CONTACT_N_FIELDS; i++)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entries[i]),
-                             contact->fields[i] != NULL ? contact->fields[i] : "");
-      g_signal_connect_object (entries[i], "changed", G_CALLBACK (contact_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  g_signal_connect_object (self->consent, "toggled", G_CALLBACK (consent_toggled_cb), self,
-                           G_CONNECT_SWAPPED);
-  update_contact_errors (self);
+  /* A page with a limit says it in its question; one without says that several may go. */
+  gtk_widget_set_visible (GTK_WIDGET (self->choose_hint),
+                          self->kind == MDG_STEP_MULTI && mdg_step_get_max (self->step) == 0);
+  gtk_flow_box_set_max_children_per_line (self->choices, per_line);
+  gtk_flow_box_set_min_children_per_line (self->choices, per_line);
+  gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (self->step), create_choice_cb,
+                           self, NULL);
 }
 
 static char *
@@ -502,12 +346,23 @@ describe_answer (MdgVisit *visit,
   return g_string_free (text, FALSE);
 }
 
+/* One row per answered step, with its Change button; rows hold the visitor's answers, so they
+ * are made when the review shows and dropped when it goes. */
 static void
-build_review (MdgPage *self)
+clear_review (MdgPage *self)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))) != NULL)
+    gtk_list_box_remove (self->review_list, row);
+}
+
+static void
+bind_review (MdgPage *self)
 {
   g_autoptr (GPtrArray) steps = mdg_visit_list_answered (self->visit);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->review_list), TRUE);
+  clear_review (self);
   for (guint i = 0; i < steps->len; i++)
     {
       MdgStep *step = g_ptr_array_index (steps, i);
@@ -561,107 +416,40 @@ label_review (MdgPage *self)
     }
 }
 
-static void
-build_done (MdgPage *self)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (MdgQr) qr = NULL;
-  const char *number;
-
-  gtk_widget_set_visible (self->done_box, TRUE);
-  if (self->inquiry == NULL)
-    return;
-  number = mdg_inquiry_get_number (self->inquiry);
-  gtk_label_set_label (self->call_number, mdg_number_call_part (number));
-  gtk_label_set_label (self->full_number, number);
-  /* A bad followup-url setting must not stop the visitor: say so where the code would be. */
-  if (mdg_inquiry_get_followup_url (self->inquiry) == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->qr_unavailable), TRUE);
-      return;
-    }
-  qr = mdg_qr_new (mdg_inquiry_get_followup_url (self->inquiry), &error);
-  if (qr == NULL)
-    {
-      g_warning ("%s", error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->qr_unavailable), TRUE);
-      return;
-    }
-  {
-    g_autoptr (MdgQrPaintable) paintable = mdg_qr_paintable_new (qr);
-
-    gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (paintable));
-    gtk_widget_set_visible (GTK_WIDGET (self->qr_picture), TRUE);
-    gtk_widget_set_visible (GTK_WIDGET (self->qr_hint), TRUE);
-  }
-}
-
-/* Under the number, the next step in one sentence, whatever follow-up was chosen. */
-static void
-label_done (MdgPage *self)
-{
-  g_autofree char *next = NULL;
-  MdgChoiceRole followup;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("QR code for the follow-up page"), -1);
-  if (self->inquiry == NULL)
-    return;
-  followup = mdg_flow_get_followup_role (mdg_visit_get_flow (self->visit),
-                                         mdg_inquiry_get_followup (self->inquiry));
-  if (followup == MDG_CHOICE_ROLE_QR)
-    return;
-  next = mdg_followup_next_step (followup, mdg_inquiry_get_number (self->inquiry),
-                                 mdg_inquiry_get_has_contact (self->inquiry),
-                                 mdg_inquiry_get_followup_url (self->inquiry) != NULL,
-                                 mdg_visit_get_language (self->visit));
-  gtk_label_set_label (self->next_step, next);
-  gtk_widget_set_visible (GTK_WIDGET (self->next_step), next != NULL);
-}
-
 /* Every text the page shows, in the current language, on the widgets already built: the
  * template's own, then those that come from the flow and the visit. */
 static void
 apply_texts (MdgPage *self)
 {
-  MdgStep *step = mdg_visit_get_step (self->visit);
-  MdgStepKind kind = mdg_step_get_kind (step);
-  const char *button = mdg_step_get_button (step);
+  const char *button = mdg_step_get_button (self->step);
 
   mdg_translatable_update (GTK_WIDGET (self));
-  gtk_label_set_label (self->question, mdg_step_get_question (step));
-  if (kind != MDG_STEP_WELCOME && kind != MDG_STEP_DONE)
-    build_progress (self);
-  label_info (self, step);
-  switch (kind)
+  gtk_label_set_label (self->question, mdg_step_get_question (self->step));
+  if (gtk_widget_get_visible (self->progress_box))
+    label_progress (self);
+  label_info (self);
+  switch (self->kind)
     {
     case MDG_STEP_WELCOME:
       gtk_button_set_label (self->start_button, button);
       break;
     case MDG_STEP_SINGLE:
     case MDG_STEP_MULTI:
-      label_choices (self, step);
+      label_choices (self);
       sync_toggles (self);
       break;
     case MDG_STEP_TEXT:
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, mdg_step_get_question (step),
-                                      -1);
+      mdg_text_answer_update_texts (self->text_answer);
       break;
     case MDG_STEP_CONTACT:
-      build_contact_notice (self);
-      /* Coordinators phone the visitor: in Japanese they need the name as it is read. */
-      gtk_widget_set_visible (self->reading_label,
-                              g_str_has_prefix (mdg_visit_get_language (self->visit), "ja"));
-      gtk_widget_set_visible (GTK_WIDGET (self->reading_entry),
-                              gtk_widget_get_visible (self->reading_label));
+      mdg_contact_form_update_texts (self->contact_form);
       break;
     case MDG_STEP_REVIEW:
       label_review (self);
       gtk_button_set_label (self->next_button, button);
       break;
     case MDG_STEP_DONE:
-      label_done (self);
+      mdg_done_view_update_texts (self->done_view);
       gtk_button_set_label (self->next_button, button);
       break;
     default:
@@ -676,19 +464,32 @@ language_changed_cb (MdgPage    *self,
                      GParamSpec *pspec,
                      MdgVisit   *visit)
 {
-  apply_texts (self);
+  if (is_current (self))
+    apply_texts (self);
 }
 
 static void
+add_part (MdgPage   *self,
+          GtkWidget *part)
+{
+  gtk_box_append (self->part_slot, part);
+  mdg_translatable_keep_phrases (part);
+}
+
+/* What the kind shows, made once: the step's own texts and answers come with each bind. */
+static void
 build (MdgPage *self)
 {
-  MdgStep *step = mdg_visit_get_step (self->visit);
-  MdgStepKind kind = mdg_step_get_kind (step);
+  MdgStepKind kind = self->kind;
 
   gtk_widget_set_visible (self->progress_box, kind != MDG_STEP_WELCOME && kind != MDG_STEP_DONE);
   gtk_widget_set_visible (self->nav, kind != MDG_STEP_WELCOME);
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), kind == MDG_STEP_WELCOME);
-  build_info (self, step);
+  gtk_widget_set_visible (GTK_WIDGET (self->choices),
+                          kind == MDG_STEP_SINGLE || kind == MDG_STEP_MULTI);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), kind == MDG_STEP_REVIEW);
+  /* Single-choice pages advance on tap: no Next. Review sends; done finishes. */
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), kind != MDG_STEP_SINGLE);
 
   switch (kind)
     {
@@ -697,57 +498,102 @@ build (MdgPage *self)
       gtk_widget_set_visible (self->welcome_intro, TRUE);
       gtk_label_set_justify (self->question, GTK_JUSTIFY_CENTER);
       gtk_label_set_xalign (self->question, 0.5);
-      gtk_widget_set_valign (self->content, GTK_ALIGN_CENTER);
-      break;
-    case MDG_STEP_MULTI:
-      /* A page with a limit says it in its question; one without says that several may go. */
-      gtk_widget_set_visible (GTK_WIDGET (self->choose_hint), mdg_step_get_max (step) == 0);
-      G_GNUC_FALLTHROUGH;
-    case MDG_STEP_SINGLE:
-      gtk_widget_set_visible (GTK_WIDGET (self->choices), TRUE);
-      /* Long lists go three abreast so they fit a 1080-line screen without scrolling, and so
-       * do shorter ones under an info card, which takes their room; always so: a narrow screen
-       * wraps their labels rather than stacking them. */
-      {
-        guint n = g_list_model_get_n_items (mdg_step_get_choices (step));
-        guint per_line = n > 6 || (gtk_widget_get_visible (self->info_card) && n > 4) ? 3 : 2;
-
-        gtk_flow_box_set_max_children_per_line (self->choices, per_line);
-        gtk_flow_box_set_min_children_per_line (self->choices, per_line);
-      }
-      gtk_flow_box_bind_model (self->choices, mdg_step_get_choices (step), create_choice_cb, self,
-                               NULL);
+      gtk_widget_set_visible (self->top_space, TRUE);
+      gtk_widget_set_visible (self->bottom_space, TRUE);
       break;
     case MDG_STEP_TEXT:
-      build_text (self, step);
+      self->text_answer = mdg_text_answer_new (self->visit);
+      add_part (self, GTK_WIDGET (self->text_answer));
       break;
     case MDG_STEP_CONTACT:
-      build_contact (self);
+      self->contact_form = mdg_contact_form_new (self->visit, self->settings);
+      add_part (self, GTK_WIDGET (self->contact_form));
       break;
     case MDG_STEP_REVIEW:
-      build_review (self);
-      break;
-    case MDG_STEP_DONE:
-      build_done (self);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* Single-choice pages advance on tap: no Next. Review sends; done finishes. */
-  gtk_widget_set_visible (GTK_WIDGET (self->next_button), kind != MDG_STEP_SINGLE);
-  if (kind == MDG_STEP_REVIEW)
-    {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.send");
       gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
-    }
-  else if (kind == MDG_STEP_DONE)
-    {
+      break;
+    case MDG_STEP_DONE:
+      self->done_view = mdg_done_view_new (self->visit);
+      add_part (self, GTK_WIDGET (self->done_view));
       /* Sent is sent: going back could only send the same answers twice. Finish starts over. */
       gtk_widget_set_visible (self->back_button, FALSE);
       gtk_widget_set_visible (self->restart_button, FALSE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "visit.restart");
+      break;
+    case MDG_STEP_SINGLE:
+    case MDG_STEP_MULTI:
+      break;
+    default:
+      g_assert_not_reached ();
     }
+}
+
+/* Shows the visit's current step, which is of this page's kind, with its answers so far; the
+ * done page shows inquiry, the one just committed. */
+void
+mdg_page_bind (MdgPage    *self,
+               MdgInquiry *inquiry)
+{
+  MdgStep *step;
+
+  g_return_if_fail (MDG_IS_PAGE (self));
+  step = mdg_visit_get_step (self->visit);
+  g_return_if_fail (mdg_step_get_kind (step) == self->kind);
+
+  g_set_object (&self->step, step);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  bind_info (self);
+  switch (self->kind)
+    {
+    case MDG_STEP_SINGLE:
+    case MDG_STEP_MULTI:
+      bind_choices (self);
+      break;
+    case MDG_STEP_TEXT:
+      mdg_text_answer_load (self->text_answer, step);
+      break;
+    case MDG_STEP_CONTACT:
+      mdg_contact_form_load (self->contact_form);
+      break;
+    case MDG_STEP_REVIEW:
+      bind_review (self);
+      break;
+    case MDG_STEP_DONE:
+      mdg_done_view_set_inquiry (self->done_view, inquiry);
+      break;
+    default:
+      break;
+    }
+  /* A page shown again starts at its top, as a new one would. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  apply_texts (self);
+}
+
+/* The page is put away: nothing the visitor gave stays in its widgets, only in the visit. */
+void
+mdg_page_unbind (MdgPage *self)
+{
+  g_return_if_fail (MDG_IS_PAGE (self));
+
+  if (self->text_answer != NULL)
+    mdg_text_answer_clear (self->text_answer);
+  if (self->contact_form != NULL)
+    mdg_contact_form_clear (self->contact_form);
+  if (self->done_view != NULL)
+    mdg_done_view_set_inquiry (self->done_view, NULL);
+  if (self->kind == MDG_STEP_SINGLE || self->kind == MDG_STEP_MULTI)
+    gtk_flow_box_bind_model (self->choices, NULL, NULL, NULL, NULL);
+  clear_review (self);
+  g_clear_object (&self->step);
+  bind_info (self);
+}
+
+MdgStepKind
+mdg_page_get_kind (MdgPage *self)
+{
+  g_return_val_if_fail (MDG_IS_PAGE (self), MDG_STEP_WELCOME);
+  return self->kind;
 }
 
 static void
@@ -763,7 +609,7 @@ mdg_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->visit);
   g_clear_object (&self->settings);
-  g_clear_object (&self->inquiry);
+  g_clear_object (&self->step);
   G_OBJECT_CLASS (mdg_page_parent_class)->dispose (object);
 }
 
@@ -781,7 +627,8 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, content);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, top_space);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, question);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, choose_hint);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, welcome_intro);
@@ -790,33 +637,11 @@ mdg_page_class_init (MdgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPage, info_paras);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, choices);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, limit_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, text_box);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, text_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, counter);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_box);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_notice);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, consent);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, phone_entry);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, email_entry);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, time_entry);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, reading_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, reading_entry);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, phone_error);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, email_error);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, contact_error);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, consent_error);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, part_slot);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, review_list);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, done_box);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, call_number);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, full_number);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, next_step);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, print_status);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_picture);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_unavailable);
-  gtk_widget_class_bind_template_child (widget_class, MdgPage, qr_hint);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgPage, bottom_space);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, nav);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdgPage, restart_button);
@@ -831,10 +656,11 @@ mdg_page_init (MdgPage *self)
   mdg_translatable_adopt (GTK_WIDGET (self));
 }
 
+/* A page for steps of kind; mdg_page_bind shows the visit's current step on it. */
 MdgPage *
-mdg_page_new (MdgVisit   *visit,
-              GSettings  *settings,
-              MdgInquiry *inquiry)
+mdg_page_new (MdgVisit    *visit,
+              GSettings   *settings,
+              MdgStepKind  kind)
 {
   MdgPage *self;
 
@@ -844,10 +670,9 @@ mdg_page_new (MdgVisit   *visit,
   self = g_object_new (MDG_TYPE_PAGE, NULL);
   self->visit = g_object_ref (visit);
   self->settings = g_object_ref (settings);
-  self->inquiry = inquiry != NULL ? g_object_ref (inquiry) : NULL;
+  self->kind = kind;
   build (self);
-  apply_texts (self);
-  /* A language switch re-labels this page in place: answers, typing and focus stay. */
+  /* A language switch re-labels the page on show in place: answers, typing and focus stay. */
   g_signal_connect_object (visit, "notify::language", G_CALLBACK (language_changed_cb), self,
                            G_CONNECT_SWAPPED);
   /* Every answer given, by tap, key or assistive technology, shows on the page at once. */

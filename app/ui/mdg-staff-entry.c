@@ -8,7 +8,7 @@
 #include "mdg-i18n.h"
 #include "mdg-inquiry.h"
 #include "mdg-number.h"
-#include "mdg-page.h"
+#include "mdg-page-deck.h"
 #include "mdg-slip-printer.h"
 #include "mdg-staff-entry.h"
 #include "mdg-translatable.h"
@@ -32,7 +32,7 @@ struct _MdgStaffEntry
   MdgStore *store;
   GSettings *settings;
   MdgVisit *visit;         /* kept by whoever outlives the desk, so a lock loses nothing */
-  MdgPage *page;
+  MdgPageDeck *deck;       /* the visit's pages, in page_box */
   MdgInquiry *inquiry;     /* the one just sent, which the done page shows */
   MdgSlipPrinter *printer; /* its slip, when staff asked for one */
   char *language;
@@ -97,19 +97,25 @@ label_done_note (MdgStaffEntry *self)
   gtk_label_set_label (self->done_note, text);
 }
 
+static MdgPage *
+current_page (MdgStaffEntry *self)
+{
+  return self->deck != NULL ? mdg_page_deck_get_page (self->deck) : NULL;
+}
+
 static void
 update_print_status (MdgStaffEntry *self)
 {
-  if (self->page == NULL || self->printer == NULL || !at_step (self, MDG_STEP_DONE))
+  if (current_page (self) == NULL || self->printer == NULL || !at_step (self, MDG_STEP_DONE))
     return;
-  mdg_page_set_print_status (self->page, mdg_slip_printer_get_message (self->printer, TRUE),
+  mdg_page_set_print_status (current_page (self),
+                             mdg_slip_printer_get_message (self->printer, TRUE),
                              mdg_slip_printer_get_status (self->printer) == MDG_SLIP_STATUS_FAILED);
 }
 
 static void
 show_step (MdgStaffEntry *self)
 {
-  MdgPage *old = self->page;
   gboolean done = at_step (self, MDG_STEP_DONE);
 
   /* Staff start at the first question: the welcome is for a visitor at the screen. */
@@ -118,11 +124,7 @@ show_step (MdgStaffEntry *self)
       mdg_visit_advance (self->visit);
       return;
     }
-  self->page = mdg_page_new (self->visit, self->settings, self->inquiry);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
-  if (old != NULL)
-    gtk_box_remove (self->page_box, GTK_WIDGET (old));
-  gtk_box_append (self->page_box, GTK_WIDGET (self->page));
+  mdg_page_deck_show_step (self->deck, self->inquiry);
   gtk_widget_set_visible (GTK_WIDGET (self->done_note), done);
   gtk_widget_set_visible (self->print_button, done);
   gtk_widget_set_visible (self->discard_confirm, FALSE);
@@ -185,7 +187,7 @@ keep_going_action (GtkWidget *widget, const char *name, GVariant *param)
   MdgStaffEntry *self = MDG_STAFF_ENTRY (widget);
 
   gtk_widget_set_visible (self->discard_confirm, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->page));
+  gtk_widget_grab_focus (GTK_WIDGET (current_page (self)));
 }
 
 static void
@@ -210,7 +212,7 @@ send_action (GtkWidget *widget, const char *name, GVariant *param)
     return; /* a second tap after the first has already sent */
   if (*by == '\0')
     {
-      mdg_page_show_error (self->page, _("Choose or type who is entering this inquiry (at the "
+      mdg_page_show_error (current_page (self), _("Choose or type who is entering this inquiry (at the "
                                          "top), then send."));
       gtk_widget_grab_focus (GTK_WIDGET (self->entered_by_entry));
       return;
@@ -223,7 +225,7 @@ send_action (GtkWidget *widget, const char *name, GVariant *param)
       g_autofree char *text = g_strdup_printf (_("The inquiry was not saved: %s. What was typed "
                                                  "is still here."), error->message);
 
-      mdg_page_show_error (self->page, text);
+      mdg_page_show_error (current_page (self), text);
       return;
     }
   g_clear_object (&self->inquiry);
@@ -372,6 +374,9 @@ mdg_staff_entry_constructed (GObject *object)
   if (at_step (self, MDG_STEP_DONE))
     mdg_visit_reset (self->visit);
   g_object_bind_property (self, "language", self->visit, "language", G_BINDING_SYNC_CREATE);
+  self->deck = mdg_page_deck_new (self->visit, self->settings);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->deck), TRUE);
+  gtk_box_append (self->page_box, GTK_WIDGET (self->deck));
   g_signal_connect_object (self->visit, "notify::step", G_CALLBACK (step_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->visit, "changed", G_CALLBACK (update_actions), self,
@@ -456,7 +461,7 @@ mdg_staff_entry_class_init (MdgStaffEntryClass *klass)
 
   /* The page's buttons name visit.* actions: here they act on this entry, not the kiosk's. */
   mdg_visit_actions_install (widget_class, G_STRUCT_OFFSET (MdgStaffEntry, visit),
-                             G_STRUCT_OFFSET (MdgStaffEntry, page));
+                             G_STRUCT_OFFSET (MdgStaffEntry, deck));
   gtk_widget_class_install_action (widget_class, "visit.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "visit.ask-restart", NULL, ask_restart_action);
   gtk_widget_class_install_action (widget_class, "visit.keep-going", NULL, keep_going_action);

@@ -3,13 +3,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "mdg-page.h"
+#include "mdg-page-deck.h"
 #include "mdg-visit-actions.h"
 
 typedef struct
 {
   gsize visit_offset;
-  gsize page_offset;
+  gsize deck_offset;
 } Offsets;
 
 static GQuark
@@ -26,12 +26,14 @@ visit_of (GtkWidget *widget)
   return G_STRUCT_MEMBER (MdgVisit *, widget, offsets->visit_offset);
 }
 
+/* The page on show, if any. */
 static MdgPage *
 page_of (GtkWidget *widget)
 {
   const Offsets *offsets = g_type_get_qdata (G_OBJECT_TYPE (widget), offsets_quark ());
+  MdgPageDeck *deck = G_STRUCT_MEMBER (MdgPageDeck *, widget, offsets->deck_offset);
 
-  return G_STRUCT_MEMBER (MdgPage *, widget, offsets->page_offset);
+  return deck != NULL ? mdg_page_deck_get_page (deck) : NULL;
 }
 
 static void
@@ -43,7 +45,8 @@ choose_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 toggle_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  if (!mdg_visit_toggle (visit_of (widget), g_variant_get_string (param, NULL)))
+  if (!mdg_visit_toggle (visit_of (widget), g_variant_get_string (param, NULL))
+      && page_of (widget) != NULL)
     mdg_page_refresh (page_of (widget)); /* the maximum is reached: undo the button's own toggle */
 }
 
@@ -69,12 +72,12 @@ change_action (GtkWidget *widget, const char *name, GVariant *param)
 void
 mdg_visit_actions_install (GtkWidgetClass *klass,
                            gsize           visit_offset,
-                           gsize           page_offset)
+                           gsize           deck_offset)
 {
   Offsets *offsets = g_new (Offsets, 1); /* lives as long as the class */
 
   offsets->visit_offset = visit_offset;
-  offsets->page_offset = page_offset;
+  offsets->deck_offset = deck_offset;
   g_type_set_qdata (G_TYPE_FROM_CLASS (klass), offsets_quark (), offsets);
   gtk_widget_class_install_action (klass, "visit.choose", "s", choose_action);
   gtk_widget_class_install_action (klass, "visit.toggle", "s", toggle_action);

@@ -8,9 +8,9 @@
 G_BEGIN_DECLS
 
 /* Installs visit.choose, .toggle, .next, .back and .change on `klass`, acting on the MdgVisit *
- * and MdgPage * found at these offsets in its instance struct. */
+ * and MdgPageDeck * found at these offsets in its instance struct. */
 void mdg_visit_actions_install (GtkWidgetClass *klass,
                                 gsize           visit_offset,
-                                gsize           page_offset);
+                                gsize           deck_offset);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include "mdg-idle-dialog.h"
 #include "mdg-idle-watch.h"
 #include "mdg-keyboard.h"
-#include "mdg-page.h"
+#include "mdg-page-deck.h"
 #include "mdg-pin-pad.h"
 #include "mdg-restart-time.h"
 #include "mdg-settings.h"
@@ -45,7 +45,7 @@ struct _MdgWindow
   MdgVisit *visit;
   MdgInquiry *inquiry; /* the committed inquiry the done page shows */
   MdgSlipPrinter *printer; /* its slip, on its way to the printer */
-  MdgPage *page;
+  MdgPageDeck *deck;       /* the visit's pages, in page_box; NULL without a flow */
   MdgIdleWatch *idle_watch;
   char *language;       /* bound both ways to the application's, which owns it */
   gboolean large_text;  /* the visitor's view: text ×1.3 */
@@ -181,16 +181,22 @@ show_problems (MdgWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "problem");
 }
 
+static MdgPage *
+current_page (MdgWindow *self)
+{
+  return self->deck != NULL ? mdg_page_deck_get_page (self->deck) : NULL;
+}
+
 static void
 update_print_status (MdgWindow *self)
 {
   MdgSlipPrinter *printer = self->printer;
+  MdgPage *page = current_page (self);
 
-  if (printer == NULL || self->page == NULL
+  if (printer == NULL || page == NULL
       || mdg_step_get_kind (mdg_visit_get_step (self->visit)) != MDG_STEP_DONE)
     return;
-  mdg_page_set_print_status (self->page,
-                             mdg_slip_printer_get_message (printer, mdg_page_shows_code (self->page)),
+  mdg_page_set_print_status (page, mdg_slip_printer_get_message (printer, mdg_page_shows_code (page)),
                              mdg_slip_printer_get_status (printer) == MDG_SLIP_STATUS_FAILED);
 }
 
@@ -222,12 +228,10 @@ drop_printer (MdgWindow *self)
   g_clear_object (&self->printer);
 }
 
-/* Every step change builds the page anew; a language switch re-labels it in place. */
+/* Every step change binds its kind's page to it; a language switch re-labels it in place. */
 static void
 show_step (MdgWindow *self)
 {
-  MdgPage *old = self->page;
-
   update_actions (self);
   if (self->visit == NULL || !mdg_application_can_take_inquiries (self->application))
     {
@@ -239,16 +243,11 @@ show_step (MdgWindow *self)
   mdg_idle_watch_set_mode (self->idle_watch, self->pin_pad != NULL || self->desk != NULL
                                                ? MDG_IDLE_WATCH_OFF
                                                : idle_mode_for (mdg_visit_get_step (self->visit)));
-  self->page = mdg_page_new (self->visit, mdg_application_get_settings (self->application),
-                             self->inquiry);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
-  if (old != NULL)
-    gtk_box_remove (self->page_box, GTK_WIDGET (old));
-  gtk_box_append (self->page_box, GTK_WIDGET (self->page));
+  mdg_page_deck_show_step (self->deck, self->inquiry);
   if (self->pin_pad == NULL && self->desk == NULL)
     gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->page_box));
   update_print_status (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->page));
+  gtk_widget_grab_focus (GTK_WIDGET (current_page (self)));
 }
 
 static void
@@ -332,7 +331,8 @@ watch_session_contrast (MdgWindow *self)
 }
 
 /* Start over, Finish or a visitor gone: nothing of this visit may reach the next one — not the
- * answers, not the typed text (the pages holding it are replaced), not the clipboard. */
+ * answers, not the typed text (a page lets go of it as the welcome page replaces it), not the
+ * clipboard. */
 static void
 wipe (MdgWindow *self)
 {
@@ -542,8 +542,8 @@ keep_going_action (GtkWidget *widget, const char *name, GVariant *param)
   MdgWindow *self = MDG_WINDOW (widget);
 
   gtk_widget_set_visible (self->restart_confirm, FALSE);
-  if (self->page != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->page));
+  if (current_page (self) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (current_page (self)));
 }
 
 static void
@@ -716,6 +716,8 @@ painted_once_cb (GdkFrameClock *clock,
                  MdgWindow     *self)
 {
   g_signal_handlers_disconnect_by_func (clock, painted_once_cb, self);
+  if (self->deck != NULL)
+    mdg_page_deck_build_ahead (self->deck);
   if (!self->typing_ready && self->typing_id == 0)
     self->typing_id = g_idle_add_full (G_PRIORITY_LOW, prepare_typing_cb, self, NULL);
 }
@@ -766,7 +768,7 @@ send_action (GtkWidget *widget, const char *name, GVariant *param)
   if (inquiry == NULL)
     {
       g_warning ("Inquiry not saved: %s", error->message);
-      mdg_page_show_error (self->page,
+      mdg_page_show_error (current_page (self),
                            _("Your answers could not be saved. Please ask the staff at the desk; "
                              "your answers are still here."));
       return;
@@ -986,7 +988,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "visit.large-text", "large-text");
   gtk_widget_class_install_property_action (widget_class, "visit.high-contrast", "high-contrast");
   mdg_visit_actions_install (widget_class, G_STRUCT_OFFSET (MdgWindow, visit),
-                             G_STRUCT_OFFSET (MdgWindow, page));
+                             G_STRUCT_OFFSET (MdgWindow, deck));
   gtk_widget_class_install_action (widget_class, "visit.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "visit.ask-restart", NULL, ask_restart_action);
   gtk_widget_class_install_action (widget_class, "visit.keep-going", NULL, keep_going_action);
@@ -1086,6 +1088,9 @@ mdg_window_new (MdgApplication *application)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->visit, "changed", G_CALLBACK (visit_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      self->deck = mdg_page_deck_new (self->visit, mdg_application_get_settings (application));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->deck), TRUE);
+      gtk_box_append (self->page_box, GTK_WIDGET (self->deck));
     }
   /* The background check found damage: show_step now shows the staff's problem page. */
   g_signal_connect_object (application, "store-failed", G_CALLBACK (show_step), self,

@@ -10,6 +10,7 @@
 #include "kiosk-fixture.h"
 #include "mdg-desk-cell.h"
 #include "mdg-desk.h"
+#include "mdg-done-view.h"
 #include "mdg-idle-dialog.h"
 #include "mdg-inquiry-detail.h"
 #include "mdg-page.h"
@@ -123,11 +124,13 @@ send_visit (const char *followup)
 Test (ui_a11y, the_qr_code_says_what_it_opens)
 {
   send_visit ("qr");
+  GtkWidget *done = kiosk_find_type (kiosk_page (), MDG_TYPE_DONE_VIEW);
+
   cr_assert (mdg_page_shows_code (MDG_PAGE (kiosk_page ())));
-  assert_accessible_label (child (kiosk_page (), MDG_TYPE_PAGE, "qr_picture"),
+  assert_accessible_label (child (done, MDG_TYPE_DONE_VIEW, "qr_picture"),
                            "ご相談の状況を確認するページのQRコード");
   kiosk_tap ("English");
-  assert_accessible_label (child (kiosk_page (), MDG_TYPE_PAGE, "qr_picture"),
+  assert_accessible_label (child (done, MDG_TYPE_DONE_VIEW, "qr_picture"),
                            "QR code for the follow-up page");
 }
 

@@ -11,6 +11,7 @@
 #include "kiosk-fixture.h"
 #include "mdg-followup.h"
 #include "mdg-i18n.h"
+#include "mdg-page.h"
 #include "mdg-slip.h"
 #include "mdg-store-private.h"
 
@@ -372,6 +373,78 @@ Test (ui_kiosk, a_fast_extra_tap_on_send_does_not_finish_unseen)
   kiosk_iterate ();
   cr_assert_str_eq (kiosk_step (), "done", "Finish, where Send was, took a tap meant for Send");
   cr_assert (kiosk_wait_until (at_welcome_after_finish, 5000), "Finish never came back");
+}
+
+static gboolean
+is_any_page (GtkWidget *widget, gconstpointer data)
+{
+  GPtrArray *pages = (GPtrArray *) data;
+
+  if (MDG_IS_PAGE (widget) && !g_ptr_array_find (pages, widget, NULL))
+    g_ptr_array_add (pages, widget);
+  return FALSE; /* keep searching: every page, shown or not */
+}
+
+/* Every MdgPage the window holds, shown or hidden. */
+static GPtrArray *
+all_pages (void)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  kiosk_search (GTK_WIDGET (kiosk.window), FALSE, is_any_page, pages);
+  return pages;
+}
+
+/* The offer branch with details, noting the page each step is shown on. */
+static void
+walk_noting_pages (GHashTable *seen)
+{
+  static const char *const taps[] = { "Start", "Offer space, skills or funds",
+                                      "Children & parenting", "Next", "An NPO or civic group",
+                                      "Space or a venue", "Next", "Already active", NULL };
+
+  kiosk_tap ("English");
+  for (guint i = 0; taps[i] != NULL; i++)
+    {
+      g_hash_table_insert (seen, g_strdup (kiosk_step ()), kiosk_page ());
+      kiosk_tap (taps[i]);
+    }
+  g_hash_table_insert (seen, g_strdup (kiosk_step ()), kiosk_page ());
+  kiosk_write ("土曜の午後なら会議室を貸せます");
+  kiosk_tap ("Next");
+  g_hash_table_insert (seen, g_strdup (kiosk_step ()), kiosk_page ());
+  kiosk_tap ("I'll check later with the QR code (no contact details)");
+  g_hash_table_insert (seen, g_strdup (kiosk_step ()), kiosk_page ());
+  kiosk_tap ("Send");
+  g_hash_table_insert (seen, g_strdup (kiosk_step ()), kiosk_page ());
+  cr_assert_str_eq (kiosk_step (), "done");
+  cr_assert (kiosk_wait_until (at_welcome_after_finish, 5000), "Finish never came back");
+}
+
+/* Rebuilding a page per step left GTK's per-widget bookkeeping behind on every visit (issue 18):
+ * each kind of step has one page, made once, and a second visit is shown on the same ones. */
+Test (ui_kiosk, every_visit_is_shown_on_the_same_pages)
+{
+  g_autoptr (GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) second = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) pages = NULL;
+  GHashTableIter iter;
+  gpointer step, page;
+
+  walk_noting_pages (first);
+  pages = all_pages ();
+  cr_assert_leq (pages->len, 7, "one page a kind of step, not %u", pages->len);
+  walk_noting_pages (second);
+  cr_assert_eq (g_hash_table_size (second), g_hash_table_size (first));
+  g_hash_table_iter_init (&iter, first);
+  while (g_hash_table_iter_next (&iter, &step, &page))
+    cr_assert_eq (g_hash_table_lookup (second, step), page, "step %s is on another page",
+                  (char *) step);
+  g_clear_pointer (&pages, g_ptr_array_unref);
+  pages = all_pages ();
+  cr_assert_leq (pages->len, 7, "a second visit made new pages: %u", pages->len);
+  /* Two steps of one kind share its page: who and stage, purpose and followup. */
+  cr_assert_eq (g_hash_table_lookup (first, "who"), g_hash_table_lookup (first, "stage"));
 }
 
 Test (ui_kiosk, done_page_says_what_happens_next)
