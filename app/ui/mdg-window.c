@@ -682,6 +682,91 @@ restart_time_changed_cb (MdgWindow *self)
     self->restart_tick_id = g_timeout_add_seconds (1, restart_tick_cb, self);
 }
 
+/* The type scale and control sizes follow the window: full at 1080 lines, smaller on a short
+ * screen (768 lines), narrower on a 1024- or 1080-wide one (style.css: window.screen-*). */
+static const char *
+screen_class_for (int width,
+                  int height)
+{
+  if (height < 900)
+    return "screen-short";
+  if (width < 1200)
+    return "screen-narrow";
+  return NULL;
+}
+
+/* The height the pages have: the docked keyboard, while up, takes its share. */
+static const char *
+screen_class_of (MdgWindow *self,
+                 int        width,
+                 int        height)
+{
+  return screen_class_for (width, height
+                                    - gtk_widget_get_height (GTK_WIDGET (self->keyboard_revealer)));
+}
+
+static void
+set_screen_class (MdgWindow  *self,
+                  const char *wanted)
+{
+  if (g_strcmp0 (wanted, self->screen_class) == 0)
+    return;
+  if (self->screen_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), self->screen_class);
+  self->screen_class = wanted;
+  if (wanted != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), wanted);
+}
+
+static gboolean
+apply_screen_class_cb (gpointer user_data)
+{
+  MdgWindow *self = user_data;
+
+  self->screen_class_id = 0;
+  set_screen_class (self, screen_class_of (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                                           gtk_widget_get_height (GTK_WIDGET (self))));
+  return G_SOURCE_REMOVE;
+}
+
+/* The first layout is made at the size the window is about to get (the monitor's, fullscreen;
+ * else its default size), so the first frame is not laid out twice. */
+static void
+guess_screen_class (MdgWindow *self)
+{
+  GdkRectangle geometry = { 0 };
+
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    {
+      GdkMonitor *monitor
+        = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              gtk_native_get_surface (GTK_NATIVE (self)));
+
+      if (monitor != NULL)
+        gdk_monitor_get_geometry (monitor, &geometry);
+    }
+  else
+    gtk_window_get_default_size (GTK_WINDOW (self), &geometry.width, &geometry.height);
+  if (geometry.width > 0 && geometry.height > 0)
+    set_screen_class (self, screen_class_for (geometry.width, geometry.height));
+}
+
+/* A class changed inside an allocation would restyle mid-layout: change it just after. */
+static void
+mdg_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mdg_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->screen_class_id == 0
+      && g_strcmp0 (screen_class_of (self, width, height), self->screen_class) != 0)
+    self->screen_class_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_screen_class_cb, self,
+                                             NULL);
+}
+
 /* The keys and the kana converter wait until the welcome page is on screen; a field focused
  * before then has them made at once. */
 static void
@@ -725,6 +810,7 @@ painted_once_cb (GdkFrameClock *clock,
 static void
 realize_cb (MdgWindow *self)
 {
+  guess_screen_class (self);
   g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                            G_CALLBACK (painted_once_cb), self, 0);
 }
@@ -878,63 +964,6 @@ mdg_window_finalize (GObject *object)
 
   g_free (self->language);
   G_OBJECT_CLASS (mdg_window_parent_class)->finalize (object);
-}
-
-/* The type scale and control sizes follow the window: full at 1080 lines, smaller on a short
- * screen (768 lines), narrower on a 1024- or 1080-wide one (style.css: window.screen-*). */
-static const char *
-screen_class_for (int width,
-                  int height)
-{
-  if (height < 900)
-    return "screen-short";
-  if (width < 1200)
-    return "screen-narrow";
-  return NULL;
-}
-
-/* The height the pages have: the docked keyboard, while up, takes its share. */
-static const char *
-screen_class_of (MdgWindow *self,
-                 int        width,
-                 int        height)
-{
-  return screen_class_for (width, height
-                                    - gtk_widget_get_height (GTK_WIDGET (self->keyboard_revealer)));
-}
-
-static gboolean
-apply_screen_class_cb (gpointer user_data)
-{
-  MdgWindow *self = user_data;
-  const char *wanted = screen_class_of (self, gtk_widget_get_width (GTK_WIDGET (self)),
-                                        gtk_widget_get_height (GTK_WIDGET (self)));
-
-  self->screen_class_id = 0;
-  if (g_strcmp0 (wanted, self->screen_class) == 0)
-    return G_SOURCE_REMOVE;
-  if (self->screen_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), self->screen_class);
-  self->screen_class = wanted;
-  if (wanted != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), wanted);
-  return G_SOURCE_REMOVE;
-}
-
-/* A class changed inside an allocation would restyle mid-layout: change it just after. */
-static void
-mdg_window_size_allocate (GtkWidget *widget,
-                          int        width,
-                          int        height,
-                          int        baseline)
-{
-  MdgWindow *self = MDG_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (mdg_window_parent_class)->size_allocate (widget, width, height, baseline);
-  if (self->screen_class_id == 0
-      && g_strcmp0 (screen_class_of (self, width, height), self->screen_class) != 0)
-    self->screen_class_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_screen_class_cb, self,
-                                             NULL);
 }
 
 static void
