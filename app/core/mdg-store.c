@@ -1120,57 +1120,105 @@ inquiry_from_row (MdgStore     *self,
   "i.followup, i.status, i.coordinator, i.meeting, i.printed, "                          \
   "EXISTS (SELECT 1 FROM contact c WHERE c.inquiry_id = i.id), i.channel, i.entered_by"
 
-/* The inquiries matching `where` (with one or two text parameters) and their answers, in order
- * of arrival. */
-static GPtrArray *
-list_where (MdgStore   *self,
-            const char *where,
-            const char *value,
-            const char *value2,
-            GError    **error)
+/* Which inquiries a reading wants: a condition on `inquiry i` with one or two text parameters. */
+typedef struct
 {
-  g_autofree char *sql = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *clause;
+  const char *value;
+  const char *value2; /* NULL for a condition with one parameter */
+} Where;
+
+/* `select` (a printf format taking the condition) with the condition's parameters bound. */
+static sqlite3_stmt *
+prepare_where (MdgStore    *self,
+               const char  *select,
+               const Where *where,
+               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf (select, where->clause);
+  sqlite3_stmt *stmt = mdg_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, where->value, -1, SQLITE_TRANSIENT);
+  if (where->value2 != NULL)
+    sqlite3_bind_text (stmt, 2, where->value2, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* The inquiries, in order of arrival. */
+static gboolean
+read_inquiries (MdgStore    *self,
+                const Where *where,
+                GPtrArray   *result,
+                GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare_where (self, "SELECT " INQUIRY_COLUMNS " FROM inquiry i"
+                                                 " WHERE %s ORDER BY i.day, i.seq", where, error);
   g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
   int rc;
 
-  sql = g_strdup_printf ("SELECT " INQUIRY_COLUMNS " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
-                         where);
-  stmt = mdg_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  if (value2 != NULL)
-    sqlite3_bind_text (stmt, 2, value2, -1, SQLITE_TRANSIENT);
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (result, inquiry_from_row (self, stmt, zone));
-  if (rc != SQLITE_DONE)
-    {
-      mdg_store_fail (self, rc, "reading inquiries", error);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  return rc == SQLITE_DONE || mdg_store_fail (self, rc, "reading inquiries", error);
+}
 
-  stmt = mdg_store_prepare (self, "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid", error);
+/* Their answers in one statement rather than one per inquiry: the same order, so the rows are
+ * handed out by walking the inquiries once. */
+static gboolean
+read_answers (MdgStore    *self,
+              const Where *where,
+              GPtrArray   *inquiries,
+              GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare_where (self, "SELECT a.inquiry_id, a.step, a.choice"
+                                                 " FROM inquiry i JOIN answer a ON a.inquiry_id = i.id"
+                                                 " WHERE %s ORDER BY i.day, i.seq, a.rowid",
+                                                 where, error);
+  guint k = 0;
+  int rc;
+
   if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < result->len; i++)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MdgInquiry *inquiry = g_ptr_array_index (result, i);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        mdg_inquiry_add_answer (inquiry, (const char *) sqlite3_column_text (stmt, 0),
-                                (const char *) sqlite3_column_text (stmt, 1));
-      if (rc != SQLITE_DONE)
+      while (k < inquiries->len && mdg_inquiry_get_id (g_ptr_array_index (inquiries, k)) != id)
+        k++;
+      if (k == inquiries->len)
         {
-          mdg_store_fail (self, rc, "reading answers", error);
-          return NULL;
+          /* Cannot happen within one read transaction; say so rather than misfile answers. */
+          g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_FAILED,
+                       "%s: the answers read do not match the inquiries read", self->path);
+          return FALSE;
         }
+      mdg_inquiry_add_answer (g_ptr_array_index (inquiries, k),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2));
     }
-  return g_steal_pointer (&result);
+  return rc == SQLITE_DONE || mdg_store_fail (self, rc, "reading answers", error);
+}
+
+/* The inquiries and their answers, read in one transaction so that both come from the same
+ * state of the file whatever a writer commits meanwhile. */
+static GPtrArray *
+list_where (MdgStore    *self,
+            const Where *where,
+            GError     **error)
+{
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean own = self->db != NULL && sqlite3_get_autocommit (self->db);
+  gboolean ok;
+
+  if (own && !mdg_store_exec (self, "BEGIN", error))
+    return NULL;
+  ok = read_inquiries (self, where, result, error) && read_answers (self, where, result, error);
+  if (own)
+    mdg_store_rollback (self); /* nothing was written: ending the read is all */
+  return ok ? g_steal_pointer (&result) : NULL;
 }
 
 MdgInquiry *
@@ -1182,7 +1230,7 @@ mdg_store_lookup (MdgStore   *self,
 
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
 
-  found = list_where (self, "i.number = ?", number, NULL, error);
+  found = list_where (self, &(Where) { "i.number = ?", number, NULL }, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -1199,7 +1247,7 @@ mdg_store_list_day (MdgStore   *self,
                     GError    **error)
 {
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
-  return list_where (self, "i.day = ?", day, NULL, error);
+  return list_where (self, &(Where) { "i.day = ?", day, NULL }, error);
 }
 
 /* Days are YYYY-MM-DD, so text order is date order and the (day, seq) index serves the range. */
@@ -1211,5 +1259,5 @@ mdg_store_list_days (MdgStore   *self,
 {
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
-  return list_where (self, "i.day BETWEEN ? AND ?", from, to, error);
+  return list_where (self, &(Where) { "i.day BETWEEN ? AND ?", from, to }, error);
 }
