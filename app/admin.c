@@ -179,9 +179,10 @@ text_width (const char *text)
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
 
-      width += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+      /* ASCII, most of a table, is one column: no need to ask the Unicode tables. */
+      width += c < 0x80 ? 1 : g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
     }
   return width;
 }
@@ -212,28 +213,37 @@ channel_cell (MdgInquiry *inquiry)
   return g_strdup_printf ("%s (%s)", mdg_inquiry_get_channel (inquiry), by);
 }
 
+/* Each cell measured once, and the table written in one piece: g_print flushes on every call. */
 static void
 print_table (GPtrArray *rows,
              guint      n_cols)
 {
   guint widths[N_COLS + 1] = { 0 };
+  g_autofree guint *cell_widths = g_new (guint, rows->len * n_cols);
+  g_autoptr (GString) table = g_string_new (NULL);
 
+  g_assert (n_cols <= G_N_ELEMENTS (widths));
   for (guint i = 0; i < rows->len; i++)
     for (guint c = 0; c < n_cols; c++)
-      widths[c] = MAX (widths[c], text_width (((char **) g_ptr_array_index (rows, i))[c]));
+      {
+        guint width = text_width (((char **) g_ptr_array_index (rows, i))[c]);
+
+        cell_widths[i * n_cols + c] = width;
+        widths[c] = MAX (widths[c], width);
+      }
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
-      g_autoptr (GString) line = g_string_new (NULL);
 
       for (guint c = 0; c < n_cols; c++)
         {
-          g_string_append (line, row[c]);
-          for (guint w = text_width (row[c]); c + 1 < n_cols && w < widths[c] + 2; w++)
-            g_string_append_c (line, ' ');
+          g_string_append (table, row[c]);
+          for (guint w = cell_widths[i * n_cols + c]; c + 1 < n_cols && w < widths[c] + 2; w++)
+            g_string_append_c (table, ' ');
         }
-      g_print ("%s\n", line->str);
+      g_string_append_c (table, '\n');
     }
+  g_print ("%s", table->str);
 }
 
 /* The city-wide view's options: the central database instead of --db, and one center. */
