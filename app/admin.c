@@ -187,16 +187,36 @@ text_width (const char *text)
   return width;
 }
 
-/* The answer to the step with this role as the list shows it, "-" for none. */
+/* The answer to the step with this role as the list shows it, "-" for none. A day repeats the
+ * same few answers, and describing one switches gettext's language twice, so a one-choice
+ * answer (who, purpose) is described once: `labels` keeps them by choice id, one table a role. */
 static char *
-role_label (MdgFlow    *flow,
+role_label (GHashTable *labels,
+            MdgFlow    *flow,
             MdgInquiry *inquiry,
             MdgRole     role,
             const char *language)
 {
-  g_autofree char *text = mdg_inquiry_describe_role (inquiry, flow, role, language);
+  const char *step_id = mdg_flow_get_role_id (flow, role);
+  const GPtrArray *choices = step_id != NULL ? mdg_inquiry_get_answer (inquiry, step_id) : NULL;
+  const char *choice = choices != NULL && choices->len == 1 ? g_ptr_array_index (choices, 0) : NULL;
+  const char *known = choice != NULL ? g_hash_table_lookup (labels, choice) : NULL;
+  g_autofree char *text = NULL;
+  char *label;
 
-  return *text != '\0' ? g_steal_pointer (&text) : g_strdup ("-");
+  if (known != NULL)
+    return g_strdup (known);
+  text = mdg_inquiry_describe_role (inquiry, flow, role, language);
+  label = g_strdup (*text != '\0' ? text : "-");
+  if (choice != NULL)
+    g_hash_table_insert (labels, g_strdup (choice), g_strdup (label));
+  return label;
+}
+
+static GHashTable *
+labels_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 enum { COL_NUMBER, COL_TIME, COL_CHANNEL, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE,
@@ -296,6 +316,8 @@ city_list (MdgFlow    *flow,
   const MdgAdminCity *module = mdg_admin_city_load (error);
   g_autoptr (GPtrArray) found = module != NULL ? city_read (module, day, day, error) : NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GHashTable) who_labels = labels_new ();
+  g_autoptr (GHashTable) purpose_labels = labels_new ();
 
   if (found == NULL)
     return FALSE;
@@ -316,8 +338,8 @@ city_list (MdgFlow    *flow,
       row[1 + COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[1 + COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
       row[1 + COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
-      row[1 + COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
-      row[1 + COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
+      row[1 + COL_WHO] = role_label (who_labels, flow, inquiry, MDG_ROLE_WHO, language);
+      row[1 + COL_PURPOSE] = role_label (purpose_labels, flow, inquiry, MDG_ROLE_PURPOSE, language);
       g_ptr_array_add (rows, row);
     }
   print_table (rows, N_COLS + 1);
@@ -378,6 +400,8 @@ list_run (int argc, char **argv, GError **error)
   g_autoptr (MdgFlow) flow = NULL;
   g_autoptr (GPtrArray) inquiries = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GHashTable) who_labels = labels_new ();
+  g_autoptr (GHashTable) purpose_labels = labels_new ();
 
   if (!parse ("--date YYYY-MM-DD", entries, &argc, &argv, 0, error)
       || !check_day ("list --date", day, error) || !check_language (language, error))
@@ -408,8 +432,8 @@ list_run (int argc, char **argv, GError **error)
       row[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
       row[COL_FOLLOWUP] = g_strdup (mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-");
       row[COL_COORDINATOR] = g_strdup (mdg_inquiry_get_coordinator (inquiry) ? mdg_inquiry_get_coordinator (inquiry) : "-");
-      row[COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
-      row[COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
+      row[COL_WHO] = role_label (who_labels, flow, inquiry, MDG_ROLE_WHO, language);
+      row[COL_PURPOSE] = role_label (purpose_labels, flow, inquiry, MDG_ROLE_PURPOSE, language);
       g_ptr_array_add (rows, row);
     }
   print_table (rows, N_COLS);
