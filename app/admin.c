@@ -233,14 +233,14 @@ channel_cell (MdgInquiry *inquiry)
   return g_strdup_printf ("%s (%s)", mdg_inquiry_get_channel (inquiry), by);
 }
 
-/* Each cell measured once, and the table written in one piece: g_print flushes on every call. */
+/* Each cell is measured once, and lines go to stdout's buffer: g_print would flush each one. */
 static void
 print_table (GPtrArray *rows,
              guint      n_cols)
 {
   guint widths[N_COLS + 1] = { 0 };
   g_autofree guint *cell_widths = g_new (guint, rows->len * n_cols);
-  g_autoptr (GString) table = g_string_new (NULL);
+  g_autoptr (GString) line = g_string_new (NULL);
 
   g_assert (n_cols <= G_N_ELEMENTS (widths));
   for (guint i = 0; i < rows->len; i++)
@@ -255,15 +255,16 @@ print_table (GPtrArray *rows,
     {
       char **row = g_ptr_array_index (rows, i);
 
+      g_string_truncate (line, 0);
       for (guint c = 0; c < n_cols; c++)
         {
-          g_string_append (table, row[c]);
+          g_string_append (line, row[c]);
           for (guint w = cell_widths[i * n_cols + c]; c + 1 < n_cols && w < widths[c] + 2; w++)
-            g_string_append_c (table, ' ');
+            g_string_append_c (line, ' ');
         }
-      g_string_append_c (table, '\n');
+      g_string_append_c (line, '\n');
+      fputs (line->str, stdout);
     }
-  g_print ("%s", table->str);
 }
 
 /* The city-wide view's options: the central database instead of --db, and one center. */
