@@ -403,6 +403,8 @@ list_run (int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr (GHashTable) who_labels = labels_new ();
   g_autoptr (GHashTable) purpose_labels = labels_new ();
+  const char *shown[3] = { NULL };
+  guint n_shown = 0;
 
   if (!parse ("--date YYYY-MM-DD", entries, &argc, &argv, 0, error)
       || !check_day ("list --date", day, error) || !check_language (language, error))
@@ -417,7 +419,11 @@ list_run (int argc, char **argv, GError **error)
   store = open_store_read_only (error);
   if (store == NULL)
     return FALSE;
-  inquiries = mdg_store_list_day (store, day, error);
+  /* The table shows two answers; the others need not be read. */
+  shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_WHO);
+  n_shown += shown[n_shown] != NULL;
+  shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_PURPOSE);
+  inquiries = mdg_store_list_day_answering (store, day, shown, error);
   if (inquiries == NULL)
     return FALSE;
 

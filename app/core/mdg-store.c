@@ -1126,6 +1126,7 @@ typedef struct
   const char *clause;
   const char *value;
   const char *value2; /* NULL for a condition with one parameter */
+  const char *const *steps; /* the answers wanted, NULL-terminated; NULL for all */
 } Where;
 
 /* `select` (a printf format taking the condition) with the condition's parameters bound. */
@@ -1173,15 +1174,26 @@ read_answers (MdgStore    *self,
               GPtrArray   *inquiries,
               GError     **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare_where (self, "SELECT a.inquiry_id, a.step, a.choice"
-                                                 " FROM inquiry i JOIN answer a ON a.inquiry_id = i.id"
-                                                 " WHERE %s ORDER BY i.day, i.seq, a.rowid",
-                                                 where, error);
+  g_autoptr (GString) select = g_string_new ("SELECT a.inquiry_id, a.step, a.choice FROM inquiry i"
+                                             " JOIN answer a ON a.inquiry_id = i.id WHERE %s");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int first_step = where->value2 != NULL ? 3 : 2;
+  guint n_steps = where->steps != NULL ? g_strv_length ((char **) where->steps) : 0;
   guint k = 0;
   int rc;
 
+  if (where->steps != NULL && n_steps == 0)
+    return TRUE;
+  for (guint i = 0; i < n_steps; i++)
+    g_string_append (select, i == 0 ? " AND a.step IN (?" : ", ?");
+  if (n_steps > 0)
+    g_string_append_c (select, ')');
+  g_string_append (select, " ORDER BY i.day, i.seq, a.rowid");
+  stmt = prepare_where (self, select->str, where, error);
   if (stmt == NULL)
     return FALSE;
+  for (guint i = 0; i < n_steps; i++)
+    sqlite3_bind_text (stmt, first_step + i, where->steps[i], -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1230,7 +1242,7 @@ mdg_store_lookup (MdgStore   *self,
 
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
 
-  found = list_where (self, &(Where) { "i.number = ?", number, NULL }, error);
+  found = list_where (self, &(Where) { "i.number = ?", number, NULL, NULL }, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -1247,7 +1259,20 @@ mdg_store_list_day (MdgStore   *self,
                     GError    **error)
 {
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
-  return list_where (self, &(Where) { "i.day = ?", day, NULL }, error);
+  return list_where (self, &(Where) { "i.day = ?", day, NULL, NULL }, error);
+}
+
+/* The same with only the answers to `steps` (NULL-terminated; none when it is empty): for a
+ * table that shows a few answers, which need not read the others. */
+GPtrArray *
+mdg_store_list_day_answering (MdgStore          *self,
+                              const char        *day,
+                              const char *const *steps,
+                              GError           **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
+  g_return_val_if_fail (steps != NULL, NULL);
+  return list_where (self, &(Where) { "i.day = ?", day, NULL, steps }, error);
 }
 
 /* Days are YYYY-MM-DD, so text order is date order and the (day, seq) index serves the range. */
@@ -1259,5 +1284,5 @@ mdg_store_list_days (MdgStore   *self,
 {
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
-  return list_where (self, &(Where) { "i.day BETWEEN ? AND ?", from, to }, error);
+  return list_where (self, &(Where) { "i.day BETWEEN ? AND ?", from, to, NULL }, error);
 }

@@ -39,6 +39,10 @@ MdgInquiry *mdg_store_lookup       (MdgStore    *self,
 GPtrArray  *mdg_store_list_day     (MdgStore    *self,
                                     const char  *day,
                                     GError     **error);
+GPtrArray  *mdg_store_list_day_answering (MdgStore          *self,
+                                          const char        *day,
+                                          const char *const *steps,
+                                          GError           **error);
 GPtrArray  *mdg_store_list_days    (MdgStore    *self,
                                     const char  *from,
                                     const char  *to,

@@ -121,6 +121,34 @@ Test (store, reads_each_inquiry_back_with_its_own_answers_in_order)
       cr_assert_eq (g_strv_length (steps), 3, "purpose, themes and who, nothing of the others");
       cr_assert_str_eq (steps[0], "purpose");
     }
+
+  /* A table that shows some answers reads those alone, for the same inquiries. */
+  for (guint n_steps = 0; n_steps <= 2; n_steps++)
+    {
+      const char *wanted[] = { "who", "themes", NULL };
+      const char *none[] = { NULL };
+      g_autoptr (GPtrArray) some = NULL;
+
+      wanted[n_steps] = NULL;
+      some = mdg_store_list_day_answering (store, today, n_steps > 0 ? wanted : none, &error);
+      cr_assert_not_null (some, "%s", error ? error->message : "");
+      cr_assert_eq (some->len, listed->len);
+      for (guint i = 0; i < some->len; i++)
+        {
+          MdgInquiry *inquiry = g_ptr_array_index (some, i);
+          g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (inquiry);
+          const GPtrArray *themes = mdg_inquiry_get_answer (inquiry, "themes");
+
+          cr_assert_str_eq (mdg_inquiry_get_number (inquiry),
+                            mdg_inquiry_get_number (g_ptr_array_index (listed, i)));
+          cr_assert_eq (g_strv_length (steps), n_steps);
+          cr_assert_null (mdg_inquiry_get_answer (inquiry, "purpose"));
+          if (n_steps > 0)
+            cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "who"), 0), whos[i]);
+          if (n_steps > 1)
+            cr_assert_str_eq (g_ptr_array_index (themes, 0), "town", "still in the order given");
+        }
+    }
 }
 
 Test (store, refuses_a_file_that_is_not_a_database_untouched)
