@@ -213,12 +213,6 @@ role_label (GHashTable *labels,
   return label;
 }
 
-static GHashTable *
-labels_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
 enum { COL_NUMBER, COL_TIME, COL_CHANNEL, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE,
        N_COLS };
 
@@ -265,6 +259,83 @@ print_table (GPtrArray *rows,
       g_string_append_c (line, '\n');
       fputs (line->str, stdout);
     }
+}
+
+/* A list's table as it is built: its rows, the header first, and the labels described so far. */
+typedef struct
+{
+  MdgFlow *flow;
+  const char *language;
+  GPtrArray *rows; /* GStrv */
+  GHashTable *who_labels; /* see role_label */
+  GHashTable *purpose_labels;
+} ListTable;
+
+static void
+list_table_init (ListTable  *table,
+                 MdgFlow    *flow,
+                 const char *language,
+                 const char *header)
+{
+  table->flow = flow;
+  table->language = language;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_ptr_array_add (table->rows, g_strsplit (header, "|", -1));
+  table->who_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  table->purpose_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+list_table_clear (ListTable *table)
+{
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_clear_pointer (&table->who_labels, g_hash_table_unref);
+  g_clear_pointer (&table->purpose_labels, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListTable, list_table_clear)
+
+/* An inquiry's cells, from column `first` on: the city-wide list puts the center before them. */
+static char **
+list_table_row (ListTable  *table,
+                MdgInquiry *inquiry,
+                guint       first)
+{
+  const char *followup = mdg_inquiry_get_followup (inquiry);
+  const char *coordinator = mdg_inquiry_get_coordinator (inquiry);
+  char **row = g_new0 (char *, first + N_COLS + 1);
+  char **cells = row + first;
+
+  cells[COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
+  cells[COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
+  cells[COL_CHANNEL] = channel_cell (inquiry);
+  cells[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
+  cells[COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
+  cells[COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
+  cells[COL_WHO] = role_label (table->who_labels, table->flow, inquiry, MDG_ROLE_WHO,
+                               table->language);
+  cells[COL_PURPOSE] = role_label (table->purpose_labels, table->flow, inquiry, MDG_ROLE_PURPOSE,
+                                   table->language);
+  return row;
+}
+
+static void
+list_table_add_cb (MdgInquiry *inquiry,
+                   gpointer    table)
+{
+  g_ptr_array_add (((ListTable *) table)->rows, list_table_row (table, inquiry, 0));
+}
+
+/* The table and the count below it. */
+static void
+list_table_print (ListTable  *table,
+                  guint       n_cols,
+                  const char *day)
+{
+  guint n = table->rows->len - 1;
+
+  print_table (table->rows, n_cols);
+  g_print ("%u %s on %s\n", n, n == 1 ? "inquiry" : "inquiries", day);
 }
 
 /* The city-wide view's options: the central database instead of --db, and one center. */
@@ -316,35 +387,21 @@ city_list (MdgFlow    *flow,
 {
   const MdgAdminCity *module = mdg_admin_city_load (error);
   g_autoptr (GPtrArray) found = module != NULL ? city_read (module, day, day, error) : NULL;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr (GHashTable) who_labels = labels_new ();
-  g_autoptr (GHashTable) purpose_labels = labels_new ();
+  g_auto (ListTable) table = { 0 };
 
   if (found == NULL)
     return FALSE;
-  g_ptr_array_add (rows, g_strsplit ("CENTER|NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE",
-                                     "|", -1));
+  list_table_init (&table, flow, language,
+                   "CENTER|NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE");
   for (guint i = 0; i < found->len; i++)
     {
       MdgCityRow *city = g_ptr_array_index (found, i);
-      MdgInquiry *inquiry = city->inquiry;
-      const char *followup = mdg_inquiry_get_followup (inquiry);
-      const char *coordinator = mdg_inquiry_get_coordinator (inquiry);
-      char **row = g_new0 (char *, N_COLS + 2);
+      char **row = list_table_row (&table, city->inquiry, 1);
 
       row[0] = g_strdup (city->center);
-      row[1 + COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
-      row[1 + COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
-      row[1 + COL_CHANNEL] = channel_cell (inquiry);
-      row[1 + COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
-      row[1 + COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
-      row[1 + COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
-      row[1 + COL_WHO] = role_label (who_labels, flow, inquiry, MDG_ROLE_WHO, language);
-      row[1 + COL_PURPOSE] = role_label (purpose_labels, flow, inquiry, MDG_ROLE_PURPOSE, language);
-      g_ptr_array_add (rows, row);
+      g_ptr_array_add (table.rows, row);
     }
-  print_table (rows, N_COLS + 1);
-  g_print ("%u %s on %s\n", found->len, found->len == 1 ? "inquiry" : "inquiries", day);
+  list_table_print (&table, N_COLS + 1, day);
   return TRUE;
 }
 
@@ -399,10 +456,7 @@ list_run (int argc, char **argv, GError **error)
   };
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgFlow) flow = NULL;
-  g_autoptr (GPtrArray) inquiries = NULL;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr (GHashTable) who_labels = labels_new ();
-  g_autoptr (GHashTable) purpose_labels = labels_new ();
+  g_auto (ListTable) table = { 0 };
   const char *shown[3] = { NULL };
   guint n_shown = 0;
 
@@ -419,32 +473,15 @@ list_run (int argc, char **argv, GError **error)
   store = open_store_read_only (error);
   if (store == NULL)
     return FALSE;
-  /* The table shows two answers; the others need not be read. */
+  /* The table shows two answers, so the others are not read; and each inquiry becomes its row
+   * as it is read, so a day is never held whole. */
   shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_WHO);
   n_shown += shown[n_shown] != NULL;
   shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_PURPOSE);
-  inquiries = mdg_store_list_day_answering (store, day, shown, error);
-  if (inquiries == NULL)
+  list_table_init (&table, flow, language, "NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE");
+  if (!mdg_store_foreach_in_day (store, day, shown, list_table_add_cb, &table, error))
     return FALSE;
-
-  g_ptr_array_add (rows, g_strsplit ("NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE", "|", -1));
-  for (guint i = 0; i < inquiries->len; i++)
-    {
-      MdgInquiry *inquiry = g_ptr_array_index (inquiries, i);
-      char **row = g_new0 (char *, N_COLS + 1);
-
-      row[COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
-      row[COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
-      row[COL_CHANNEL] = channel_cell (inquiry);
-      row[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
-      row[COL_FOLLOWUP] = g_strdup (mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-");
-      row[COL_COORDINATOR] = g_strdup (mdg_inquiry_get_coordinator (inquiry) ? mdg_inquiry_get_coordinator (inquiry) : "-");
-      row[COL_WHO] = role_label (who_labels, flow, inquiry, MDG_ROLE_WHO, language);
-      row[COL_PURPOSE] = role_label (purpose_labels, flow, inquiry, MDG_ROLE_PURPOSE, language);
-      g_ptr_array_add (rows, row);
-    }
-  print_table (rows, N_COLS);
-  g_print ("%u %s on %s\n", inquiries->len, inquiries->len == 1 ? "inquiry" : "inquiries", day);
+  list_table_print (&table, N_COLS, day);
   return TRUE;
 }
 

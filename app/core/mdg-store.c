@@ -1147,40 +1147,18 @@ prepare_where (MdgStore    *self,
   return stmt;
 }
 
-/* The inquiries, in order of arrival. */
+/* The answers to where->steps (all when NULL) of the inquiries, in their order; *stmt stays
+ * NULL when no step is wanted. */
 static gboolean
-read_inquiries (MdgStore    *self,
-                const Where *where,
-                GPtrArray   *result,
-                GError     **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = prepare_where (self, "SELECT " INQUIRY_COLUMNS " FROM inquiry i"
-                                                 " WHERE %s ORDER BY i.day, i.seq", where, error);
-  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, inquiry_from_row (self, stmt, zone));
-  return rc == SQLITE_DONE || mdg_store_fail (self, rc, "reading inquiries", error);
-}
-
-/* Their answers in one statement rather than one per inquiry: the same order, so the rows are
- * handed out by walking the inquiries once. */
-static gboolean
-read_answers (MdgStore    *self,
-              const Where *where,
-              GPtrArray   *inquiries,
-              GError     **error)
+prepare_answers (MdgStore      *self,
+                 const Where   *where,
+                 sqlite3_stmt **stmt,
+                 GError       **error)
 {
   g_autoptr (GString) select = g_string_new ("SELECT a.inquiry_id, a.step, a.choice FROM inquiry i"
                                              " JOIN answer a ON a.inquiry_id = i.id WHERE %s");
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   int first_step = where->value2 != NULL ? 3 : 2;
   guint n_steps = where->steps != NULL ? g_strv_length ((char **) where->steps) : 0;
-  guint k = 0;
-  int rc;
 
   if (where->steps != NULL && n_steps == 0)
     return TRUE;
@@ -1189,48 +1167,99 @@ read_answers (MdgStore    *self,
   if (n_steps > 0)
     g_string_append_c (select, ')');
   g_string_append (select, " ORDER BY i.day, i.seq, a.rowid");
-  stmt = prepare_where (self, select->str, where, error);
-  if (stmt == NULL)
+  *stmt = prepare_where (self, select->str, where, error);
+  if (*stmt == NULL)
     return FALSE;
   for (guint i = 0; i < n_steps; i++)
-    sqlite3_bind_text (stmt, first_step + i, where->steps[i], -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      while (k < inquiries->len && mdg_inquiry_get_id (g_ptr_array_index (inquiries, k)) != id)
-        k++;
-      if (k == inquiries->len)
-        {
-          /* Cannot happen within one read transaction; say so rather than misfile answers. */
-          g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_FAILED,
-                       "%s: the answers read do not match the inquiries read", self->path);
-          return FALSE;
-        }
-      mdg_inquiry_add_answer (g_ptr_array_index (inquiries, k),
-                              (const char *) sqlite3_column_text (stmt, 1),
-                              (const char *) sqlite3_column_text (stmt, 2));
-    }
-  return rc == SQLITE_DONE || mdg_store_fail (self, rc, "reading answers", error);
+    sqlite3_bind_text (*stmt, first_step + i, where->steps[i], -1, SQLITE_TRANSIENT);
+  return TRUE;
 }
 
-/* The inquiries and their answers, read in one transaction so that both come from the same
- * state of the file whatever a writer commits meanwhile. */
+/* The inquiries and, in a second statement rather than one per inquiry, their answers. Both go
+ * in order of arrival, so each inquiry takes the answer rows that follow it, and is handed to
+ * func before the next is read. */
+static gboolean
+read_both (MdgStore       *self,
+           const Where    *where,
+           MdgInquiryFunc  func,
+           gpointer        user_data,
+           GError        **error)
+{
+  g_autoptr (sqlite3_stmt) inquiries = prepare_where (self, "SELECT " INQUIRY_COLUMNS
+                                                      " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
+                                                      where, error);
+  g_autoptr (sqlite3_stmt) answers = NULL;
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  int rc;
+  int answer_rc = SQLITE_DONE;
+
+  if (inquiries == NULL || !prepare_answers (self, where, &answers, error))
+    return FALSE;
+  if (answers != NULL)
+    answer_rc = sqlite3_step (answers);
+  while ((answer_rc == SQLITE_ROW || answer_rc == SQLITE_DONE)
+         && (rc = sqlite3_step (inquiries)) == SQLITE_ROW)
+    {
+      g_autoptr (MdgInquiry) inquiry = inquiry_from_row (self, inquiries, zone);
+
+      for (; answer_rc == SQLITE_ROW
+             && sqlite3_column_int64 (answers, 0) == mdg_inquiry_get_id (inquiry);
+           answer_rc = sqlite3_step (answers))
+        mdg_inquiry_add_answer (inquiry, (const char *) sqlite3_column_text (answers, 1),
+                                (const char *) sqlite3_column_text (answers, 2));
+      func (inquiry, user_data);
+    }
+  if (answer_rc != SQLITE_ROW && answer_rc != SQLITE_DONE)
+    return mdg_store_fail (self, answer_rc, "reading answers", error);
+  if (rc != SQLITE_DONE)
+    return mdg_store_fail (self, rc, "reading inquiries", error);
+  if (answer_rc == SQLITE_ROW)
+    {
+      /* Cannot happen within one read transaction; say so rather than misfile answers. */
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_FAILED,
+                   "%s: the answers read do not match the inquiries read", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Both statements in one read transaction, so that the answers are those of the inquiries
+ * whatever a writer commits meanwhile; inside a caller's transaction, in that one. */
+static gboolean
+read_where (MdgStore       *self,
+            const Where    *where,
+            MdgInquiryFunc  func,
+            gpointer        user_data,
+            GError        **error)
+{
+  gboolean own = self->db != NULL && sqlite3_get_autocommit (self->db);
+  gboolean ok;
+
+  if (own && !mdg_store_exec (self, "BEGIN", error))
+    return FALSE;
+  ok = read_both (self, where, func, user_data, error);
+  if (own)
+    mdg_store_rollback (self); /* nothing was written: ending the read is all */
+  return ok;
+}
+
+static void
+collect_cb (MdgInquiry *inquiry,
+            gpointer    result)
+{
+  g_ptr_array_add (result, g_object_ref (inquiry));
+}
+
 static GPtrArray *
 list_where (MdgStore    *self,
             const Where *where,
             GError     **error)
 {
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean own = self->db != NULL && sqlite3_get_autocommit (self->db);
-  gboolean ok;
 
-  if (own && !mdg_store_exec (self, "BEGIN", error))
+  if (!read_where (self, where, collect_cb, result, error))
     return NULL;
-  ok = read_inquiries (self, where, result, error) && read_answers (self, where, result, error);
-  if (own)
-    mdg_store_rollback (self); /* nothing was written: ending the read is all */
-  return ok ? g_steal_pointer (&result) : NULL;
+  return g_steal_pointer (&result);
 }
 
 MdgInquiry *
@@ -1262,17 +1291,21 @@ mdg_store_list_day (MdgStore   *self,
   return list_where (self, &(Where) { "i.day = ?", day, NULL, NULL }, error);
 }
 
-/* The same with only the answers to `steps` (NULL-terminated; none when it is empty): for a
- * table that shows a few answers, which need not read the others. */
-GPtrArray *
-mdg_store_list_day_answering (MdgStore          *self,
-                              const char        *day,
-                              const char *const *steps,
-                              GError           **error)
+/* Hands the day's inquiries to func one by one as they are read, keeping none, each with only
+ * its answers to `steps` (NULL-terminated; none when empty): for a table of a day that shows a
+ * few answers, which need neither the others nor the whole day in memory. func runs inside the
+ * reading and must not use the store. */
+gboolean
+mdg_store_foreach_in_day (MdgStore          *self,
+                          const char        *day,
+                          const char *const *steps,
+                          MdgInquiryFunc     func,
+                          gpointer           user_data,
+                          GError           **error)
 {
-  g_return_val_if_fail (MDG_IS_STORE (self), NULL);
-  g_return_val_if_fail (steps != NULL, NULL);
-  return list_where (self, &(Where) { "i.day = ?", day, NULL, steps }, error);
+  g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (steps != NULL && func != NULL, FALSE);
+  return read_where (self, &(Where) { "i.day = ?", day, NULL, steps }, func, user_data, error);
 }
 
 /* Days are YYYY-MM-DD, so text order is date order and the (day, seq) index serves the range. */
