@@ -187,56 +187,24 @@ text_width (const char *text)
   return width;
 }
 
-/* The answer to the step with this role as the list shows it, "-" for none. A day repeats the
- * same few answers, and describing one switches gettext's language twice, so a one-choice
- * answer (who, purpose) is described once: `labels` keeps them by choice id, one table a role. */
-static char *
-role_label (GHashTable *labels,
-            MdgFlow    *flow,
-            MdgInquiry *inquiry,
-            MdgRole     role,
-            const char *language)
-{
-  const char *step_id = mdg_flow_get_role_id (flow, role);
-  const GPtrArray *choices = step_id != NULL ? mdg_inquiry_get_answer (inquiry, step_id) : NULL;
-  const char *choice = choices != NULL && choices->len == 1 ? g_ptr_array_index (choices, 0) : NULL;
-  const char *known = choice != NULL ? g_hash_table_lookup (labels, choice) : NULL;
-  g_autofree char *text = NULL;
-  char *label;
-
-  if (known != NULL)
-    return g_strdup (known);
-  text = mdg_inquiry_describe_role (inquiry, flow, role, language);
-  label = g_strdup (*text != '\0' ? text : "-");
-  if (choice != NULL)
-    g_hash_table_insert (labels, g_strdup (choice), g_strdup (label));
-  return label;
-}
-
 enum { COL_NUMBER, COL_TIME, COL_CHANNEL, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE,
        N_COLS };
 
 /* "HH:MM", as g_date_time_format's %H:%M would say it, without a format walk and a 128-byte
  * string for each of a day's rows. */
-static char *
-time_cell (GDateTime *time)
+static void
+format_time (GDateTime *time,
+             char       text[6])
 {
   int hour = g_date_time_get_hour (time);
   int minute = g_date_time_get_minute (time);
-  char text[] = { '0' + hour / 10, '0' + hour % 10, ':', '0' + minute / 10, '0' + minute % 10, '\0' };
 
-  return g_strdup (text);
-}
-
-/* "kiosk", or the channel and who typed it: "phone (Sato)". */
-static char *
-channel_cell (MdgInquiry *inquiry)
-{
-  const char *by = mdg_inquiry_get_entered_by (inquiry);
-
-  if (by == NULL)
-    return g_strdup (mdg_inquiry_get_channel (inquiry));
-  return g_strdup_printf ("%s (%s)", mdg_inquiry_get_channel (inquiry), by);
+  text[0] = '0' + hour / 10;
+  text[1] = '0' + hour % 10;
+  text[2] = ':';
+  text[3] = '0' + minute / 10;
+  text[4] = '0' + minute % 10;
+  text[5] = '\0';
 }
 
 /* Each cell is measured once, and lines go to stdout's buffer: g_print would flush each one. */
@@ -273,12 +241,15 @@ print_table (GPtrArray *rows,
     }
 }
 
-/* A list's table as it is built: its rows, the header first, and the labels described so far. */
+/* A list's table as it is built. A day's rows are thousands of short strings, most of them
+ * repeated (a status, a channel, a label): the cells live in one string chunk, repeated ones
+ * once, rather than in a block of heap each. */
 typedef struct
 {
   MdgFlow *flow;
   const char *language;
-  GPtrArray *rows; /* GStrv */
+  GStringChunk *cells;
+  GPtrArray *rows; /* arrays of cells, the header first */
   GHashTable *who_labels; /* see role_label */
   GHashTable *purpose_labels;
 } ListTable;
@@ -289,45 +260,91 @@ list_table_init (ListTable  *table,
                  const char *language,
                  const char *header)
 {
+  g_auto (GStrv) titles = g_strsplit (header, "|", -1);
+  const char **row = g_new0 (const char *, g_strv_length (titles) + 1);
+
   table->flow = flow;
   table->language = language;
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_ptr_array_add (table->rows, g_strsplit (header, "|", -1));
-  table->who_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  table->purpose_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  table->cells = g_string_chunk_new (16384);
+  table->rows = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; titles[i] != NULL; i++)
+    row[i] = g_string_chunk_insert (table->cells, titles[i]);
+  g_ptr_array_add (table->rows, row);
+  table->who_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table->purpose_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
 list_table_clear (ListTable *table)
 {
   g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_clear_pointer (&table->cells, g_string_chunk_free);
   g_clear_pointer (&table->who_labels, g_hash_table_unref);
   g_clear_pointer (&table->purpose_labels, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListTable, list_table_clear)
 
+/* The answer to the step with this role as the list shows it, "-" for none. A day repeats the
+ * same few answers, and describing one switches gettext's language twice, so a one-choice
+ * answer (who, purpose) is described once: `labels` keeps them by choice id, one table a role. */
+static const char *
+role_label (ListTable  *table,
+            GHashTable *labels,
+            MdgInquiry *inquiry,
+            MdgRole     role)
+{
+  const char *step_id = mdg_flow_get_role_id (table->flow, role);
+  const GPtrArray *choices = step_id != NULL ? mdg_inquiry_get_answer (inquiry, step_id) : NULL;
+  const char *choice = choices != NULL && choices->len == 1 ? g_ptr_array_index (choices, 0) : NULL;
+  const char *label = choice != NULL ? g_hash_table_lookup (labels, choice) : NULL;
+  g_autofree char *text = NULL;
+
+  if (label != NULL)
+    return label;
+  text = mdg_inquiry_describe_role (inquiry, table->flow, role, table->language);
+  label = g_string_chunk_insert_const (table->cells, *text != '\0' ? text : "-");
+  if (choice != NULL)
+    g_hash_table_insert (labels, g_strdup (choice), (char *) label);
+  return label;
+}
+
+/* "kiosk", or the channel and who typed it: "phone (Sato)". */
+static const char *
+channel_cell (ListTable  *table,
+              MdgInquiry *inquiry)
+{
+  const char *by = mdg_inquiry_get_entered_by (inquiry);
+  g_autofree char *text = NULL;
+
+  if (by == NULL)
+    return g_string_chunk_insert_const (table->cells, mdg_inquiry_get_channel (inquiry));
+  text = g_strdup_printf ("%s (%s)", mdg_inquiry_get_channel (inquiry), by);
+  return g_string_chunk_insert_const (table->cells, text);
+}
+
 /* An inquiry's cells, from column `first` on: the city-wide list puts the center before them. */
-static char **
+static const char **
 list_table_row (ListTable  *table,
                 MdgInquiry *inquiry,
                 guint       first)
 {
   const char *followup = mdg_inquiry_get_followup (inquiry);
   const char *coordinator = mdg_inquiry_get_coordinator (inquiry);
-  char **row = g_new0 (char *, first + N_COLS + 1);
-  char **cells = row + first;
+  const char **row = g_new0 (const char *, first + N_COLS + 1);
+  const char **cells = row + first;
+  char time[6];
 
-  cells[COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
-  cells[COL_TIME] = time_cell (mdg_inquiry_get_created (inquiry));
-  cells[COL_CHANNEL] = channel_cell (inquiry);
-  cells[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
-  cells[COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
-  cells[COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
-  cells[COL_WHO] = role_label (table->who_labels, table->flow, inquiry, MDG_ROLE_WHO,
-                               table->language);
-  cells[COL_PURPOSE] = role_label (table->purpose_labels, table->flow, inquiry, MDG_ROLE_PURPOSE,
-                                   table->language);
+  format_time (mdg_inquiry_get_created (inquiry), time);
+  cells[COL_NUMBER] = g_string_chunk_insert (table->cells, mdg_inquiry_get_number (inquiry));
+  cells[COL_TIME] = g_string_chunk_insert_const (table->cells, time);
+  cells[COL_CHANNEL] = channel_cell (table, inquiry);
+  cells[COL_STATUS] = g_string_chunk_insert_const (table->cells, mdg_inquiry_get_status (inquiry));
+  cells[COL_FOLLOWUP] = g_string_chunk_insert_const (table->cells, followup != NULL ? followup : "-");
+  cells[COL_COORDINATOR] = g_string_chunk_insert_const (table->cells,
+                                                        coordinator != NULL ? coordinator : "-");
+  cells[COL_WHO] = role_label (table, table->who_labels, inquiry, MDG_ROLE_WHO);
+  cells[COL_PURPOSE] = role_label (table, table->purpose_labels, inquiry, MDG_ROLE_PURPOSE);
   return row;
 }
 
@@ -408,9 +425,9 @@ city_list (MdgFlow    *flow,
   for (guint i = 0; i < found->len; i++)
     {
       MdgCityRow *city = g_ptr_array_index (found, i);
-      char **row = list_table_row (&table, city->inquiry, 1);
+      const char **row = list_table_row (&table, city->inquiry, 1);
 
-      row[0] = g_strdup (city->center);
+      row[0] = g_string_chunk_insert_const (table.cells, city->center);
       g_ptr_array_add (table.rows, row);
     }
   list_table_print (&table, N_COLS + 1, day);
