@@ -207,6 +207,27 @@ format_time (GDateTime *time,
   text[5] = '\0';
 }
 
+/* A cell's width. ASCII is a column a byte; other text (a Japanese label) is measured once per
+ * string in `known`, since a list's repeated cells are the same string. */
+static guint
+cell_width (GHashTable *known,
+            const char *text)
+{
+  const char *p = text;
+  gpointer width = NULL;
+
+  while (*p != '\0' && (guchar) *p < 0x80)
+    p++;
+  if (*p == '\0')
+    return p - text;
+  if (!g_hash_table_lookup_extended (known, text, NULL, &width))
+    {
+      width = GUINT_TO_POINTER (text_width (text));
+      g_hash_table_insert (known, (gpointer) text, width);
+    }
+  return GPOINTER_TO_UINT (width);
+}
+
 /* Each cell is measured once, and lines go to stdout's buffer: g_print would flush each one. */
 static void
 print_table (GPtrArray *rows,
@@ -214,13 +235,14 @@ print_table (GPtrArray *rows,
 {
   guint widths[N_COLS + 1] = { 0 };
   g_autofree guint *cell_widths = g_new (guint, rows->len * n_cols);
+  g_autoptr (GHashTable) known = g_hash_table_new (NULL, NULL);
   g_autoptr (GString) line = g_string_new (NULL);
 
   g_assert (n_cols <= G_N_ELEMENTS (widths));
   for (guint i = 0; i < rows->len; i++)
     for (guint c = 0; c < n_cols; c++)
       {
-        guint width = text_width (((char **) g_ptr_array_index (rows, i))[c]);
+        guint width = cell_width (known, ((char **) g_ptr_array_index (rows, i))[c]);
 
         cell_widths[i * n_cols + c] = width;
         widths[c] = MAX (widths[c], width);
