@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mdg-admin-module.h"
+#include "mdg-admin-table.h"
 #include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
@@ -171,224 +172,6 @@ kiosk_flow (GError **error)
   return mdg_flow_new_from_file (file, error);
 }
 
-/* Display width in terminal columns: CJK characters take two. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
-
-      /* ASCII, most of a table, is one column: no need to ask the Unicode tables. */
-      width += c < 0x80 ? 1 : g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-enum { COL_NUMBER, COL_TIME, COL_CHANNEL, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE,
-       N_COLS };
-
-/* "HH:MM", as g_date_time_format's %H:%M would say it, without a format walk and a 128-byte
- * string for each of a day's rows. */
-static void
-format_time (GDateTime *time,
-             char       text[6])
-{
-  int hour = g_date_time_get_hour (time);
-  int minute = g_date_time_get_minute (time);
-
-  text[0] = '0' + hour / 10;
-  text[1] = '0' + hour % 10;
-  text[2] = ':';
-  text[3] = '0' + minute / 10;
-  text[4] = '0' + minute % 10;
-  text[5] = '\0';
-}
-
-/* A cell's width. ASCII is a column a byte; other text (a Japanese label) is measured once per
- * string in `known`, since a list's repeated cells are the same string. */
-static guint
-cell_width (GHashTable *known,
-            const char *text)
-{
-  const char *p = text;
-  gpointer width = NULL;
-
-  while (*p != '\0' && (guchar) *p < 0x80)
-    p++;
-  if (*p == '\0')
-    return p - text;
-  if (!g_hash_table_lookup_extended (known, text, NULL, &width))
-    {
-      width = GUINT_TO_POINTER (text_width (text));
-      g_hash_table_insert (known, (gpointer) text, width);
-    }
-  return GPOINTER_TO_UINT (width);
-}
-
-/* Each cell is measured once, and lines go to stdout's buffer: g_print would flush each one. */
-static void
-print_table (GPtrArray *rows,
-             guint      n_cols)
-{
-  guint widths[N_COLS + 1] = { 0 };
-  g_autofree guint *cell_widths = g_new (guint, rows->len * n_cols);
-  g_autoptr (GHashTable) known = g_hash_table_new (NULL, NULL);
-  g_autoptr (GString) line = g_string_new (NULL);
-
-  g_assert (n_cols <= G_N_ELEMENTS (widths));
-  for (guint i = 0; i < rows->len; i++)
-    for (guint c = 0; c < n_cols; c++)
-      {
-        guint width = cell_width (known, ((char **) g_ptr_array_index (rows, i))[c]);
-
-        cell_widths[i * n_cols + c] = width;
-        widths[c] = MAX (widths[c], width);
-      }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-
-      g_string_truncate (line, 0);
-      for (guint c = 0; c < n_cols; c++)
-        {
-          g_string_append (line, row[c]);
-          for (guint w = cell_widths[i * n_cols + c]; c + 1 < n_cols && w < widths[c] + 2; w++)
-            g_string_append_c (line, ' ');
-        }
-      g_string_append_c (line, '\n');
-      fputs (line->str, stdout);
-    }
-}
-
-/* A list's table as it is built. A day's rows are thousands of short strings, most of them
- * repeated (a status, a channel, a label): the cells live in one string chunk, repeated ones
- * once, rather than in a block of heap each. */
-typedef struct
-{
-  MdgFlow *flow;
-  const char *language;
-  GStringChunk *cells;
-  GPtrArray *rows; /* arrays of cells, the header first */
-  GHashTable *who_labels; /* see role_label */
-  GHashTable *purpose_labels;
-} ListTable;
-
-static void
-list_table_init (ListTable  *table,
-                 MdgFlow    *flow,
-                 const char *language,
-                 const char *header)
-{
-  g_auto (GStrv) titles = g_strsplit (header, "|", -1);
-  const char **row = g_new0 (const char *, g_strv_length (titles) + 1);
-
-  table->flow = flow;
-  table->language = language;
-  table->cells = g_string_chunk_new (16384);
-  table->rows = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; titles[i] != NULL; i++)
-    row[i] = g_string_chunk_insert (table->cells, titles[i]);
-  g_ptr_array_add (table->rows, row);
-  table->who_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  table->purpose_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-static void
-list_table_clear (ListTable *table)
-{
-  g_clear_pointer (&table->rows, g_ptr_array_unref);
-  g_clear_pointer (&table->cells, g_string_chunk_free);
-  g_clear_pointer (&table->who_labels, g_hash_table_unref);
-  g_clear_pointer (&table->purpose_labels, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListTable, list_table_clear)
-
-/* The answer to the step with this role as the list shows it, "-" for none. A day repeats the
- * same few answers, and describing one switches gettext's language twice, so a one-choice
- * answer (who, purpose) is described once: `labels` keeps them by choice id, one table a role. */
-static const char *
-role_label (ListTable  *table,
-            GHashTable *labels,
-            MdgInquiry *inquiry,
-            MdgRole     role)
-{
-  const char *step_id = mdg_flow_get_role_id (table->flow, role);
-  const GPtrArray *choices = step_id != NULL ? mdg_inquiry_get_answer (inquiry, step_id) : NULL;
-  const char *choice = choices != NULL && choices->len == 1 ? g_ptr_array_index (choices, 0) : NULL;
-  const char *label = choice != NULL ? g_hash_table_lookup (labels, choice) : NULL;
-  g_autofree char *text = NULL;
-
-  if (label != NULL)
-    return label;
-  text = mdg_inquiry_describe_role (inquiry, table->flow, role, table->language);
-  label = g_string_chunk_insert_const (table->cells, *text != '\0' ? text : "-");
-  if (choice != NULL)
-    g_hash_table_insert (labels, g_strdup (choice), (char *) label);
-  return label;
-}
-
-/* "kiosk", or the channel and who typed it: "phone (Sato)". */
-static const char *
-channel_cell (ListTable  *table,
-              MdgInquiry *inquiry)
-{
-  const char *by = mdg_inquiry_get_entered_by (inquiry);
-  g_autofree char *text = NULL;
-
-  if (by == NULL)
-    return g_string_chunk_insert_const (table->cells, mdg_inquiry_get_channel (inquiry));
-  text = g_strdup_printf ("%s (%s)", mdg_inquiry_get_channel (inquiry), by);
-  return g_string_chunk_insert_const (table->cells, text);
-}
-
-/* An inquiry's cells, from column `first` on: the city-wide list puts the center before them. */
-static const char **
-list_table_row (ListTable  *table,
-                MdgInquiry *inquiry,
-                guint       first)
-{
-  const char *followup = mdg_inquiry_get_followup (inquiry);
-  const char *coordinator = mdg_inquiry_get_coordinator (inquiry);
-  const char **row = g_new0 (const char *, first + N_COLS + 1);
-  const char **cells = row + first;
-  char time[6];
-
-  format_time (mdg_inquiry_get_created (inquiry), time);
-  cells[COL_NUMBER] = g_string_chunk_insert (table->cells, mdg_inquiry_get_number (inquiry));
-  cells[COL_TIME] = g_string_chunk_insert_const (table->cells, time);
-  cells[COL_CHANNEL] = channel_cell (table, inquiry);
-  cells[COL_STATUS] = g_string_chunk_insert_const (table->cells, mdg_inquiry_get_status (inquiry));
-  cells[COL_FOLLOWUP] = g_string_chunk_insert_const (table->cells, followup != NULL ? followup : "-");
-  cells[COL_COORDINATOR] = g_string_chunk_insert_const (table->cells,
-                                                        coordinator != NULL ? coordinator : "-");
-  cells[COL_WHO] = role_label (table, table->who_labels, inquiry, MDG_ROLE_WHO);
-  cells[COL_PURPOSE] = role_label (table, table->purpose_labels, inquiry, MDG_ROLE_PURPOSE);
-  return row;
-}
-
-static void
-list_table_add_cb (MdgInquiry *inquiry,
-                   gpointer    table)
-{
-  g_ptr_array_add (((ListTable *) table)->rows, list_table_row (table, inquiry, 0));
-}
-
-/* The table and the count below it. */
-static void
-list_table_print (ListTable  *table,
-                  guint       n_cols,
-                  const char *day)
-{
-  guint n = table->rows->len - 1;
-
-  print_table (table->rows, n_cols);
-  g_print ("%u %s on %s\n", n, n == 1 ? "inquiry" : "inquiries", day);
-}
-
 /* The city-wide view's options: the central database instead of --db, and one center. */
 static char *pg_conninfo = NULL;
 static char *pg_file = NULL;
@@ -438,21 +221,18 @@ city_list (MdgFlow    *flow,
 {
   const MdgAdminCity *module = mdg_admin_city_load (error);
   g_autoptr (GPtrArray) found = module != NULL ? city_read (module, day, day, error) : NULL;
-  g_auto (ListTable) table = { 0 };
+  g_autoptr (MdgAdminList) list = NULL;
 
   if (found == NULL)
     return FALSE;
-  list_table_init (&table, flow, language,
-                   "CENTER|NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE");
+  list = mdg_admin_list_new (flow, language, TRUE);
   for (guint i = 0; i < found->len; i++)
     {
       MdgCityRow *city = g_ptr_array_index (found, i);
-      const char **row = list_table_row (&table, city->inquiry, 1);
 
-      row[0] = g_string_chunk_insert_const (table.cells, city->center);
-      g_ptr_array_add (table.rows, row);
+      mdg_admin_list_add_at (list, city->center, city->inquiry);
     }
-  list_table_print (&table, N_COLS + 1, day);
+  mdg_admin_list_print (list, day);
   return TRUE;
 }
 
@@ -507,7 +287,7 @@ list_run (int argc, char **argv, GError **error)
   };
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgFlow) flow = NULL;
-  g_auto (ListTable) table = { 0 };
+  g_autoptr (MdgAdminList) list = NULL;
   const char *shown[3] = { NULL };
   guint n_shown = 0;
 
@@ -529,10 +309,10 @@ list_run (int argc, char **argv, GError **error)
   shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_WHO);
   n_shown += shown[n_shown] != NULL;
   shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_PURPOSE);
-  list_table_init (&table, flow, language, "NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE");
-  if (!mdg_store_foreach_in_day (store, day, shown, list_table_add_cb, &table, error))
+  list = mdg_admin_list_new (flow, language, FALSE);
+  if (!mdg_store_foreach_in_day (store, day, shown, mdg_admin_list_add_inquiry, list, error))
     return FALSE;
-  list_table_print (&table, N_COLS, day);
+  mdg_admin_list_print (list, day);
   return TRUE;
 }
 
@@ -909,7 +689,7 @@ orgs_list (MdgStore   *store,
       row[6] = g_strdup (org->active ? "yes" : "no");
       g_ptr_array_add (rows, row);
     }
-  print_table (rows, 7);
+  mdg_admin_print_table (rows, 7);
   g_print ("%u %s\n", orgs->len, orgs->len == 1 ? "organisation" : "organisations");
   return TRUE;
 }
@@ -1075,7 +855,7 @@ suggest_run (int argc, char **argv, GError **error)
       row[3] = g_strdup (suggestion->reason);
       g_ptr_array_add (rows, row);
     }
-  print_table (rows, 4);
+  mdg_admin_print_table (rows, 4);
   g_print ("%u %s for %s\n", suggestions->len,
            suggestions->len == 1 ? "suggestion" : "suggestions", mdg_inquiry_get_number (inquiry));
   return TRUE;
@@ -1229,7 +1009,7 @@ figures_run (int argc, char **argv, GError **error)
       row[2] = g_strdup_printf ("%u", line->total);
       g_ptr_array_add (rows, row);
     }
-  print_table (rows, 3);
+  mdg_admin_print_table (rows, 3);
   return TRUE;
 }
 
