@@ -6,9 +6,9 @@
 #
 # Run by hand from the worktree after build-aux/build.sh (needs hyperfine, sqlite3, python3):
 #   tests/bench/bench-admin.sh [--cold] [DB [DAY]]   (default: /tmp/bigdb/million.db, today)
-# The file is only read. The two commands take turns in ROUNDS rounds (default 5) of RUNS runs
-# each (default 60), so a change of load on the machine falls on both; the medians are over all
-# rounds. MADOGUCHI_ADMIN=PROGRAM measures another build. The environment passes through: for
+# The file is only read. The two commands take turns in ROUNDS rounds (default 10) of RUNS runs
+# each (default 30), so a change of load on a shared machine falls on both alike; the medians
+# are over all rounds, and still move with the load: compare figures taken together. MADOGUCHI_ADMIN=PROGRAM measures another build. The environment passes through: for
 # the installed kiosk's conditions, prefix GSETTINGS_SCHEMA_DIR=_build/data and
 # MADOGUCHI_LOCALEDIR=_build/po (its settings and Japanese labels).
 set -eu
@@ -22,8 +22,8 @@ fi
 db=${1:-/tmp/bigdb/million.db}
 day=${2:-$(date +%F)}
 admin=${MADOGUCHI_ADMIN:-$build/app/madoguchi-admin}
-rounds=${ROUNDS:-5}
-runs=${RUNS:-60}
+rounds=${ROUNDS:-10}
+runs=${RUNS:-30}
 
 for tool in hyperfine sqlite3 python3; do
   command -v "$tool" >/dev/null || { echo "bench-admin: $tool is not installed" >&2; exit 1; }
@@ -37,8 +37,8 @@ MDG_SQL_TRACE=$folder/list.sql LD_PRELOAD=$build/tests/bench/sql-trace.so \
   "$admin" list --date "$day" --db "$db" >"$folder/list.out"
 [ -s "$folder/list.sql" ] || { echo "bench-admin: no statements traced (sql-trace.so?)" >&2; exit 1; }
 echo "madoguchi-admin list --date $day: $(tail -n 1 "$folder/list.out")"
-echo "its statements, given to sqlite3 -readonly:"
-sed 's/^/  /' "$folder/list.sql"
+echo "its $(wc -l <"$folder/list.sql") statements, given to sqlite3 -readonly:"
+sed -n 's/^/  /; 1,12p' "$folder/list.sql"
 
 # hyperfine's options; the positional arguments are read already.
 set -- -N --style none --runs "$runs" --warmup 10
