@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mdg-admin-module.h"
+#include "mdg-admin-table.h"
 #include "mdg-csv.h"
 #include "mdg-desk-store.h"
 #include "mdg-error.h"
@@ -171,71 +172,6 @@ kiosk_flow (GError **error)
   return mdg_flow_new_from_file (file, error);
 }
 
-/* Display width in terminal columns: CJK characters take two. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      width += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* The answer to the step with this role as the list shows it, "-" for none. */
-static char *
-role_label (MdgFlow    *flow,
-            MdgInquiry *inquiry,
-            MdgRole     role,
-            const char *language)
-{
-  g_autofree char *text = mdg_inquiry_describe_role (inquiry, flow, role, language);
-
-  return *text != '\0' ? g_steal_pointer (&text) : g_strdup ("-");
-}
-
-enum { COL_NUMBER, COL_TIME, COL_CHANNEL, COL_STATUS, COL_FOLLOWUP, COL_COORDINATOR, COL_WHO, COL_PURPOSE,
-       N_COLS };
-
-/* "kiosk", or the channel and who typed it: "phone (Sato)". */
-static char *
-channel_cell (MdgInquiry *inquiry)
-{
-  const char *by = mdg_inquiry_get_entered_by (inquiry);
-
-  if (by == NULL)
-    return g_strdup (mdg_inquiry_get_channel (inquiry));
-  return g_strdup_printf ("%s (%s)", mdg_inquiry_get_channel (inquiry), by);
-}
-
-static void
-print_table (GPtrArray *rows,
-             guint      n_cols)
-{
-  guint widths[N_COLS + 1] = { 0 };
-
-  for (guint i = 0; i < rows->len; i++)
-    for (guint c = 0; c < n_cols; c++)
-      widths[c] = MAX (widths[c], text_width (((char **) g_ptr_array_index (rows, i))[c]));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      g_autoptr (GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_cols; c++)
-        {
-          g_string_append (line, row[c]);
-          for (guint w = text_width (row[c]); c + 1 < n_cols && w < widths[c] + 2; w++)
-            g_string_append_c (line, ' ');
-        }
-      g_print ("%s\n", line->str);
-    }
-}
-
 /* The city-wide view's options: the central database instead of --db, and one center. */
 static char *pg_conninfo = NULL;
 static char *pg_file = NULL;
@@ -285,33 +221,18 @@ city_list (MdgFlow    *flow,
 {
   const MdgAdminCity *module = mdg_admin_city_load (error);
   g_autoptr (GPtrArray) found = module != NULL ? city_read (module, day, day, error) : NULL;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (MdgAdminList) list = NULL;
 
   if (found == NULL)
     return FALSE;
-  g_ptr_array_add (rows, g_strsplit ("CENTER|NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE",
-                                     "|", -1));
+  list = mdg_admin_list_new (flow, language, TRUE);
   for (guint i = 0; i < found->len; i++)
     {
       MdgCityRow *city = g_ptr_array_index (found, i);
-      MdgInquiry *inquiry = city->inquiry;
-      const char *followup = mdg_inquiry_get_followup (inquiry);
-      const char *coordinator = mdg_inquiry_get_coordinator (inquiry);
-      char **row = g_new0 (char *, N_COLS + 2);
 
-      row[0] = g_strdup (city->center);
-      row[1 + COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
-      row[1 + COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
-      row[1 + COL_CHANNEL] = channel_cell (inquiry);
-      row[1 + COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
-      row[1 + COL_FOLLOWUP] = g_strdup (followup != NULL ? followup : "-");
-      row[1 + COL_COORDINATOR] = g_strdup (coordinator != NULL ? coordinator : "-");
-      row[1 + COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
-      row[1 + COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
-      g_ptr_array_add (rows, row);
+      mdg_admin_list_add_at (list, city->center, city->inquiry);
     }
-  print_table (rows, N_COLS + 1);
-  g_print ("%u %s on %s\n", found->len, found->len == 1 ? "inquiry" : "inquiries", day);
+  mdg_admin_list_print (list, day);
   return TRUE;
 }
 
@@ -366,8 +287,9 @@ list_run (int argc, char **argv, GError **error)
   };
   g_autoptr (MdgStore) store = NULL;
   g_autoptr (MdgFlow) flow = NULL;
-  g_autoptr (GPtrArray) inquiries = NULL;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (MdgAdminList) list = NULL;
+  const char *shown[3] = { NULL };
+  guint n_shown = 0;
 
   if (!parse ("--date YYYY-MM-DD", entries, &argc, &argv, 0, error)
       || !check_day ("list --date", day, error) || !check_language (language, error))
@@ -382,28 +304,15 @@ list_run (int argc, char **argv, GError **error)
   store = open_store_read_only (error);
   if (store == NULL)
     return FALSE;
-  inquiries = mdg_store_list_day (store, day, error);
-  if (inquiries == NULL)
+  /* The table shows two answers, so the others are not read; and each inquiry becomes its row
+   * as it is read, so a day is never held whole. */
+  shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_WHO);
+  n_shown += shown[n_shown] != NULL;
+  shown[n_shown] = mdg_flow_get_role_id (flow, MDG_ROLE_PURPOSE);
+  list = mdg_admin_list_new (flow, language, FALSE);
+  if (!mdg_store_foreach_in_day (store, day, shown, mdg_admin_list_add_inquiry, list, error))
     return FALSE;
-
-  g_ptr_array_add (rows, g_strsplit ("NUMBER|TIME|CHANNEL|STATUS|FOLLOW-UP|COORDINATOR|WHO|PURPOSE", "|", -1));
-  for (guint i = 0; i < inquiries->len; i++)
-    {
-      MdgInquiry *inquiry = g_ptr_array_index (inquiries, i);
-      char **row = g_new0 (char *, N_COLS + 1);
-
-      row[COL_NUMBER] = g_strdup (mdg_inquiry_get_number (inquiry));
-      row[COL_TIME] = g_date_time_format (mdg_inquiry_get_created (inquiry), "%H:%M");
-      row[COL_CHANNEL] = channel_cell (inquiry);
-      row[COL_STATUS] = g_strdup (mdg_inquiry_get_status (inquiry));
-      row[COL_FOLLOWUP] = g_strdup (mdg_inquiry_get_followup (inquiry) ? mdg_inquiry_get_followup (inquiry) : "-");
-      row[COL_COORDINATOR] = g_strdup (mdg_inquiry_get_coordinator (inquiry) ? mdg_inquiry_get_coordinator (inquiry) : "-");
-      row[COL_WHO] = role_label (flow, inquiry, MDG_ROLE_WHO, language);
-      row[COL_PURPOSE] = role_label (flow, inquiry, MDG_ROLE_PURPOSE, language);
-      g_ptr_array_add (rows, row);
-    }
-  print_table (rows, N_COLS);
-  g_print ("%u %s on %s\n", inquiries->len, inquiries->len == 1 ? "inquiry" : "inquiries", day);
+  mdg_admin_list_print (list, day);
   return TRUE;
 }
 
@@ -780,7 +689,7 @@ orgs_list (MdgStore   *store,
       row[6] = g_strdup (org->active ? "yes" : "no");
       g_ptr_array_add (rows, row);
     }
-  print_table (rows, 7);
+  mdg_admin_print_table (rows, 7);
   g_print ("%u %s\n", orgs->len, orgs->len == 1 ? "organisation" : "organisations");
   return TRUE;
 }
@@ -946,7 +855,7 @@ suggest_run (int argc, char **argv, GError **error)
       row[3] = g_strdup (suggestion->reason);
       g_ptr_array_add (rows, row);
     }
-  print_table (rows, 4);
+  mdg_admin_print_table (rows, 4);
   g_print ("%u %s for %s\n", suggestions->len,
            suggestions->len == 1 ? "suggestion" : "suggestions", mdg_inquiry_get_number (inquiry));
   return TRUE;
@@ -1100,7 +1009,7 @@ figures_run (int argc, char **argv, GError **error)
       row[2] = g_strdup_printf ("%u", line->total);
       g_ptr_array_add (rows, row);
     }
-  print_table (rows, 3);
+  mdg_admin_print_table (rows, 3);
   return TRUE;
 }
 

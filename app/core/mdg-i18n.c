@@ -97,6 +97,11 @@ ensure_messages_locale (const MdgLanguage *language)
 void
 mdg_i18n_init (void)
 {
+  /* GLib 2.74 makes the C locale of g_ascii_strto* at their first call, under its global once
+   * lock; a thread that waits there for another (dconf's, making its types) can come back with
+   * errno set, and g_ascii_string_to_unsigned then refuses a good number: the built-in flow
+   * failed with "invalid max 3" beside the dconf backend. Made here, before any thread. */
+  g_ascii_strtoull ("0", NULL, 10);
   setlocale (LC_ALL, "");
   ensure_messages_locale (&languages[G_N_ELEMENTS (languages) - 1]);
   if (!locale_translates (setlocale (LC_CTYPE, NULL)))

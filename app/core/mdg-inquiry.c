@@ -28,9 +28,24 @@ struct _MdgInquiry
   gboolean has_contact; /* contact details kept, with consent, and not yet erased */
   char *channel;       /* MDG_CHANNEL_*, never NULL */
   char *entered_by;    /* the staff member who typed it, or NULL */
-  GPtrArray *steps;   /* step ids in the order answered */
-  GHashTable *answers; /* step id → GPtrArray of choice ids */
+  GPtrArray *answers; /* Answer, in the order the steps were answered; NULL before the first */
 };
+
+/* One step's answer. An inquiry has a handful, so a list is searched faster than a hash table
+ * is built, and it keeps their order. */
+typedef struct
+{
+  char *step_id;
+  GPtrArray *choices; /* choice ids */
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_free (answer->step_id);
+  g_ptr_array_unref (answer->choices);
+  g_free (answer);
+}
 
 G_DEFINE_FINAL_TYPE (MdgInquiry, mdg_inquiry, G_TYPE_OBJECT)
 
@@ -54,8 +69,7 @@ mdg_inquiry_finalize (GObject *object)
   g_free (self->coordinator);
   g_free (self->channel);
   g_free (self->entered_by);
-  g_clear_pointer (&self->steps, g_ptr_array_unref);
-  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->answers, g_ptr_array_unref);
   G_OBJECT_CLASS (mdg_inquiry_parent_class)->finalize (object);
 }
 
@@ -105,9 +119,6 @@ mdg_inquiry_class_init (MdgInquiryClass *klass)
 static void
 mdg_inquiry_init (MdgInquiry *self)
 {
-  self->steps = g_ptr_array_new_with_free_func (g_free);
-  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* `zone` is the local time zone the caller looked up once for many inquiries (GLib 2.74 reads
@@ -284,12 +295,30 @@ mdg_inquiry_channel_is_known (const char *channel)
   return channel != NULL && g_strv_contains (mdg_inquiry_channels (), channel);
 }
 
+static Answer *
+find_answer (MdgInquiry *self,
+             const char *step_id)
+{
+  for (guint i = 0; self->answers != NULL && step_id != NULL && i < self->answers->len; i++)
+    {
+      Answer *answer = g_ptr_array_index (self->answers, i);
+
+      if (strcmp (answer->step_id, step_id) == 0)
+        return answer;
+    }
+  return NULL;
+}
+
 const GPtrArray *
 mdg_inquiry_get_answer (MdgInquiry *self,
                         const char *step_id)
 {
+  Answer *answer;
+
   g_return_val_if_fail (MDG_IS_INQUIRY (self), NULL);
-  return g_hash_table_lookup (self->answers, step_id);
+
+  answer = find_answer (self, step_id);
+  return answer != NULL ? answer->choices : NULL;
 }
 
 GStrv
@@ -299,8 +328,8 @@ mdg_inquiry_dup_answered_steps (MdgInquiry *self)
 
   g_return_val_if_fail (MDG_IS_INQUIRY (self), NULL);
 
-  for (guint i = 0; i < self->steps->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->steps, i));
+  for (guint i = 0; self->answers != NULL && i < self->answers->len; i++)
+    g_strv_builder_add (builder, ((Answer *) g_ptr_array_index (self->answers, i))->step_id);
   return g_strv_builder_end (builder);
 }
 
@@ -338,18 +367,22 @@ mdg_inquiry_add_answer (MdgInquiry *self,
                         const char *step_id,
                         const char *choice_id)
 {
-  GPtrArray *answer;
+  Answer *answer;
 
   g_return_if_fail (MDG_IS_INQUIRY (self));
+  g_return_if_fail (step_id != NULL);
 
-  answer = g_hash_table_lookup (self->answers, step_id);
+  answer = find_answer (self, step_id);
   if (answer == NULL)
     {
-      answer = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (self->answers, g_strdup (step_id), answer);
-      g_ptr_array_add (self->steps, g_strdup (step_id));
+      answer = g_new (Answer, 1);
+      answer->step_id = g_strdup (step_id);
+      answer->choices = g_ptr_array_new_with_free_func (g_free);
+      if (self->answers == NULL)
+        self->answers = g_ptr_array_new_with_free_func ((GDestroyNotify) answer_free);
+      g_ptr_array_add (self->answers, answer);
     }
-  g_ptr_array_add (answer, g_strdup (choice_id));
+  g_ptr_array_add (answer->choices, g_strdup (choice_id));
 }
 
 /* The follow-up page's address (the store builds it), or NULL when the setting is invalid. */

@@ -1120,56 +1120,145 @@ inquiry_from_row (MdgStore     *self,
   "i.followup, i.status, i.coordinator, i.meeting, i.printed, "                          \
   "EXISTS (SELECT 1 FROM contact c WHERE c.inquiry_id = i.id), i.channel, i.entered_by"
 
-/* The inquiries matching `where` (with one or two text parameters) and their answers, in order
- * of arrival. */
-static GPtrArray *
-list_where (MdgStore   *self,
-            const char *where,
-            const char *value,
-            const char *value2,
-            GError    **error)
+/* Which inquiries a reading wants: a condition on `inquiry i` with one or two text parameters. */
+typedef struct
 {
-  g_autofree char *sql = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *clause;
+  const char *value;
+  const char *value2; /* NULL for a condition with one parameter */
+  const char *const *steps; /* the answers wanted, NULL-terminated; NULL for all */
+} Where;
+
+/* `select` (a printf format taking the condition) with the condition's parameters bound. */
+static sqlite3_stmt *
+prepare_where (MdgStore    *self,
+               const char  *select,
+               const Where *where,
+               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf (select, where->clause);
+  sqlite3_stmt *stmt = mdg_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, where->value, -1, SQLITE_TRANSIENT);
+  if (where->value2 != NULL)
+    sqlite3_bind_text (stmt, 2, where->value2, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* The answers to where->steps (all when NULL) of the inquiries, in their order; *stmt stays
+ * NULL when no step is wanted. */
+static gboolean
+prepare_answers (MdgStore      *self,
+                 const Where   *where,
+                 sqlite3_stmt **stmt,
+                 GError       **error)
+{
+  g_autoptr (GString) select = g_string_new ("SELECT a.inquiry_id, a.step, a.choice FROM inquiry i"
+                                             " JOIN answer a ON a.inquiry_id = i.id WHERE %s");
+  int first_step = where->value2 != NULL ? 3 : 2;
+  guint n_steps = where->steps != NULL ? g_strv_length ((char **) where->steps) : 0;
+
+  if (where->steps != NULL && n_steps == 0)
+    return TRUE;
+  for (guint i = 0; i < n_steps; i++)
+    g_string_append (select, i == 0 ? " AND a.step IN (?" : ", ?");
+  if (n_steps > 0)
+    g_string_append_c (select, ')');
+  g_string_append (select, " ORDER BY i.day, i.seq, a.rowid");
+  *stmt = prepare_where (self, select->str, where, error);
+  if (*stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_steps; i++)
+    sqlite3_bind_text (*stmt, first_step + i, where->steps[i], -1, SQLITE_TRANSIENT);
+  return TRUE;
+}
+
+/* The inquiries and, in a second statement rather than one per inquiry, their answers. Both go
+ * in order of arrival, so each inquiry takes the answer rows that follow it, and is handed to
+ * func before the next is read. */
+static gboolean
+read_both (MdgStore       *self,
+           const Where    *where,
+           MdgInquiryFunc  func,
+           gpointer        user_data,
+           GError        **error)
+{
+  g_autoptr (sqlite3_stmt) inquiries = prepare_where (self, "SELECT " INQUIRY_COLUMNS
+                                                      " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
+                                                      where, error);
+  g_autoptr (sqlite3_stmt) answers = NULL;
   g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
   int rc;
+  int answer_rc = SQLITE_DONE;
 
-  sql = g_strdup_printf ("SELECT " INQUIRY_COLUMNS " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
-                         where);
-  stmt = mdg_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  if (value2 != NULL)
-    sqlite3_bind_text (stmt, 2, value2, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, inquiry_from_row (self, stmt, zone));
+  if (inquiries == NULL || !prepare_answers (self, where, &answers, error))
+    return FALSE;
+  if (answers != NULL)
+    answer_rc = sqlite3_step (answers);
+  while ((answer_rc == SQLITE_ROW || answer_rc == SQLITE_DONE)
+         && (rc = sqlite3_step (inquiries)) == SQLITE_ROW)
+    {
+      g_autoptr (MdgInquiry) inquiry = inquiry_from_row (self, inquiries, zone);
+
+      for (; answer_rc == SQLITE_ROW
+             && sqlite3_column_int64 (answers, 0) == mdg_inquiry_get_id (inquiry);
+           answer_rc = sqlite3_step (answers))
+        mdg_inquiry_add_answer (inquiry, (const char *) sqlite3_column_text (answers, 1),
+                                (const char *) sqlite3_column_text (answers, 2));
+      func (inquiry, user_data);
+    }
+  if (answer_rc != SQLITE_ROW && answer_rc != SQLITE_DONE)
+    return mdg_store_fail (self, answer_rc, "reading answers", error);
   if (rc != SQLITE_DONE)
+    return mdg_store_fail (self, rc, "reading inquiries", error);
+  if (answer_rc == SQLITE_ROW)
     {
-      mdg_store_fail (self, rc, "reading inquiries", error);
-      return NULL;
+      /* Cannot happen within one read transaction; say so rather than misfile answers. */
+      g_set_error (error, MDG_ERROR, MDG_ERROR_STORE_FAILED,
+                   "%s: the answers read do not match the inquiries read", self->path);
+      return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  return TRUE;
+}
 
-  stmt = mdg_store_prepare (self, "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid", error);
-  if (stmt == NULL)
+/* Both statements in one read transaction, so that the answers are those of the inquiries
+ * whatever a writer commits meanwhile; inside a caller's transaction, in that one. */
+static gboolean
+read_where (MdgStore       *self,
+            const Where    *where,
+            MdgInquiryFunc  func,
+            gpointer        user_data,
+            GError        **error)
+{
+  gboolean own = self->db != NULL && sqlite3_get_autocommit (self->db);
+  gboolean ok;
+
+  if (own && !mdg_store_exec (self, "BEGIN", error))
+    return FALSE;
+  ok = read_both (self, where, func, user_data, error);
+  if (own)
+    mdg_store_rollback (self); /* nothing was written: ending the read is all */
+  return ok;
+}
+
+static void
+collect_cb (MdgInquiry *inquiry,
+            gpointer    result)
+{
+  g_ptr_array_add (result, g_object_ref (inquiry));
+}
+
+static GPtrArray *
+list_where (MdgStore    *self,
+            const Where *where,
+            GError     **error)
+{
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!read_where (self, where, collect_cb, result, error))
     return NULL;
-  for (guint i = 0; i < result->len; i++)
-    {
-      MdgInquiry *inquiry = g_ptr_array_index (result, i);
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        mdg_inquiry_add_answer (inquiry, (const char *) sqlite3_column_text (stmt, 0),
-                                (const char *) sqlite3_column_text (stmt, 1));
-      if (rc != SQLITE_DONE)
-        {
-          mdg_store_fail (self, rc, "reading answers", error);
-          return NULL;
-        }
-    }
   return g_steal_pointer (&result);
 }
 
@@ -1182,7 +1271,7 @@ mdg_store_lookup (MdgStore   *self,
 
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
 
-  found = list_where (self, "i.number = ?", number, NULL, error);
+  found = list_where (self, &(Where) { "i.number = ?", number, NULL, NULL }, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -1199,7 +1288,24 @@ mdg_store_list_day (MdgStore   *self,
                     GError    **error)
 {
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
-  return list_where (self, "i.day = ?", day, NULL, error);
+  return list_where (self, &(Where) { "i.day = ?", day, NULL, NULL }, error);
+}
+
+/* Hands the day's inquiries to func one by one as they are read, keeping none, each with only
+ * its answers to `steps` (NULL-terminated; none when empty): for a table of a day that shows a
+ * few answers, which need neither the others nor the whole day in memory. func runs inside the
+ * reading and must not use the store. */
+gboolean
+mdg_store_foreach_in_day (MdgStore          *self,
+                          const char        *day,
+                          const char *const *steps,
+                          MdgInquiryFunc     func,
+                          gpointer           user_data,
+                          GError           **error)
+{
+  g_return_val_if_fail (MDG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (steps != NULL && func != NULL, FALSE);
+  return read_where (self, &(Where) { "i.day = ?", day, NULL, steps }, func, user_data, error);
 }
 
 /* Days are YYYY-MM-DD, so text order is date order and the (day, seq) index serves the range. */
@@ -1211,5 +1317,5 @@ mdg_store_list_days (MdgStore   *self,
 {
   g_return_val_if_fail (MDG_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
-  return list_where (self, "i.day BETWEEN ? AND ?", from, to, error);
+  return list_where (self, &(Where) { "i.day BETWEEN ? AND ?", from, to, NULL }, error);
 }

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 #define MDG_TYPE_STORE (mdg_store_get_type ())
 G_DECLARE_FINAL_TYPE (MdgStore, mdg_store, MDG, STORE, GObject)
 
+/* Called with each inquiry as it is read; take a reference to keep it. */
+typedef void (*MdgInquiryFunc) (MdgInquiry *inquiry,
+                                gpointer    user_data);
+
 char       *mdg_store_default_path (void);
 MdgStore   *mdg_store_open         (const char  *path,
                                     GError     **error);
@@ -39,6 +43,12 @@ MdgInquiry *mdg_store_lookup       (MdgStore    *self,
 GPtrArray  *mdg_store_list_day     (MdgStore    *self,
                                     const char  *day,
                                     GError     **error);
+gboolean    mdg_store_foreach_in_day (MdgStore          *self,
+                                      const char        *day,
+                                      const char *const *steps,
+                                      MdgInquiryFunc     func,
+                                      gpointer           user_data,
+                                      GError           **error);
 GPtrArray  *mdg_store_list_days    (MdgStore    *self,
                                     const char  *from,
                                     const char  *to,

@@ -811,3 +811,55 @@ Test (admin, list_shows_how_each_inquiry_came_in)
   cr_assert (strstr (kiosk_row, " kiosk ") != NULL, "%s", kiosk_row);
   cr_assert (strstr (phone_row, " phone (佐藤) ") != NULL, "%s", phone_row);
 }
+
+/* The list describes each answer once and reuses it: every row still shows its own answer, in
+ * the language asked for, and an answer the flow no longer has shows its id. */
+Test (admin, list_labels_each_row_in_the_language_asked)
+{
+  const char *purposes[] = { "partners", "propose", "partners" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = mdg_store_open (db, &error);
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  g_auto (Run) ja = { 0 };
+  g_auto (Run) en = { 0 };
+
+  cr_assert_not_null (store, "%s", error != NULL ? error->message : "");
+  for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
+    {
+      g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+      g_autoptr (MdgInquiry) inquiry = NULL;
+
+      fixture_answer_default (visit, purposes[i]);
+      inquiry = mdg_store_record (store, visit, &error);
+      cr_assert_not_null (inquiry, "%s", error != NULL ? error->message : "");
+      g_ptr_array_add (numbers, g_strdup (mdg_inquiry_get_number (inquiry)));
+    }
+  g_clear_object (&store);
+  fixture_sqlite_exec (db, "UPDATE answer SET choice = 'retired' WHERE step = 'who'"
+                           " AND inquiry_id = (SELECT max (id) FROM inquiry)");
+
+  admin (&ja, "list", "--db", db, "--date", today, NULL);
+  admin (&en, "list", "--db", db, "--date", today, "--language", "en", NULL);
+  cr_assert_eq (ja.status, 0, "%s", ja.err);
+  cr_assert_eq (en.status, 0, "%s", en.err);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      g_autofree char *ja_row = g_strdup (strstr (ja.out, g_ptr_array_index (numbers, i)));
+      g_autofree char *en_row = g_strdup (strstr (en.out, g_ptr_array_index (numbers, i)));
+      gboolean last = i + 1 == numbers->len;
+
+      cr_assert_not_null (ja_row);
+      cr_assert_not_null (en_row);
+      *strchr (ja_row, '\n') = '\0';
+      *strchr (en_row, '\n') = '\0';
+      cr_assert (g_str_has_suffix (ja_row, g_str_equal (purposes[i], "partners")
+                                             ? "一緒に取り組む相手を探したい"
+                                             : "市との協働事業を提案したい"), "%s", ja_row);
+      cr_assert (g_str_has_suffix (en_row, g_str_equal (purposes[i], "partners")
+                                             ? "Find partners to work with"
+                                             : "Propose a joint project with the city"), "%s", en_row);
+      cr_assert (strstr (ja_row, last ? " retired " : " NPO・市民活動団体 ") != NULL, "%s", ja_row);
+      cr_assert (strstr (en_row, last ? " retired " : " An NPO or civic group ") != NULL, "%s", en_row);
+    }
+}

@@ -72,6 +72,93 @@ Test (store, records_numbers_in_sequence_with_every_answer)
   cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (first, "who"), 0), "npo");
 }
 
+static void
+keep_cb (MdgInquiry *inquiry,
+         gpointer    kept)
+{
+  g_ptr_array_add (kept, g_object_ref (inquiry));
+}
+
+/* A day is read back with each inquiry's own answers, in the order they were given (not the
+ * order of the answer index), however many inquiries share the day. */
+Test (store, reads_each_inquiry_back_with_its_own_answers_in_order)
+{
+  static const char *purposes[] = { "start", "join", "partners", "advice" };
+  static const char *whos[] = { "individual", "npo", "company", "school" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdgStore) store = mdg_store_open (db, &error);
+  g_autoptr (MdgFlow) flow = fixture_default_flow ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GPtrArray) listed = NULL;
+
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
+    {
+      g_autoptr (MdgVisit) visit = mdg_visit_new (flow);
+      g_autoptr (MdgInquiry) inquiry = NULL;
+
+      cr_assert (mdg_visit_advance (visit));
+      cr_assert (mdg_visit_choose (visit, purposes[i]));
+      cr_assert (mdg_visit_toggle (visit, "town")); /* after "children" in the index */
+      cr_assert (mdg_visit_toggle (visit, i % 2 == 0 ? "children" : "culture"));
+      cr_assert (mdg_visit_advance (visit));
+      cr_assert (mdg_visit_choose (visit, whos[i]));
+      inquiry = mdg_store_record (store, visit, &error);
+      cr_assert_not_null (inquiry, "%s", error ? error->message : "");
+    }
+  g_clear_object (&store);
+
+  store = mdg_store_open_read_only (db, &error);
+  cr_assert_not_null (store, "%s", error ? error->message : "");
+  listed = mdg_store_list_day (store, today, &error);
+  cr_assert_not_null (listed, "%s", error ? error->message : "");
+  cr_assert_eq (listed->len, G_N_ELEMENTS (purposes));
+  for (guint i = 0; i < listed->len; i++)
+    {
+      MdgInquiry *inquiry = g_ptr_array_index (listed, i);
+      const GPtrArray *themes = mdg_inquiry_get_answer (inquiry, "themes");
+      g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (inquiry);
+
+      cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "purpose"), 0), purposes[i]);
+      cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "who"), 0), whos[i]);
+      cr_assert_eq (themes->len, 2);
+      cr_assert_str_eq (g_ptr_array_index (themes, 0), "town");
+      cr_assert_str_eq (g_ptr_array_index (themes, 1), i % 2 == 0 ? "children" : "culture");
+      cr_assert_eq (g_strv_length (steps), 3, "purpose, themes and who, nothing of the others");
+      cr_assert_str_eq (steps[0], "purpose");
+    }
+
+  /* A table that shows some answers reads those alone, for the same inquiries, one by one. */
+  for (guint n_steps = 0; n_steps <= 2; n_steps++)
+    {
+      const char *wanted[] = { "who", "themes", NULL };
+      const char *none[] = { NULL };
+      g_autoptr (GPtrArray) some = g_ptr_array_new_with_free_func (g_object_unref);
+
+      wanted[n_steps] = NULL;
+      cr_assert (mdg_store_foreach_in_day (store, today, n_steps > 0 ? wanted : none, keep_cb, some,
+                                           &error),
+                 "%s", error ? error->message : "");
+      cr_assert_eq (some->len, listed->len);
+      for (guint i = 0; i < some->len; i++)
+        {
+          MdgInquiry *inquiry = g_ptr_array_index (some, i);
+          g_auto (GStrv) steps = mdg_inquiry_dup_answered_steps (inquiry);
+          const GPtrArray *themes = mdg_inquiry_get_answer (inquiry, "themes");
+
+          cr_assert_str_eq (mdg_inquiry_get_number (inquiry),
+                            mdg_inquiry_get_number (g_ptr_array_index (listed, i)));
+          cr_assert_eq (g_strv_length (steps), n_steps);
+          cr_assert_null (mdg_inquiry_get_answer (inquiry, "purpose"));
+          if (n_steps > 0)
+            cr_assert_str_eq (g_ptr_array_index (mdg_inquiry_get_answer (inquiry, "who"), 0), whos[i]);
+          if (n_steps > 1)
+            cr_assert_str_eq (g_ptr_array_index (themes, 0), "town", "still in the order given");
+        }
+    }
+}
+
 Test (store, refuses_a_file_that_is_not_a_database_untouched)
 {
   g_autoptr (GError) error = NULL;
