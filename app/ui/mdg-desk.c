@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "mdg-agenda.h"
@@ -217,6 +218,16 @@ cell_text (MdgDesk      *self,
                                         mdg_flow_get_role_id (self->flow, column->role), language);
 }
 
+/* The row widget a cell is in. GTK 4.8 has no row object for a column view (GtkColumnViewRow is
+ * 4.12): the row is the parent of the cell widget that holds the item's child. */
+static GtkWidget *
+item_row (GtkListItem *item)
+{
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+  return cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+}
+
 static void
 update_cell (GtkListItem *item)
 {
@@ -236,10 +247,9 @@ update_cell (GtkListItem *item)
     gtk_widget_add_css_class (label, "staff-entered");
   else
     gtk_widget_remove_css_class (label, "staff-entered");
-  /* A visitor waiting at the desk whom nobody has taken: the whole row is one band. GTK 4.8
-   * has no row object for a column view (GtkColumnViewRow is 4.12), so the row is the cell's
-   * parent widget; every cell of the row sets the same class. */
-  row = gtk_widget_get_parent (gtk_widget_get_parent (label));
+  /* A visitor waiting at the desk whom nobody has taken: the whole row is one band; every cell
+   * of the row sets the same class. */
+  row = item_row (item);
   if (row == NULL)
     return;
   if (mdg_inquiry_needs_attention (inquiry, self->flow))
@@ -616,14 +626,6 @@ painted_once_cb (GdkFrameClock *clock,
     self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
 }
 
-static void
-mdg_desk_realize (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (mdg_desk_parent_class)->realize (widget);
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (painted_once_cb), widget, 0);
-}
-
 void
 mdg_desk_show (MdgDesk    *self,
                MdgInquiry *inquiry)
@@ -922,6 +924,7 @@ mdg_desk_set_property (GObject *object, guint prop_id, const GValue *value, GPar
 }
 
 static void mdg_desk_constructed (GObject *object);
+static void mdg_desk_realize (GtkWidget *widget);
 
 static void
 mdg_desk_class_init (MdgDeskClass *klass)
@@ -1187,10 +1190,10 @@ static const char *list_actions[] = {
 };
 
 /* GTK 4.8's column view keeps cells for some 200 rows whatever is visible, and building a row
- * of cells costs about a millisecond. The first frame gets a screenful (1,080 px of 56 px rows);
- * each later frame doubles that until the view holds all the cells it keeps, then the whole day
- * comes at once, so no frame builds more than some 80 rows. */
-#define FIRST_FRAME_ROWS 20
+ * of cells costs about a millisecond. The first frame gets the rows the list has room for (see
+ * fit_first_rows_cb); each later frame doubles that until the view holds all the cells it keeps,
+ * then the whole day comes at once, so no frame builds more than some 100 rows. */
+#define FIRST_LAYOUT_ROWS 1
 #define ROWS_WITH_CELLS 200
 
 static gboolean
@@ -1216,6 +1219,45 @@ show_more_rows_cb (GtkWidget     *widget,
     }
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
   return G_SOURCE_REMOVE;
+}
+
+/* The first layout places one row, which tells how tall rows are; the list then gets as many as
+ * it shows, and the frame clock lays out again before painting that first frame. */
+static void
+fit_first_rows_cb (GdkFrameClock *clock,
+                   MdgDesk       *self)
+{
+  GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  double height = gtk_adjustment_get_page_size (scroll);
+  GHashTableIter iter;
+  gpointer item;
+  GtkWidget *row;
+
+  if (height <= 0)
+    return; /* the list is not on screen yet */
+  g_signal_handlers_disconnect_by_func (clock, fit_first_rows_cb, self);
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  if (gtk_slice_list_model_get_size (self->shown) != FIRST_LAYOUT_ROWS
+      || !g_hash_table_iter_next (&iter, &item, NULL))
+    return; /* grown already, or an empty day */
+  row = item_row (item);
+  if (row != NULL && gtk_widget_get_height (row) > 0)
+    gtk_slice_list_model_set_size (self->shown,
+                                   (guint) ceil (height / gtk_widget_get_height (row)));
+}
+
+static void
+mdg_desk_realize (GtkWidget *widget)
+{
+  MdgDesk *self = MDG_DESK (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (mdg_desk_parent_class)->realize (widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (painted_once_cb), self, 0);
+  if (self->shown != NULL)
+    g_signal_connect_object (clock, "layout", G_CALLBACK (fit_first_rows_cb), self,
+                             G_CONNECT_AFTER);
 }
 
 static void
@@ -1277,7 +1319,7 @@ mdg_desk_constructed (GObject *object)
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0,
-                                          FIRST_FRAME_ROWS);
+                                          FIRST_LAYOUT_ROWS);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), show_more_rows_cb, NULL, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
