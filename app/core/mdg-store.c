@@ -1133,6 +1133,7 @@ list_where (MdgStore   *self,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  guint next = 0; /* the inquiry the answers read last belong to */
   int rc;
 
   sql = g_strdup_printf ("SELECT " INQUIRY_COLUMNS " FROM inquiry i WHERE %s ORDER BY i.day, i.seq",
@@ -1151,24 +1152,39 @@ list_where (MdgStore   *self,
       return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&sql, g_free);
 
-  stmt = mdg_store_prepare (self, "SELECT step, choice FROM answer WHERE inquiry_id = ? ORDER BY rowid", error);
+  /* Their answers in one statement, in the same order: a statement per inquiry, each sorting its
+   * few answers apart, cost a desk opening a day more than reading the inquiries did. */
+  sql = g_strdup_printf ("SELECT a.inquiry_id, a.step, a.choice FROM inquiry i"
+                         " JOIN answer a ON a.inquiry_id = i.id WHERE %s"
+                         " ORDER BY i.day, i.seq, a.rowid", where);
+  stmt = mdg_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  for (guint i = 0; i < result->len; i++)
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  if (value2 != NULL)
+    sqlite3_bind_text (stmt, 2, value2, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MdgInquiry *inquiry = g_ptr_array_index (result, i);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, mdg_inquiry_get_id (inquiry));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        mdg_inquiry_add_answer (inquiry, (const char *) sqlite3_column_text (stmt, 0),
-                                (const char *) sqlite3_column_text (stmt, 1));
-      if (rc != SQLITE_DONE)
-        {
-          mdg_store_fail (self, rc, "reading answers", error);
-          return NULL;
-        }
+      /* An inquiry recorded between the two statements comes last: its answers wait for the
+       * next reading, as the inquiry does. */
+      for (guint i = next; i < result->len; i++)
+        if (mdg_inquiry_get_id (g_ptr_array_index (result, i)) == id)
+          {
+            next = i;
+            mdg_inquiry_add_answer (g_ptr_array_index (result, i),
+                                    (const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2));
+            break;
+          }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      mdg_store_fail (self, rc, "reading answers", error);
+      return NULL;
     }
   return g_steal_pointer (&result);
 }
