@@ -86,7 +86,7 @@ struct _MdgDesk
   gboolean printer_known;         /* an answer has come */
   gint64 grown_frame; /* the frame clock's count when the rows shown last grew, or -1 */
   guint next_page;     /* the next of lazy_pages to build while idle */
-  guint build_id;      /* that idle build, once the first frame is painted */
+  guint build_id;      /* that idle build, once the whole day is shown */
 };
 
 G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
@@ -575,9 +575,9 @@ build_orgs (MdgDesk *self)
 }
 
 /* The pages beside the day's list are built when first shown or asked for, else one by one
- * while the desk idles after its first frame: a stack styles and sizes its hidden pages too, and
- * built with the list they cost its first frame more than the list itself. In the order staff
- * reach them: a tap on a row opens the inquiry. */
+ * while the desk idles once the whole day is shown: a stack styles and sizes its hidden pages
+ * too, and built with the list they cost its first frame more than the list itself. In the order
+ * staff reach them: a tap on a row opens the inquiry. */
 static const struct
 {
   const char *name;
@@ -618,10 +618,8 @@ build_next_page_cb (gpointer data)
 }
 
 static void
-painted_once_cb (GdkFrameClock *clock,
-                 MdgDesk       *self)
+build_pages_when_idle (MdgDesk *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, painted_once_cb, self);
   if (self->build_id == 0 && self->next_page == 0)
     self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
 }
@@ -1218,6 +1216,7 @@ show_more_rows_cb (GtkWidget     *widget,
       return G_SOURCE_CONTINUE;
     }
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  build_pages_when_idle (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1250,14 +1249,11 @@ static void
 mdg_desk_realize (GtkWidget *widget)
 {
   MdgDesk *self = MDG_DESK (widget);
-  GdkFrameClock *clock;
 
   GTK_WIDGET_CLASS (mdg_desk_parent_class)->realize (widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (painted_once_cb), self, 0);
   if (self->shown != NULL)
-    g_signal_connect_object (clock, "layout", G_CALLBACK (fit_first_rows_cb), self,
-                             G_CONNECT_AFTER);
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "layout",
+                             G_CALLBACK (fit_first_rows_cb), self, G_CONNECT_AFTER);
 }
 
 static void
@@ -1298,6 +1294,7 @@ mdg_desk_constructed (GObject *object)
       say (self, text, TRUE);
       for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
         gtk_widget_action_set_enabled (GTK_WIDGET (self), list_actions[i], FALSE);
+      build_pages_when_idle (self);
       restart_idle (self);
       return;
     }
