@@ -1189,9 +1189,10 @@ static const char *list_actions[] = {
 
 /* GTK 4.8's column view keeps cells for some 200 rows whatever is visible, and building a row
  * of cells costs about a millisecond. The first frame gets the rows the list has room for (see
- * fit_first_rows_cb); each later frame doubles that until the view holds all the cells it keeps,
- * then the whole day comes at once, so no frame builds more than some 100 rows. */
+ * fit_first_rows_cb); each later frame doubles that, by 64 rows at most, until the view holds
+ * all the cells it keeps, then the whole day comes at once. */
 #define FIRST_LAYOUT_ROWS 1
+#define ROWS_PER_FRAME 64
 #define ROWS_WITH_CELLS 200
 
 static gboolean
@@ -1212,7 +1213,7 @@ show_more_rows_cb (GtkWidget     *widget,
   self->grown_frame = gdk_frame_clock_get_frame_counter (clock);
   if (size < ROWS_WITH_CELLS && size < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
     {
-      gtk_slice_list_model_set_size (self->shown, size * 2);
+      gtk_slice_list_model_set_size (self->shown, size + MIN (size, ROWS_PER_FRAME));
       return G_SOURCE_CONTINUE;
     }
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
