@@ -109,8 +109,13 @@ mdg_followup_build_url (const char *url_template,
   url = g_string_new (NULL);
   for (const char *p = url_template; *p != '\0';)
     {
+      gsize plain = strcspn (p, "{"); /* a run without fields, copied at once */
       gboolean replaced = FALSE;
 
+      g_string_append_len (url, p, plain);
+      p += plain;
+      if (*p == '\0')
+        break;
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
           gsize len = strlen (fields[i].name);

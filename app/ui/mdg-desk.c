@@ -4,14 +4,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "mdg-agenda.h"
-#include "mdg-bar-chart.h"
 #include "mdg-city-window.h"
 #include "mdg-csv.h"
 #include "mdg-desk-cell.h"
 #include "mdg-desk-store.h"
+#include "mdg-desk-summary.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
 #include "mdg-figures-view.h"
@@ -53,11 +54,8 @@ struct _MdgDesk
   GtkColumnView *view;
   GtkBox *detail_box;
   GtkBox *orgs_box;
-  MdgBarChart *purpose_chart;
-  MdgBarChart *area_chart;
-  MdgBarChart *hour_chart;
+  GtkBox *summary_box;
   GtkBox *figures_box;
-  MdgBarChart *channel_chart;
   GtkBox *entry_box;
 
   /* owned references */
@@ -67,6 +65,7 @@ struct _MdgDesk
   MdgInquiryDetail *detail;
   MdgOrgsView *orgs;
   MdgFiguresView *figures;
+  MdgDeskSummary *summary;
   MdgVisit *staff_visit; /* the inquiry staff are typing: handed in to outlive a lock */
   MdgStaffEntry *entry;  /* shows it; NULL without a flow */
   MdgInquiryList *list;
@@ -86,6 +85,8 @@ struct _MdgDesk
   MdgPrinterState printer_state; /* the last answer; shown again after a language switch */
   gboolean printer_known;         /* an answer has come */
   gint64 grown_frame; /* the frame clock's count when the rows shown last grew, or -1 */
+  guint next_page;     /* the next of lazy_pages to build while idle */
+  guint build_id;      /* that idle build, once the whole day is shown */
 };
 
 G_DEFINE_FINAL_TYPE (MdgDesk, mdg_desk, GTK_TYPE_WIDGET)
@@ -217,6 +218,16 @@ cell_text (MdgDesk      *self,
                                         mdg_flow_get_role_id (self->flow, column->role), language);
 }
 
+/* The row widget a cell is in. GTK 4.8 has no row object for a column view (GtkColumnViewRow is
+ * 4.12): the row is the parent of the cell widget that holds the item's child. */
+static GtkWidget *
+item_row (GtkListItem *item)
+{
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+  return cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+}
+
 static void
 update_cell (GtkListItem *item)
 {
@@ -236,10 +247,9 @@ update_cell (GtkListItem *item)
     gtk_widget_add_css_class (label, "staff-entered");
   else
     gtk_widget_remove_css_class (label, "staff-entered");
-  /* A visitor waiting at the desk whom nobody has taken: the whole row is one band. GTK 4.8
-   * has no row object for a column view (GtkColumnViewRow is 4.12), so the row is the cell's
-   * parent widget; every cell of the row sets the same class. */
-  row = gtk_widget_get_parent (gtk_widget_get_parent (label));
+  /* A visitor waiting at the desk whom nobody has taken: the whole row is one band; every cell
+   * of the row sets the same class. */
+  row = item_row (item);
   if (row == NULL)
     return;
   if (mdg_inquiry_needs_attention (inquiry, self->flow))
@@ -412,78 +422,6 @@ filter_shown_cb (GtkDropDown *filter,
 }
 
 static void
-add_bars (MdgBarChart *chart,
-          GHashTable  *counts,
-          MdgStep     *step,
-          const char  *language)
-{
-  GListModel *choices = mdg_step_get_choices (step);
-  guint n = g_list_model_get_n_items (choices);
-
-  mdg_bar_chart_clear (chart);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (MdgChoice) choice = g_list_model_get_item (choices, i);
-
-      mdg_bar_chart_add (chart, mdg_choice_get_label_in (choice, language),
-                         GPOINTER_TO_UINT (g_hash_table_lookup (counts, mdg_choice_get_id (choice))));
-    }
-}
-
-static void
-add_role_bars (MdgDesk     *self,
-               MdgBarChart *chart,
-               MdgRole      role)
-{
-  MdgStep *step = mdg_flow_lookup_role (self->flow, role);
-  g_autoptr (GHashTable) counts = NULL;
-
-  if (step == NULL)
-    return;
-  counts = mdg_inquiry_list_count_answers (G_LIST_MODEL (self->list), mdg_step_get_id (step));
-  add_bars (chart, counts, step, self->language);
-}
-
-static void
-add_channel_bars (MdgDesk *self)
-{
-  g_autoptr (GHashTable) counts = mdg_inquiry_list_count_channels (G_LIST_MODEL (self->list));
-  const char *const *channels = mdg_inquiry_channels ();
-
-  mdg_bar_chart_clear (self->channel_chart);
-  for (guint i = 0; channels[i] != NULL; i++)
-    mdg_bar_chart_add (self->channel_chart, mdg_inquiry_channel_label (channels[i], self->language),
-                       GPOINTER_TO_UINT (g_hash_table_lookup (counts, channels[i])));
-}
-
-static void
-update_summary (MdgDesk *self)
-{
-  guint hours[24];
-  int first = 24, last = -1;
-
-  add_role_bars (self, self->purpose_chart, MDG_ROLE_PURPOSE);
-  add_role_bars (self, self->area_chart, MDG_ROLE_THEMES);
-  add_channel_bars (self);
-
-  /* Opening hours, widened to any inquiry outside them. */
-  mdg_inquiry_list_count_hours (G_LIST_MODEL (self->list), hours);
-  for (int h = 0; h < 24; h++)
-    if (hours[h] > 0 || (h >= 9 && h <= 17))
-      {
-        first = MIN (first, h);
-        last = MAX (last, h);
-      }
-  mdg_bar_chart_clear (self->hour_chart);
-  for (int h = first; h <= last; h++)
-    {
-      g_autofree char *label = g_strdup_printf ("%02d:00–%02d:59", h, h);
-
-      mdg_bar_chart_add (self->hour_chart, label, hours[h]);
-    }
-}
-
-static void
 items_changed_cb (MdgDesk    *self,
                   guint       position,
                   guint       removed,
@@ -491,7 +429,6 @@ items_changed_cb (MdgDesk    *self,
                   GListModel *model)
 {
   update_count (self);
-  update_summary (self);
 }
 
 static void
@@ -567,12 +504,133 @@ today_action (GtkWidget *widget, const char *name, GVariant *param)
   mdg_desk_set_day (MDG_DESK (widget), today);
 }
 
+static void
+detail_changed_cb (MdgDesk          *self,
+                   MdgInquiryDetail *detail)
+{
+  /* Status and coordinator decide filters and order: apply them again. */
+  filter_changed_cb (self);
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->view), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* A page's widget in its box, in the desk's language. */
+static void
+place_page (MdgDesk *self,
+            GtkBox  *box,
+            gpointer widget)
+{
+  g_object_bind_property (self, "language", widget, "language", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_box_append (box, widget);
+}
+
+static void
+build_detail (MdgDesk *self)
+{
+  self->detail = mdg_inquiry_detail_new (self->store, self->flow, self->settings);
+  place_page (self, self->detail_box, self->detail);
+  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+entry_finished_cb (MdgDesk *self)
+{
+  gtk_stack_set_visible_child_name (self->pages, "list");
+}
+
+/* 代理入力: the kiosk's pages on the desk (none without a flow). */
+static void
+build_entry (MdgDesk *self)
+{
+  if (self->flow == NULL)
+    return;
+  if (self->staff_visit == NULL)
+    self->staff_visit = mdg_visit_new (self->flow);
+  self->entry = mdg_staff_entry_new (self->store, self->settings, self->staff_visit);
+  place_page (self, self->entry_box, self->entry);
+  g_signal_connect_object (self->entry, "finished", G_CALLBACK (entry_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+build_summary (MdgDesk *self)
+{
+  self->summary = mdg_desk_summary_new (self->list, self->flow);
+  place_page (self, self->summary_box, self->summary);
+}
+
+static void
+build_figures (MdgDesk *self)
+{
+  self->figures = mdg_figures_view_new (self->store, self->flow);
+  place_page (self, self->figures_box, self->figures);
+}
+
+static void
+build_orgs (MdgDesk *self)
+{
+  self->orgs = mdg_orgs_view_new (self->store, self->flow);
+  place_page (self, self->orgs_box, self->orgs);
+}
+
+/* The pages beside the day's list are built when first shown or asked for, else one by one
+ * while the desk idles once the whole day is shown: a stack styles and sizes its hidden pages
+ * too, and built with the list they cost its first frame more than the list itself. In the order
+ * staff reach them: a tap on a row opens the inquiry. */
+static const struct
+{
+  const char *name;
+  void (*build) (MdgDesk *self);
+} lazy_pages[] = {
+  { "detail", build_detail },   { "entry", build_entry },         { "summary", build_summary },
+  { "figures", build_figures }, { "organisations", build_orgs },
+};
+
+/* Builds the page called name unless it is there already; says whether it built it. */
+static gboolean
+ensure_page (MdgDesk    *self,
+             const char *name)
+{
+  GtkWidget *box = gtk_stack_get_child_by_name (self->pages, name);
+
+  if (box == NULL || gtk_widget_get_first_child (box) != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (g_str_equal (lazy_pages[i].name, name))
+      {
+        lazy_pages[i].build (self);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+build_next_page_cb (gpointer data)
+{
+  MdgDesk *self = data;
+
+  while (self->next_page < G_N_ELEMENTS (lazy_pages))
+    if (ensure_page (self, lazy_pages[self->next_page++].name))
+      return G_SOURCE_CONTINUE;
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+build_pages_when_idle (MdgDesk *self)
+{
+  if (self->build_id == 0 && self->next_page == 0)
+    self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
+}
+
 void
 mdg_desk_show (MdgDesk    *self,
                MdgInquiry *inquiry)
 {
   g_return_if_fail (MDG_IS_DESK (self));
 
+  ensure_page (self, "detail");
   mdg_inquiry_detail_set_inquiry (self->detail, inquiry);
   gtk_stack_set_visible_child_name (self->pages, "detail");
 }
@@ -589,25 +647,19 @@ activate_cb (MdgDesk       *self,
 }
 
 /* The directory read again each time it is shown: madoguchi-admin may have imported meanwhile;
- * an inquiry shown again gets suggestions from the directory as it is now. */
+ * an inquiry shown again gets suggestions from the directory as it is now. A page built just
+ * now has read them already. */
 static void
 page_shown_cb (MdgDesk *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->pages);
 
+  if (page == NULL || ensure_page (self, page))
+    return;
   if (g_strcmp0 (page, "organisations") == 0)
     mdg_orgs_view_reload (self->orgs);
   else if (g_strcmp0 (page, "detail") == 0)
     mdg_inquiry_detail_refresh (self->detail);
-}
-
-static void
-detail_changed_cb (MdgDesk          *self,
-                   MdgInquiryDetail *detail)
-{
-  /* Status and coordinator decide filters and order: apply them again. */
-  filter_changed_cb (self);
-  gtk_sorter_changed (gtk_column_view_get_sorter (self->view), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /* Exports: the coordinator chooses where; a target that cannot be written says so. */
@@ -778,6 +830,7 @@ mdg_desk_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_handle_id (&self->printer_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
   g_cancellable_cancel (self->printer_query);
   g_clear_object (&self->printer_query);
   if (self->chooser != NULL)
@@ -847,8 +900,7 @@ mdg_desk_set_property (GObject *object, guint prop_id, const GValue *value, GPar
           return;
         g_free (self->language);
         self->language = g_strdup (language);
-        if (self->detail != NULL)
-          retranslate (self);
+        retranslate (self);
         g_object_notify_by_pspec (object, pspec);
       }
       break;
@@ -870,6 +922,7 @@ mdg_desk_set_property (GObject *object, guint prop_id, const GValue *value, GPar
 }
 
 static void mdg_desk_constructed (GObject *object);
+static void mdg_desk_realize (GtkWidget *widget);
 
 static void
 mdg_desk_class_init (MdgDeskClass *klass)
@@ -882,6 +935,7 @@ mdg_desk_class_init (MdgDeskClass *klass)
   object_class->constructed = mdg_desk_constructed;
   object_class->get_property = mdg_desk_get_property;
   object_class->set_property = mdg_desk_set_property;
+  widget_class->realize = mdg_desk_realize;
 
   /* The staff's language: the window binds it to the application's. */
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
@@ -906,7 +960,6 @@ mdg_desk_class_init (MdgDeskClass *klass)
   signals[LOCKED] = g_signal_new ("locked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (MDG_TYPE_BAR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mdg-desk.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, day_label);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, message_label);
@@ -922,11 +975,8 @@ mdg_desk_class_init (MdgDeskClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, view);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, detail_box);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, orgs_box);
-  gtk_widget_class_bind_template_child (widget_class, MdgDesk, purpose_chart);
-  gtk_widget_class_bind_template_child (widget_class, MdgDesk, area_chart);
-  gtk_widget_class_bind_template_child (widget_class, MdgDesk, hour_chart);
+  gtk_widget_class_bind_template_child (widget_class, MdgDesk, summary_box);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, figures_box);
-  gtk_widget_class_bind_template_child (widget_class, MdgDesk, channel_chart);
   gtk_widget_class_bind_template_child (widget_class, MdgDesk, entry_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_shown_cb);
@@ -1048,7 +1098,6 @@ retranslate (MdgDesk *self)
     update_cell (item);
   update_day_label (self);
   update_count (self);
-  update_summary (self);
 }
 
 static const char *
@@ -1139,10 +1188,11 @@ static const char *list_actions[] = {
 };
 
 /* GTK 4.8's column view keeps cells for some 200 rows whatever is visible, and building a row
- * of cells costs about a millisecond. The first frame gets a screenful (1,080 px of 56 px rows);
- * each later frame doubles that until the view holds all the cells it keeps, then the whole day
- * comes at once, so no frame builds more than some 80 rows. */
-#define FIRST_FRAME_ROWS 20
+ * of cells costs about a millisecond. The first frame gets the rows the list has room for (see
+ * fit_first_rows_cb); each later frame doubles that, by 64 rows at most, until the view holds
+ * all the cells it keeps, then the whole day comes at once. */
+#define FIRST_LAYOUT_ROWS 1
+#define ROWS_PER_FRAME 64
 #define ROWS_WITH_CELLS 200
 
 static gboolean
@@ -1163,43 +1213,48 @@ show_more_rows_cb (GtkWidget     *widget,
   self->grown_frame = gdk_frame_clock_get_frame_counter (clock);
   if (size < ROWS_WITH_CELLS && size < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
     {
-      gtk_slice_list_model_set_size (self->shown, size * 2);
+      gtk_slice_list_model_set_size (self->shown, size + MIN (size, ROWS_PER_FRAME));
       return G_SOURCE_CONTINUE;
     }
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  build_pages_when_idle (self);
   return G_SOURCE_REMOVE;
 }
 
+/* The first layout places one row, which tells how tall rows are; the list then gets as many as
+ * it shows, and the frame clock lays out again before painting that first frame. */
 static void
-entry_finished_cb (MdgDesk *self)
+fit_first_rows_cb (GdkFrameClock *clock,
+                   MdgDesk       *self)
 {
-  gtk_stack_set_visible_child_name (self->pages, "list");
+  GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  double height = gtk_adjustment_get_page_size (scroll);
+  GHashTableIter iter;
+  gpointer item;
+  GtkWidget *row;
+
+  if (height <= 0)
+    return; /* the list is not on screen yet */
+  g_signal_handlers_disconnect_by_func (clock, fit_first_rows_cb, self);
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  if (gtk_slice_list_model_get_size (self->shown) != FIRST_LAYOUT_ROWS
+      || !g_hash_table_iter_next (&iter, &item, NULL))
+    return; /* grown already, or an empty day */
+  row = item_row (item);
+  if (row != NULL && gtk_widget_get_height (row) > 0)
+    gtk_slice_list_model_set_size (self->shown,
+                                   (guint) ceil (height / gtk_widget_get_height (row)));
 }
 
-/* 代理入力: the kiosk's pages on the desk. An entry left when the desk locked comes back as it was. */
 static void
-add_entry (MdgDesk *self)
+mdg_desk_realize (GtkWidget *widget)
 {
-  if (self->flow == NULL)
-    {
-      gtk_stack_page_set_visible (gtk_stack_get_page (self->pages,
-                                                      GTK_WIDGET (self->entry_box)), FALSE);
-      return;
-    }
-  if (self->staff_visit == NULL)
-    self->staff_visit = mdg_visit_new (self->flow);
-  self->entry = mdg_staff_entry_new (self->store, self->settings, self->staff_visit);
-  g_object_bind_property (self, "language", self->entry, "language", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->entry), TRUE);
-  gtk_box_append (self->entry_box, GTK_WIDGET (self->entry));
-  g_signal_connect_object (self->entry, "finished", G_CALLBACK (entry_finished_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (mdg_staff_entry_in_progress (self->entry))
-    {
-      gtk_stack_set_visible_child_name (self->pages, "entry");
-      say (self, _("The inquiry you were entering when the desk locked is kept here; send it or "
-                   "discard it."), FALSE);
-    }
+  MdgDesk *self = MDG_DESK (widget);
+
+  GTK_WIDGET_CLASS (mdg_desk_parent_class)->realize (widget);
+  if (self->shown != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "layout",
+                             G_CALLBACK (fit_first_rows_cb), self, G_CONNECT_AFTER);
 }
 
 static void
@@ -1213,26 +1268,21 @@ mdg_desk_constructed (GObject *object)
   G_OBJECT_CLASS (mdg_desk_parent_class)->constructed (object);
   g_assert (MDG_IS_STORE (self->store) && G_IS_SETTINGS (self->settings));
 
-  self->detail = mdg_inquiry_detail_new (self->store, self->flow, self->settings);
-  g_object_bind_property (self, "language", self->detail, "language", G_BINDING_SYNC_CREATE);
   show_printer_state (self);
   refresh_printer_cb (self);
   self->printer_id = g_timeout_add_seconds (MDG_DESK_PRINTER_SECONDS, refresh_printer_cb, self);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
-  gtk_box_append (self->detail_box, GTK_WIDGET (self->detail));
-  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->orgs = mdg_orgs_view_new (self->store, self->flow);
-  g_object_bind_property (self, "language", self->orgs, "language", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->orgs), TRUE);
-  gtk_box_append (self->orgs_box, GTK_WIDGET (self->orgs));
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (page_shown_cb), self,
                            G_CONNECT_SWAPPED);
-  self->figures = mdg_figures_view_new (self->store, self->flow);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->figures), TRUE);
-  g_object_bind_property (self, "language", self->figures, "language", G_BINDING_SYNC_CREATE);
-  gtk_box_append (self->figures_box, GTK_WIDGET (self->figures));
-  add_entry (self);
+  /* An entry left when the desk locked comes back as it was. */
+  if (self->flow == NULL)
+    gtk_stack_page_set_visible (gtk_stack_get_page (self->pages, GTK_WIDGET (self->entry_box)),
+                                FALSE);
+  else if (self->staff_visit != NULL && mdg_staff_entry_visit_in_progress (self->staff_visit))
+    {
+      gtk_stack_set_visible_child_name (self->pages, "entry");
+      say (self, _("The inquiry you were entering when the desk locked is kept here; send it or "
+                   "discard it."), FALSE);
+    }
 
   self->list = mdg_inquiry_list_new (self->store, today, &error);
   if (self->list == NULL)
@@ -1245,6 +1295,7 @@ mdg_desk_constructed (GObject *object)
       say (self, text, TRUE);
       for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
         gtk_widget_action_set_enabled (GTK_WIDGET (self), list_actions[i], FALSE);
+      build_pages_when_idle (self);
       restart_idle (self);
       return;
     }
@@ -1266,14 +1317,13 @@ mdg_desk_constructed (GObject *object)
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0,
-                                          FIRST_FRAME_ROWS);
+                                          FIRST_LAYOUT_ROWS);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), show_more_rows_cb, NULL, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   update_day_label (self);
   update_count (self);
-  update_summary (self);
   restart_idle (self);
 }
 
@@ -1301,6 +1351,7 @@ MdgFiguresView *
 mdg_desk_get_figures (MdgDesk *self)
 {
   g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  ensure_page (self, "figures");
   return self->figures;
 }
 
@@ -1308,6 +1359,7 @@ MdgInquiryDetail *
 mdg_desk_get_detail (MdgDesk *self)
 {
   g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  ensure_page (self, "detail");
   return self->detail;
 }
 
@@ -1315,5 +1367,6 @@ MdgOrgsView *
 mdg_desk_get_orgs (MdgDesk *self)
 {
   g_return_val_if_fail (MDG_IS_DESK (self), NULL);
+  ensure_page (self, "organisations");
   return self->orgs;
 }

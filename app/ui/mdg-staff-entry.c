@@ -500,16 +500,26 @@ mdg_staff_entry_get_visit (MdgStaffEntry *self)
   return self->visit;
 }
 
-/* Something typed and not yet sent: the desk offers it again after a lock. */
+/* Something typed into visit and not yet sent: the desk offers it again after a lock. Asked of
+ * the visit, so that a desk need not build an entry to know. */
+gboolean
+mdg_staff_entry_visit_in_progress (MdgVisit *visit)
+{
+  MdgStep *step;
+  const GPtrArray *first;
+
+  g_return_val_if_fail (MDG_IS_VISIT (visit), FALSE);
+
+  step = mdg_visit_get_step (visit);
+  if (mdg_step_get_kind (step) == MDG_STEP_DONE)
+    return FALSE;
+  first = mdg_visit_get_answer (visit, mdg_step_get_id (step));
+  return mdg_visit_get_position (visit, NULL) > 1 || (first != NULL && first->len > 0);
+}
+
 gboolean
 mdg_staff_entry_in_progress (MdgStaffEntry *self)
 {
-  const GPtrArray *first;
-
   g_return_val_if_fail (MDG_IS_STAFF_ENTRY (self), FALSE);
-
-  if (at_step (self, MDG_STEP_DONE))
-    return FALSE;
-  first = mdg_visit_get_answer (self->visit, mdg_step_get_id (mdg_visit_get_step (self->visit)));
-  return mdg_visit_get_position (self->visit, NULL) > 1 || (first != NULL && first->len > 0);
+  return mdg_staff_entry_visit_in_progress (self->visit);
 }

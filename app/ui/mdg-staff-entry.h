@@ -19,5 +19,6 @@ MdgStaffEntry *mdg_staff_entry_new            (MdgStore      *store,
                                                MdgVisit      *visit);
 MdgVisit      *mdg_staff_entry_get_visit      (MdgStaffEntry *self);
 gboolean       mdg_staff_entry_in_progress    (MdgStaffEntry *self);
+gboolean       mdg_staff_entry_visit_in_progress (MdgVisit   *visit);
 
 G_END_DECLS

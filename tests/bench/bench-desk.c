@@ -174,6 +174,19 @@ after_paint_cb (GdkFrameClock *clock, gpointer data)
   frame_done = TRUE;
 }
 
+/* Runs the main loop until the window's next frame is painted. */
+static void
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  frame_done = FALSE;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  while (!frame_done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+}
+
 /* The rows of the desk's day that its filters let through, shown or not yet. */
 static guint
 n_rows (MdgDesk *desk)
@@ -201,6 +214,9 @@ time_first_frame (const char *path)
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
+  /* The kiosk's window has painted (the PIN pad) before a desk comes: its own first frame (with
+   * GL, the context and the renderer's set-up) is not the desk's to pay. */
+  wait_for_frame (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
@@ -225,11 +241,7 @@ time_first_frame (const char *path)
                            mdg_application_get_settings (app));
       g_print ("  desk constructed: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
       gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (desk));
-      frame_done = FALSE;
-      g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb),
-                        NULL);
-      while (!frame_done)
-        g_main_context_iteration (NULL, TRUE);
+      wait_for_frame (window);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_print ("desk rows: %u; built and first frame painted (%s): %.1f ms wall, %.1f ms CPU\n",
                g_list_model_get_n_items (mdg_desk_get_rows (desk)), round == 0 ? "cold" : "warm", ms,
@@ -238,9 +250,7 @@ time_first_frame (const char *path)
       while (g_list_model_get_n_items (mdg_desk_get_rows (desk)) < n_rows (desk) || frames == 0)
         {
           frame_cpu = cpu_ms ();
-          frame_done = FALSE;
-          while (!frame_done)
-            g_main_context_iteration (NULL, TRUE);
+          wait_for_frame (window);
           longest = MAX (longest, cpu_ms () - frame_cpu);
           frames++;
         }
@@ -248,7 +258,6 @@ time_first_frame (const char *path)
                " the longest %.1f ms CPU\n",
                g_list_model_get_n_items (mdg_desk_get_rows (desk)), (g_get_monotonic_time () - start) / 1000.0,
                frames, longest);
-      g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), after_paint_cb, NULL);
     }
   gtk_window_destroy (GTK_WINDOW (window));
   return ms;
