@@ -214,7 +214,10 @@ start_printing (MdgWindow *self)
 {
   if (self->print_paint_id == 0)
     return;
-  g_clear_signal_handler (&self->print_paint_id, self->print_clock);
+  /* A window taken down first has its frame clock disposed, and the handler with it. */
+  if (g_signal_handler_is_connected (self->print_clock, self->print_paint_id))
+    g_signal_handler_disconnect (self->print_clock, self->print_paint_id);
+  self->print_paint_id = 0;
   g_clear_object (&self->print_clock);
   mdg_slip_printer_start (self->printer);
 }
