@@ -589,13 +589,6 @@ mdg_page_unbind (MdgPage *self)
   bind_info (self);
 }
 
-MdgStepKind
-mdg_page_get_kind (MdgPage *self)
-{
-  g_return_val_if_fail (MDG_IS_PAGE (self), MDG_STEP_WELCOME);
-  return self->kind;
-}
-
 static void
 mdg_page_dispose (GObject *object)
 {

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (MdgPage, mdg_page, MDG, PAGE, GtkWidget)
 MdgPage    *mdg_page_new              (MdgVisit    *visit,
                                        GSettings   *settings,
                                        MdgStepKind  kind);
-MdgStepKind mdg_page_get_kind         (MdgPage     *self);
 void        mdg_page_bind             (MdgPage     *self,
                                        MdgInquiry  *inquiry);
 void        mdg_page_unbind           (MdgPage     *self);
